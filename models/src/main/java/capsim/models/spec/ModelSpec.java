@@ -1,0 +1,35 @@
+package capsim.models.spec;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole model file (CONTRACT.md section 1), bound and validated. {@code source} names the
+ * file it came from, for messages.
+ */
+public record ModelSpec(
+        String name,
+        String title,
+        Optional<CurrencySpec> currency,
+        RunSpec run,
+        WorkloadSpec workload,
+        List<TierSpec> tiers,
+        NetworkSpec network,
+        List<SloSpec> slo,
+        String source) {
+
+    public ModelSpec {
+        tiers = List.copyOf(tiers);
+        slo = List.copyOf(slo);
+    }
+
+    /** The tier called {@code name}. */
+    public Optional<TierSpec> tier(String tierName) {
+        return tiers.stream().filter(t -> t.name().equals(tierName)).findFirst();
+    }
+
+    /** A copy with other run settings (command-line overrides). */
+    public ModelSpec withRun(RunSpec newRun) {
+        return new ModelSpec(name, title, currency, newRun, workload, tiers, network, slo, source);
+    }
+}

@@ -1,0 +1,21 @@
+package capsim.models.spec;
+
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * One tier ({@code tiers[]}): {@code count} nodes of type {@code node}, each with
+ * {@code workers} servers (default: the type's vCPUs) under {@code discipline}, picked by
+ * {@code balancer}. A {@code custom} node gives {@code vcpu}, {@code memory_gb} and
+ * {@code hourly_usd} itself.
+ */
+public record TierSpec(String name, String node, int count, OptionalInt workers, Discipline discipline,
+                       Balancer balancer, OptionalInt queueLimit, OptionalDouble timeoutMs,
+                       OptionalLong maxConnections, OptionalInt vcpu, OptionalDouble memoryGb,
+                       OptionalDouble hourlyUsd) {
+
+    public enum Discipline { FCFS, PS }
+
+    public enum Balancer { ROUND_ROBIN, LEAST_CONNECTIONS, RANDOM, POWER_OF_TWO }
+}

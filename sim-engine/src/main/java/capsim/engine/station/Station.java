@@ -1,0 +1,23 @@
+package capsim.engine.station;
+
+/**
+ * A service centre of {@code servers} identical servers with a waiting room. A job is offered
+ * with its service demand in seconds at full speed; the station tells the job's {@link Visit}
+ * when and how it left. Built on one {@link capsim.engine.kernel.Simulation}.
+ */
+public interface Station {
+    /** Offers a job arriving now with service demand {@code serviceS} seconds. */
+    void offer(double serviceS, Visit visit);
+
+    /** Number of servers. */
+    int servers();
+
+    /** Jobs in the station now (waiting or in service). */
+    int inSystem();
+
+    /** Jobs rejected because the waiting room was full, so far. */
+    long rejected();
+
+    /** Jobs that timed out, so far. */
+    long timedOut();
+}
