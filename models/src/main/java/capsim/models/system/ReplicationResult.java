@@ -17,7 +17,8 @@ public record ReplicationResult(
         Optional<WebSocketResult> websocket,
         List<WindowRow> windows,
         long events,
-        double wallS) {
+        double wallS,
+        double windowS) {
 
     /** End-to-end results of one request class. */
     public record ClassResult(LatencyRecorder latency, long arrived, long completed, long rejected, long timedOut) {
@@ -44,12 +45,17 @@ public record ReplicationResult(
     public record WebSocketResult(LatencyRecorder delivery, long connectionsRefused, long messages) {
     }
 
-    /** One time-series window: per class (count, p99 ms) and per tier (utilisation, nodes). */
-    public record WindowRow(double startS, Map<String, WindowClass> classes, Map<String, Double> tierUtilization,
-                            Map<String, Double> tierNodes) {
+    /**
+     * One time-series window starting at {@code startS}: per class (count, errors, mean and p99
+     * ms), per tier (visit p99 ms, utilisation, mean nodes in service) and the WebSocket
+     * delivery p99 (0 without WebSocket load).
+     */
+    public record WindowRow(double startS, Map<String, WindowClass> classes, Map<String, Double> tierP99Ms,
+                            Map<String, Double> tierUtilization, Map<String, Double> tierNodes,
+                            double websocketP99Ms) {
     }
 
-    /** A class's numbers in one window. */
-    public record WindowClass(long count, double meanMs, double p99Ms) {
+    /** A class's numbers in one window: completed requests, failed ones, mean and p99 latency. */
+    public record WindowClass(long count, long errors, double meanMs, double p99Ms) {
     }
 }
