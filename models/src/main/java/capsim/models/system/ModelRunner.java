@@ -1,13 +1,70 @@
 package capsim.models.system;
 
+import capsim.engine.dist.Distribution;
+import capsim.engine.kernel.Simulation;
+import capsim.engine.random.RandomStreams;
+import capsim.engine.stats.WindowedSeries;
+import capsim.models.catalog.Catalog;
+import capsim.models.load.Distributions;
+import capsim.models.spec.ArrivalSpec;
+import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
+import capsim.models.spec.ProfileSpec;
+import capsim.models.spec.TierSpec;
+import capsim.models.spec.WebSocketSpec;
+import capsim.models.system.ReplicationResult.ClassResult;
+import capsim.models.system.ReplicationResult.TierResult;
+import capsim.models.system.ReplicationResult.WebSocketResult;
+import capsim.models.system.ReplicationResult.WindowClass;
+import capsim.models.system.ReplicationResult.WindowRow;
+import capsim.models.tier.Horizon;
+import capsim.models.tier.Tier;
+import capsim.models.workload.ArrivalProcess;
+import capsim.models.workload.Mmpp2;
+import capsim.models.workload.RateFunction;
+import capsim.models.workload.RequestClass;
+import capsim.models.workload.ThinnedPoisson;
+import capsim.models.workload.TraceRate;
+import capsim.models.ws.WebSocketLoad;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Builds the simulated system of a model and runs one replication of it. */
+/**
+ * Builds the simulated system of a model and runs one replication of it: warm-up, then the
+ * measured period, then a short drain (arrivals go on) so that requests which arrived before
+ * the end can finish. Everything lives in this call: replications run in parallel threads.
+ */
 public final class ModelRunner {
+    /** Length of a time-series window, seconds. */
+    public static final double WINDOW_S = 60;
+
     private final ModelSpec model;
+    private final Catalog catalog;
 
     public ModelRunner(ModelSpec model) {
+        this(model, Catalog.builtIn());
+    }
+
+    public ModelRunner(ModelSpec model, Catalog catalog) {
         this.model = model;
+        this.catalog = catalog;
+    }
+
+    /** Servers per node of {@code tier}: its {@code workers}, else its type's vCPUs. */
+    public static int workersOf(TierSpec tier, Catalog catalog) {
+        if (tier.workers().isPresent()) {
+            return tier.workers().getAsInt();
+        }
+        if (tier.vcpu().isPresent()) {
+            return tier.vcpu().getAsInt();
+        }
+        return catalog.find(tier.node()).map(t -> t.vcpu()).orElse(1);
     }
 
     /**
@@ -15,6 +72,128 @@ public final class ModelRunner {
      * seeded from (run.seed, replication, source name).
      */
     public ReplicationResult run(int replication) {
-        throw new UnsupportedOperationException("not written yet: " + model.name() + " #" + replication);
+        Simulation sim = new Simulation();
+        RandomStreams streams = new RandomStreams(model.run().seed(), replication);
+        double warmupS = model.run().warmupS();
+        double endS = warmupS + model.run().durationS();
+        Horizon horizon = new Horizon(warmupS, endS, Math.min(WINDOW_S, model.run().durationS()));
+        double hopS = model.network().hopMs() / 1000.0;
+
+        Map<String, Tier> tiers = new LinkedHashMap<>();
+        for (TierSpec t : model.tiers()) {
+            tiers.put(t.name(), new Tier(t, workersOf(t, catalog), sim, horizon,
+                    streams.stream("tier/" + t.name() + "/balancer")));
+        }
+        ProfileSpec profile = model.workload().profile();
+        Map<String, RequestClass> classes = new LinkedHashMap<>();
+        for (ClassSpec c : model.workload().classes()) {
+            RequestClass rc = new RequestClass(c, sim, horizon, hopS, tiers,
+                    key -> Distributions.of(key.step().serviceMs()), streams);
+            classes.put(c.name(), rc);
+            if (c.closed()) {
+                rc.startClosed(c.users().getAsInt());
+            } else {
+                rc.start(arrivals(c, profile, streams));
+            }
+        }
+        Optional<WebSocketLoad> ws = model.workload().websocket().map(w -> webSocket(w, sim, horizon, hopS, tiers,
+                profile, streams));
+
+        sim.schedule(warmupS, () -> tiers.values().forEach(Tier::startMeasuring));
+        double drainS = Math.min(60, model.run().durationS() / 10);
+        sim.runUntil(endS + drainS);
+
+        return result(replication, sim, horizon, classes, tiers, ws);
+    }
+
+    private ArrivalProcess arrivals(ClassSpec c, ProfileSpec profile, RandomStreams streams) {
+        var rng = streams.stream("class/" + c.name() + "/arrivals");
+        ArrivalSpec a = c.arrival();
+        double rate = c.ratePerS().orElse(0);
+        RateFunction shaped = profiled(rate, profile);
+        return switch (a.kind()) {
+            case POISSON -> new ThinnedPoisson(shaped, profile.kind() == ProfileSpec.Kind.CONSTANT, rng);
+            case MMPP -> new Mmpp2(shaped, a.highFactor(), a.highShare(), a.meanHighS(), rng);
+            case TRACE -> new ThinnedPoisson(trace(a.file().orElseThrow()), false, rng);
+        };
+    }
+
+    private static RateFunction profiled(double ratePerS, ProfileSpec profile) {
+        return new RateFunction() {
+            @Override
+            public double ratePerS(double tS) {
+                return ratePerS * profile.multiplierAt(tS);
+            }
+
+            @Override
+            public double maxPerS() {
+                return ratePerS * profile.maxMultiplier();
+            }
+        };
+    }
+
+    private static TraceRate trace(Path file) {
+        try {
+            return TraceRate.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static WebSocketLoad webSocket(WebSocketSpec w, Simulation sim, Horizon horizon, double hopS,
+                                           Map<String, Tier> tiers, ProfileSpec profile, RandomStreams streams) {
+        Tier wsTier = tiers.get(w.tier());
+        long maxPerNode = wsTier.spec().maxConnections().orElse(Long.MAX_VALUE);
+        Optional<Tier> pubsub = w.pubsubTier().map(tiers::get);
+        Optional<Distribution> pubsubMs = w.pubsubMs().map(Distributions::of);
+        WebSocketLoad load = new WebSocketLoad(sim, horizon, hopS, wsTier, w.connections(), maxPerNode, pubsub,
+                pubsubMs, Distributions.of(w.fanout()), Distributions.of(w.sendMs()),
+                streams.stream("websocket/fanout"), streams.stream("websocket/send"),
+                streams.stream("websocket/pubsub"));
+        load.start(new ThinnedPoisson(profiled(w.messagesPerS(), profile),
+                profile.kind() == ProfileSpec.Kind.CONSTANT, streams.stream("websocket/messages")));
+        return load;
+    }
+
+    private ReplicationResult result(int replication, Simulation sim, Horizon horizon,
+                                     Map<String, RequestClass> classes, Map<String, Tier> tiers,
+                                     Optional<WebSocketLoad> ws) {
+        Map<String, ClassResult> classResults = new LinkedHashMap<>();
+        classes.forEach((name, c) -> classResults.put(name,
+                new ClassResult(c.latency(), c.arrived(), c.completed(), c.rejected(), c.timedOut())));
+        Map<String, TierResult> tierResults = new LinkedHashMap<>();
+        tiers.forEach((name, t) -> {
+            var nodes = t.nodesInService();
+            double offered = t.offeredUtilization();
+            tierResults.put(name, new TierResult(t.latency(), t.utilization(), nodes.min(),
+                    nodes.average(horizon.endS()), nodes.max(), offered, offered >= 1 || t.overflowed(),
+                    t.rejected(), t.timedOut()));
+        });
+        Optional<WebSocketResult> wsResult = ws.map(w -> new WebSocketResult(w.delivery(), w.refused(),
+                w.messages()));
+        List<WindowRow> rows = new ArrayList<>();
+        for (int i = 0; i < horizon.windows(); i++) {
+            Map<String, WindowClass> wc = new LinkedHashMap<>();
+            for (var e : classes.entrySet()) {
+                WindowedSeries s = e.getValue().windows();
+                wc.put(e.getKey(), new WindowClass(s.count(i), e.getValue().windowErrors(i), s.meanMs(i),
+                        s.p99Ms(i)));
+            }
+            Map<String, Double> p99 = new LinkedHashMap<>();
+            Map<String, Double> util = new LinkedHashMap<>();
+            Map<String, Double> nodes = new LinkedHashMap<>();
+            for (var e : tiers.entrySet()) {
+                Tier t = e.getValue();
+                WindowedSeries s = t.windows();
+                p99.put(e.getKey(), s.p99Ms(i));
+                util.put(e.getKey(), s.busyServerS(i) / (s.windowLengthS(i) * t.workers()
+                        * t.nodesInService().average(horizon.endS())));
+                nodes.put(e.getKey(), t.nodesInService().average(horizon.endS()));
+            }
+            double wsP99 = ws.map(w -> w.windows().p99Ms(0)).isPresent() ? ws.get().windows().p99Ms(i) : 0;
+            rows.add(new WindowRow(horizon.warmupS() + i * horizon.windowS(), wc, p99, util, nodes, wsP99));
+        }
+        return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult, rows,
+                sim.eventsFired(), 0, horizon.windowS());
     }
 }

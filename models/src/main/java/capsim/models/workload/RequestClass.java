@@ -1,0 +1,184 @@
+package capsim.models.workload;
+
+import capsim.engine.dist.Distribution;
+import capsim.engine.kernel.Event;
+import capsim.engine.kernel.Simulation;
+import capsim.engine.random.RandomStream;
+import capsim.engine.random.RandomStreams;
+import capsim.engine.station.Outcome;
+import capsim.engine.stats.LatencyRecorder;
+import capsim.engine.stats.WindowedSeries;
+import capsim.models.spec.ClassSpec;
+import capsim.models.spec.StepSpec;
+import capsim.models.tier.Horizon;
+import capsim.models.tier.Tier;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A request class: its arrival stream (open: an {@link ArrivalProcess}; closed: {@code users}
+ * who think for Exp(think_s) between a response and their next request), its compiled route,
+ * and its end-to-end measurements over the {@link Horizon}.
+ *
+ * <p>Random streams are named after the class and the step's position in the file
+ * ({@code class/api/arrivals}, {@code class/api/steps/1/service}, ...), so two variants of a
+ * model draw the same arrivals and demands where their classes and steps agree.
+ */
+public final class RequestClass {
+    private final String name;
+    private final Simulation sim;
+    private final Horizon horizon;
+    private final double hopS;
+    private final Hop entry;
+    private final LatencyRecorder latency = new LatencyRecorder();
+    private final WindowedSeries windows;
+    private final long[] windowErrors;
+    private final RandomStream thinkRng;
+    private final double thinkS;
+    private long arrived;
+    private long completed;
+    private long rejected;
+    private long timedOut;
+
+    /**
+     * Builds the class; arrivals start when {@link #start(ArrivalProcess)} or
+     * {@link #startClosed(int)} is called.
+     */
+    public RequestClass(ClassSpec spec, Simulation sim, Horizon horizon, double hopS, Map<String, Tier> tiers,
+                        Function<StepSpecKey, Distribution> distributions, RandomStreams streams) {
+        this.name = spec.name();
+        this.sim = sim;
+        this.horizon = horizon;
+        this.hopS = hopS;
+        this.windows = new WindowedSeries(horizon.windowS(), horizon.warmupS(), horizon.endS());
+        this.windowErrors = new long[horizon.windows()];
+        this.thinkS = spec.thinkS().orElse(0);
+        this.thinkRng = streams.stream("class/" + name + "/think");
+        this.entry = compile(spec.steps(), null, "class/" + name + "/steps", tiers, distributions, streams);
+    }
+
+    /** Identifies a step's service distribution for the caller's factory. */
+    public record StepSpecKey(String streamName, StepSpec step) {
+    }
+
+    private static Hop compile(List<StepSpec> steps, Hop continuation, String path, Map<String, Tier> tiers,
+                               Function<StepSpecKey, Distribution> distributions, RandomStreams streams) {
+        Hop first = continuation;
+        // link backwards so each hop knows its successor
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            StepSpec s = steps.get(i);
+            String here = path + "/" + i;
+            Hop h = new Hop(tiers.get(s.tier()), distributions.apply(new StepSpecKey(here, s)),
+                    streams.stream(here + "/service"), s.repeat(), s.hitRatio().orElse(Double.NaN),
+                    streams.stream(here + "/hit"));
+            h.next = first;
+            if (h.isCache()) {
+                h.miss = compile(s.onMiss(), first, here + "/on_miss", tiers, distributions, streams);
+            }
+            first = h;
+        }
+        return first;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    double hopS() {
+        return hopS;
+    }
+
+    /** Starts an open stream: one event per arrival, each scheduling the next. */
+    public void start(ArrivalProcess arrivals) {
+        Event source = new Event() {
+            @Override
+            public void fire() {
+                arrive();
+                double next = arrivals.next(sim.now());
+                if (next != Double.POSITIVE_INFINITY) {
+                    sim.schedule(next, this);
+                }
+            }
+        };
+        double first = arrivals.next(sim.now());
+        if (first != Double.POSITIVE_INFINITY) {
+            sim.schedule(first, source);
+        }
+    }
+
+    /** Starts a closed population: each user's first request after an Exp(think) pause. */
+    public void startClosed(int users) {
+        for (int u = 0; u < users; u++) {
+            sim.schedule(sim.now() + thinkRng.nextExponential(thinkS), this::arrive);
+        }
+    }
+
+    private void arrive() {
+        double now = sim.now();
+        if (horizon.measures(now)) {
+            arrived++;
+        }
+        if (entry == null) {
+            completed(new Request(this, sim, now, null), now);
+            return;
+        }
+        sim.schedule(now + hopS, new Request(this, sim, now, entry));
+    }
+
+    void completed(Request r, double timeS) {
+        if (horizon.measures(r.arrivalS)) {
+            completed++;
+            latency.recordSeconds(timeS - r.arrivalS);
+            windows.record(r.arrivalS, timeS - r.arrivalS);
+        }
+        thinkAgain(timeS);
+    }
+
+    void failed(Request r, double timeS, Outcome outcome) {
+        if (horizon.measures(r.arrivalS)) {
+            if (outcome == Outcome.TIMED_OUT) {
+                timedOut++;
+            } else {
+                rejected++;
+            }
+            int w = (int) ((r.arrivalS - horizon.warmupS()) / horizon.windowS());
+            windowErrors[Math.min(w, windowErrors.length - 1)]++;
+        }
+        thinkAgain(timeS);
+    }
+
+    private void thinkAgain(double timeS) {
+        if (thinkS > 0) {
+            sim.schedule(Math.max(timeS, sim.now()) + thinkRng.nextExponential(thinkS), this::arrive);
+        }
+    }
+
+    public LatencyRecorder latency() {
+        return latency;
+    }
+
+    public WindowedSeries windows() {
+        return windows;
+    }
+
+    public long windowErrors(int window) {
+        return windowErrors[window];
+    }
+
+    public long arrived() {
+        return arrived;
+    }
+
+    public long completed() {
+        return completed;
+    }
+
+    public long rejected() {
+        return rejected;
+    }
+
+    public long timedOut() {
+        return timedOut;
+    }
+}

@@ -1,0 +1,222 @@
+package capsim.models.ws;
+
+import capsim.engine.dist.Distribution;
+import capsim.engine.kernel.Event;
+import capsim.engine.kernel.Simulation;
+import capsim.engine.random.RandomStream;
+import capsim.engine.station.Outcome;
+import capsim.engine.station.Visit;
+import capsim.engine.stats.LatencyRecorder;
+import capsim.engine.stats.WindowedSeries;
+import capsim.models.tier.Horizon;
+import capsim.models.tier.Node;
+import capsim.models.tier.Tier;
+import capsim.models.workload.ArrivalProcess;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * WebSocket fan-out. {@code connections} are spread evenly over the ws tier's nodes, each
+ * holding at most {@code max_connections} (the rest are refused). A published message
+ * optionally passes the pub/sub tier, then reaches every node holding one of its
+ * {@code fanout} recipients (chosen uniformly among held connections), one network hop later.
+ *
+ * <p>Each (message, node) pair is one job on that node whose service is the sum of its
+ * recipients' send times; the k-th recipient's delivery time is the job's start plus the first
+ * k send times (for processor sharing, the job's elapsed time is spread in proportion to the
+ * sends). One event per recipient would not scale to 100,000 connections.
+ */
+public final class WebSocketLoad {
+    private final Simulation sim;
+    private final Horizon horizon;
+    private final double hopS;
+    private final Tier wsTier;
+    private final Optional<Tier> pubsubTier;
+    private final Optional<Distribution> pubsubMs;
+    private final Distribution fanout;
+    private final Distribution sendMs;
+    private final RandomStream fanoutRng;
+    private final RandomStream sendRng;
+    private final RandomStream pubsubRng;
+    private final LatencyRecorder delivery = new LatencyRecorder();
+    private final WindowedSeries windows;
+    private final long[] held;
+    private final long heldTotal;
+    private final long refused;
+    private final int[] perNode;
+    private long messages;
+    private long failedDeliveries;
+
+    public WebSocketLoad(Simulation sim, Horizon horizon, double hopS, Tier wsTier, long connections,
+                         long maxPerNode, Optional<Tier> pubsubTier, Optional<Distribution> pubsubMs,
+                         Distribution fanout, Distribution sendMs, RandomStream fanoutRng, RandomStream sendRng,
+                         RandomStream pubsubRng) {
+        this.sim = sim;
+        this.horizon = horizon;
+        this.hopS = hopS;
+        this.wsTier = wsTier;
+        this.pubsubTier = pubsubTier;
+        this.pubsubMs = pubsubMs;
+        this.fanout = fanout;
+        this.sendMs = sendMs;
+        this.fanoutRng = fanoutRng;
+        this.sendRng = sendRng;
+        this.pubsubRng = pubsubRng;
+        this.windows = new WindowedSeries(horizon.windowS(), horizon.warmupS(), horizon.endS());
+        List<Node> nodes = wsTier.nodes();
+        int n = nodes.size();
+        this.held = new long[n];
+        this.perNode = new int[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            long share = connections / n + (i < connections % n ? 1 : 0);
+            held[i] = Math.min(share, maxPerNode);
+            nodes.get(i).addConnections(held[i]);
+            total += held[i];
+        }
+        this.heldTotal = total;
+        this.refused = connections - total;
+    }
+
+    /** Starts publishing messages at the times {@code arrivals} gives. */
+    public void start(ArrivalProcess arrivals) {
+        Event publish = new Event() {
+            @Override
+            public void fire() {
+                publish(sim.now());
+                double next = arrivals.next(sim.now());
+                if (next != Double.POSITIVE_INFINITY) {
+                    sim.schedule(next, this);
+                }
+            }
+        };
+        double first = arrivals.next(sim.now());
+        if (first != Double.POSITIVE_INFINITY && heldTotal > 0) {
+            sim.schedule(first, publish);
+        }
+    }
+
+    private void publish(double publishS) {
+        if (horizon.measures(publishS)) {
+            messages++;
+        }
+        if (pubsubTier.isEmpty()) {
+            sim.schedule(publishS + hopS, () -> fanOut(publishS));
+            return;
+        }
+        Tier pubsub = pubsubTier.get();
+        double serviceS = pubsubMs.get().sample(pubsubRng) / 1000.0;
+        sim.schedule(publishS + hopS, () -> {
+            double visitS = sim.now();
+            pubsub.offer(serviceS, (timeS, outcome) -> {
+                if (outcome == Outcome.SERVED) {
+                    pubsub.recordVisit(visitS, timeS, true);
+                    sim.schedule(timeS + hopS, () -> fanOut(publishS));
+                } else {
+                    pubsub.recordFailure(visitS, outcome == Outcome.TIMED_OUT);
+                    if (horizon.measures(publishS)) {
+                        failedDeliveries += recipients();
+                    }
+                }
+            });
+        });
+    }
+
+    /** Recipients of one message: a fan-out sample, at least 1, at most the connections held. */
+    private long recipients() {
+        long k = Math.round(fanout.sample(fanoutRng));
+        return Math.max(1, Math.min(k, heldTotal));
+    }
+
+    private void fanOut(double publishS) {
+        long k = recipients();
+        List<Node> nodes = wsTier.nodes();
+        int n = held.length;
+        java.util.Arrays.fill(perNode, 0);
+        // recipients uniformly among held connections: node i with probability held[i] / total
+        for (long r = 0; r < k; r++) {
+            double u = fanoutRng.nextDouble() * heldTotal;
+            int i = 0;
+            while (i < n - 1 && u >= held[i]) {
+                u -= held[i];
+                i++;
+            }
+            perNode[i]++;
+        }
+        double visitS = sim.now();
+        for (int i = 0; i < n; i++) {
+            if (perNode[i] > 0) {
+                new NodeJob(publishS, visitS, perNode[i]).offerTo(wsTier, nodes.get(i));
+            }
+        }
+    }
+
+    /** One message's sends on one node. */
+    private final class NodeJob implements Visit {
+        private final double publishS;
+        private final double visitS;
+        private final double[] cumulativeSendS;
+
+        NodeJob(double publishS, double visitS, int recipients) {
+            this.publishS = publishS;
+            this.visitS = visitS;
+            this.cumulativeSendS = new double[recipients];
+            double sum = 0;
+            for (int j = 0; j < recipients; j++) {
+                sum += sendMs.sample(sendRng) / 1000.0;
+                cumulativeSendS[j] = sum;
+            }
+        }
+
+        void offerTo(Tier tier, Node node) {
+            tier.offerTo(node, cumulativeSendS[cumulativeSendS.length - 1], this);
+        }
+
+        @Override
+        public void departed(double timeS, Outcome outcome) {
+            boolean measured = horizon.measures(publishS);
+            if (outcome != Outcome.SERVED) {
+                wsTier.recordFailure(visitS, outcome == Outcome.TIMED_OUT);
+                if (measured) {
+                    failedDeliveries += cumulativeSendS.length;
+                }
+                return;
+            }
+            wsTier.recordVisit(visitS, timeS, true);
+            if (!measured) {
+                return;
+            }
+            double total = cumulativeSendS[cumulativeSendS.length - 1];
+            double elapsed = timeS - visitS;
+            // FCFS: the job ran without interruption for `total` before it left
+            boolean uninterrupted = wsTier.spec().discipline() == capsim.models.spec.TierSpec.Discipline.FCFS;
+            double start = timeS - total;
+            for (double cum : cumulativeSendS) {
+                double delivered = uninterrupted ? start + cum : visitS + elapsed * (cum / total);
+                double latencyS = delivered - publishS;
+                delivery.recordSeconds(latencyS);
+                windows.record(publishS, latencyS);
+            }
+        }
+    }
+
+    public LatencyRecorder delivery() {
+        return delivery;
+    }
+
+    public WindowedSeries windows() {
+        return windows;
+    }
+
+    public long refused() {
+        return refused;
+    }
+
+    public long messages() {
+        return messages;
+    }
+
+    public long failedDeliveries() {
+        return failedDeliveries;
+    }
+}
