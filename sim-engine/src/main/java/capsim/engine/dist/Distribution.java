@@ -9,7 +9,7 @@ import capsim.engine.random.RandomStream;
  * The family is closed: it is exactly the distributions a model file can name.
  */
 public sealed interface Distribution
-        permits Exponential, Deterministic, Uniform, LogNormal, Gamma, Weibull, Pareto, Geometric, Empirical {
+        permits Exponential, Deterministic, Uniform, MeanCvDistribution, Pareto, Geometric, Empirical {
     /** Draws one value. */
     double sample(RandomStream rng);
 

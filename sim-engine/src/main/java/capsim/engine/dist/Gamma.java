@@ -9,9 +9,7 @@ import capsim.engine.random.RandomStream;
  * by the squeeze U < 1 - 0.0331 Z^4 or by ln U < Z^2/2 + d(1 - v + ln v). For k < 1 it samples
  * shape k + 1 and multiplies by U^(1/k) (the boost of the same paper, section 6).
  */
-public final class Gamma implements Distribution {
-    private final double mean;
-    private final double cv;
+public final class Gamma extends MeanCvDistribution {
     private final double shape;
     private final double scale;
     private final double d;
@@ -20,8 +18,7 @@ public final class Gamma implements Distribution {
     private final double inverseShape;
 
     private Gamma(double mean, double cv) {
-        this.mean = Require.positive("gamma mean", mean);
-        this.cv = Require.positive("gamma cv", cv);
+        super("gamma", mean, cv);
         this.shape = 1 / (cv * cv);
         this.scale = mean / shape;
         this.boost = shape < 1;
@@ -73,39 +70,7 @@ public final class Gamma implements Distribution {
     }
 
     @Override
-    public double mean() {
-        return mean;
-    }
-
-    @Override
-    public double cv() {
-        return cv;
-    }
-
-    @Override
-    public double variance() {
-        double sd = cv * mean;
-        return sd * sd;
-    }
-
-    @Override
     public Distribution scaled(double factor) {
-        return new Gamma(mean * Require.factor(factor), cv);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Gamma other && Double.compare(mean, other.mean) == 0
-                && Double.compare(cv, other.cv) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Double.hashCode(mean) + Double.hashCode(cv);
-    }
-
-    @Override
-    public String toString() {
-        return "Gamma[mean=" + mean + ", cv=" + cv + "]";
+        return new Gamma(mean() * Require.factor(factor), cv());
     }
 }

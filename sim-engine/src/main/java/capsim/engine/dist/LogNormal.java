@@ -7,15 +7,12 @@ import capsim.engine.random.RandomStream;
  * Z standard normal, sigma^2 = ln(1 + cv^2) and mu = ln(mean) - sigma^2 / 2 (the moment match of
  * Law, "Simulation Modeling and Analysis", 5th ed., section 6.2.2).
  */
-public final class LogNormal implements Distribution {
-    private final double mean;
-    private final double cv;
+public final class LogNormal extends MeanCvDistribution {
     private final double mu;
     private final double sigma;
 
     private LogNormal(double mean, double cv) {
-        this.mean = Require.positive("lognormal mean", mean);
-        this.cv = Require.positive("lognormal cv", cv);
+        super("lognormal", mean, cv);
         double sigma2 = Math.log1p(cv * cv);
         this.sigma = Math.sqrt(sigma2);
         this.mu = Math.log(mean) - sigma2 / 2;
@@ -42,39 +39,7 @@ public final class LogNormal implements Distribution {
     }
 
     @Override
-    public double mean() {
-        return mean;
-    }
-
-    @Override
-    public double cv() {
-        return cv;
-    }
-
-    @Override
-    public double variance() {
-        double sd = cv * mean;
-        return sd * sd;
-    }
-
-    @Override
     public Distribution scaled(double factor) {
-        return new LogNormal(mean * Require.factor(factor), cv);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof LogNormal other && Double.compare(mean, other.mean) == 0
-                && Double.compare(cv, other.cv) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Double.hashCode(mean) + Double.hashCode(cv);
-    }
-
-    @Override
-    public String toString() {
-        return "LogNormal[mean=" + mean + ", cv=" + cv + "]";
+        return new LogNormal(mean() * Require.factor(factor), cv());
     }
 }

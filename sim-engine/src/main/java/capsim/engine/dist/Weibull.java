@@ -9,24 +9,21 @@ import org.apache.commons.math3.special.Gamma;
  * cv^2 = Gamma(1 + 2/k) / Gamma(1 + 1/k)^2 - 1 (Law, "Simulation Modeling and Analysis", 5th ed.,
  * section 6.2.2), found with Brent's method on ln k in [ln 0.02, ln 1000] using log-gamma so that
  * nothing overflows; the scale is lambda = mean / Gamma(1 + 1/k). Sampled by inversion:
- * lambda (-ln U)^(1/k). Supported cv: [0.002, 1000] (k from about 0.07 to 640).
+ * lambda (-ln U)^(1/k). Supported cv: [0.002, 1000] (k from about 640 down to 0.089).
  */
-public final class Weibull implements Distribution {
+public final class Weibull extends MeanCvDistribution {
     /** Smallest and largest supported coefficient of variation. */
     public static final double MIN_CV = 0.002;
     public static final double MAX_CV = 1000;
     private static final double MIN_LN_SHAPE = Math.log(0.02);
     private static final double MAX_LN_SHAPE = Math.log(1000);
 
-    private final double mean;
-    private final double cv;
     private final double shape;
     private final double scale;
     private final double inverseShape;
 
     private Weibull(double mean, double cv, double shape) {
-        this.mean = mean;
-        this.cv = cv;
+        super("weibull", mean, cv);
         this.shape = shape;
         this.scale = mean / Gamma.gamma(1 + 1 / shape);
         this.inverseShape = 1 / shape;
@@ -68,39 +65,7 @@ public final class Weibull implements Distribution {
     }
 
     @Override
-    public double mean() {
-        return mean;
-    }
-
-    @Override
-    public double cv() {
-        return cv;
-    }
-
-    @Override
-    public double variance() {
-        double sd = cv * mean;
-        return sd * sd;
-    }
-
-    @Override
     public Distribution scaled(double factor) {
-        return new Weibull(mean * Require.factor(factor), cv, shape);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Weibull other && Double.compare(mean, other.mean) == 0
-                && Double.compare(cv, other.cv) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Double.hashCode(mean) + Double.hashCode(cv);
-    }
-
-    @Override
-    public String toString() {
-        return "Weibull[mean=" + mean + ", cv=" + cv + "]";
+        return new Weibull(mean() * Require.factor(factor), cv(), shape);
     }
 }

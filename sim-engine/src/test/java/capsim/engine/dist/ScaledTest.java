@@ -1,6 +1,7 @@
 package capsim.engine.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ class ScaledTest {
     @Test
     void scaledGeometricCountsInUnitsOfTheFactor() {
         assertTrue(new Geometric(30).scaled(2).integerValued());
-        assertTrue(!new Geometric(30).scaled(0.5).integerValued());
+        assertFalse(new Geometric(30).scaled(0.5).integerValued());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.math3.special.Gamma;
 import org.junit.jupiter.api.Test;
 
 class WeibullTest {
@@ -29,13 +30,23 @@ class WeibullTest {
     }
 
     @Test
+    void shapeSolveReproducesTheCvAcrossTheSupportedRange() {
+        // the solved k put back into cv^2 = Gamma(1 + 2/k) / Gamma(1 + 1/k)^2 - 1 gives the cv asked for
+        for (double cv : new double[] {Weibull.MIN_CV, 0.1, 0.7, 3, 50, Weibull.MAX_CV}) {
+            double k = Weibull.ofMeanCv(10, cv).shape();
+            double lnRatio = Gamma.logGamma(1 + 2 / k) - 2 * Gamma.logGamma(1 + 1 / k);
+            assertEquals(cv, Math.sqrt(Math.expm1(lnRatio)), 1e-8 * cv, "cv " + cv);
+        }
+    }
+
+    @Test
     void sampleMomentsMatch() {
         for (double cv : new double[] {0.3, 1.5}) {
             Weibull d = Weibull.ofMeanCv(10, cv);
             // Weibull raw moments E[X^n] = scale^n Gamma(1 + n/k); fourth central moment from those
             double[] raw = new double[5];
             for (int n = 1; n <= 4; n++) {
-                raw[n] = Math.pow(d.scale(), n) * org.apache.commons.math3.special.Gamma.gamma(1 + n / d.shape());
+                raw[n] = Math.pow(d.scale(), n) * Gamma.gamma(1 + n / d.shape());
             }
             assertEquals(d.variance(), raw[2] - raw[1] * raw[1], 1e-9 * d.variance(), "closed-form variance");
             MomentCheck.assertMoments(d, MomentCheck.centralFourth(raw[1], raw[2], raw[3], raw[4]), 15);
