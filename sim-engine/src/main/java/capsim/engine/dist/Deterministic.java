@@ -5,9 +5,7 @@ import capsim.engine.random.RandomStream;
 /** A constant: every sample equals {@code value} (and consumes no random numbers). */
 public record Deterministic(double value) implements Distribution {
     public Deterministic {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("deterministic value must be >= 0, was " + value);
-        }
+        Require.nonNegative("deterministic value", value);
     }
 
     @Override
@@ -32,6 +30,6 @@ public record Deterministic(double value) implements Distribution {
 
     @Override
     public Distribution scaled(double factor) {
-        return new Deterministic(value * factor);
+        return new Deterministic(value * Require.factor(factor));
     }
 }

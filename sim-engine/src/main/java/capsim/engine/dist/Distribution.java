@@ -5,9 +5,11 @@ import capsim.engine.random.RandomStream;
 /**
  * A probability distribution of non-negative values (service times in ms, fan-out counts...),
  * sampled from a caller-owned {@link RandomStream}. Implementations are immutable and hold
- * their parameters precomputed, so {@link #sample} does no set-up work.
+ * their parameters precomputed, so {@link #sample} does no set-up work and allocates nothing.
+ * The family is closed: it is exactly the distributions a model file can name.
  */
-public interface Distribution {
+public sealed interface Distribution
+        permits Exponential, Deterministic, Uniform, MeanCvDistribution, Pareto, Geometric, Empirical {
     /** Draws one value. */
     double sample(RandomStream rng);
 

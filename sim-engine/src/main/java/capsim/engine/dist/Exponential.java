@@ -5,9 +5,7 @@ import capsim.engine.random.RandomStream;
 /** Exponential distribution with the given mean (inversion: -mean * ln U). */
 public record Exponential(double mean) implements Distribution {
     public Exponential {
-        if (!(mean > 0) || Double.isInfinite(mean)) {
-            throw new IllegalArgumentException("exponential mean must be > 0, was " + mean);
-        }
+        Require.positive("exponential mean", mean);
     }
 
     @Override
@@ -22,6 +20,6 @@ public record Exponential(double mean) implements Distribution {
 
     @Override
     public Distribution scaled(double factor) {
-        return new Exponential(mean * factor);
+        return new Exponential(mean * Require.factor(factor));
     }
 }

@@ -6,17 +6,26 @@ import org.HdrHistogram.Histogram;
  * Records latencies given in seconds into an HdrHistogram with microsecond resolution and 3
  * significant digits (so any reported percentile is within 0.1% of the recorded value, plus
  * half a microsecond of rounding). Values beyond the trackable range (one hour) are clamped to
- * it and counted in {@link #clamped()}.
+ * it and counted in {@link #clamped()}; values below one microsecond count as one in the
+ * histogram. The mean is exact: a sum of the recorded microseconds, not the histogram's buckets.
  */
 public final class LatencyRecorder {
     /** Highest trackable latency: one hour, in microseconds. */
     public static final long HIGHEST_TRACKABLE_US = 3_600_000_000L;
+    /** Significant decimal digits kept by a default recorder. */
+    public static final int SIGNIFICANT_DIGITS = 3;
     private final Histogram histogram;
     private long clamped;
-    private double sumMs;
+    private long sumUs;
 
+    /** A recorder with {@link #SIGNIFICANT_DIGITS} significant digits. */
     public LatencyRecorder() {
-        histogram = new Histogram(1, HIGHEST_TRACKABLE_US, 3);
+        this(SIGNIFICANT_DIGITS);
+    }
+
+    /** A recorder keeping {@code significantDigits} (0..5) significant decimal digits. */
+    LatencyRecorder(int significantDigits) {
+        histogram = new Histogram(1, HIGHEST_TRACKABLE_US, significantDigits);
     }
 
     /** Records one latency, in seconds. */
@@ -24,30 +33,36 @@ public final class LatencyRecorder {
         recordMicros(Math.round(latencyS * 1e6));
     }
 
-    /** Records one latency, in microseconds. */
+    /** Records one latency, in microseconds (negative values count as 0). */
     public void recordMicros(long us) {
-        long v = us;
-        if (v < 1) {
-            v = 1; // below the resolution: count it as the lowest discernible value
-        } else if (v > HIGHEST_TRACKABLE_US) {
+        long v = Math.max(us, 0);
+        if (v > HIGHEST_TRACKABLE_US) {
             v = HIGHEST_TRACKABLE_US;
             clamped++;
         }
-        histogram.recordValue(v);
-        sumMs += us / 1000.0;
+        histogram.recordValue(Math.max(v, 1)); // below the resolution: the lowest discernible value
+        sumUs += v;
     }
 
     /** Adds every value recorded by {@code other}. */
     public void add(LatencyRecorder other) {
         histogram.add(other.histogram);
         clamped += other.clamped;
-        sumMs += other.sumMs;
+        sumUs += other.sumUs;
+    }
+
+    /** Forgets every value recorded so far (e.g. at the end of warm-up). */
+    public void reset() {
+        histogram.reset();
+        clamped = 0;
+        sumUs = 0;
     }
 
     public long count() {
         return histogram.getTotalCount();
     }
 
+    /** How many values exceeded {@link #HIGHEST_TRACKABLE_US} and were clamped to it. */
     public long clamped() {
         return clamped;
     }
@@ -55,7 +70,7 @@ public final class LatencyRecorder {
     /** Exact mean of the recorded values, ms (not the histogram's bucketed mean). */
     public double meanMs() {
         long n = count();
-        return n == 0 ? 0 : sumMs / n;
+        return n == 0 ? 0 : sumUs / 1000.0 / n;
     }
 
     /** The value at {@code percentile} (0..100), ms. */
