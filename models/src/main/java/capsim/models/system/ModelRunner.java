@@ -184,13 +184,12 @@ public final class ModelRunner {
             Map<String, Double> nodes = new LinkedHashMap<>();
             for (var e : tiers.entrySet()) {
                 Tier t = e.getValue();
-                WindowedSeries s = t.windows();
-                p99.put(e.getKey(), s.p99Ms(i));
-                util.put(e.getKey(), s.busyServerS(i) / (s.windowLengthS(i) * t.workers()
-                        * t.nodesInService().average(horizon.endS())));
-                nodes.put(e.getKey(), t.nodesInService().average(horizon.endS()));
+                p99.put(e.getKey(), t.windows().p99Ms(i));
+                util.put(e.getKey(), t.windowUtilization(i));
+                nodes.put(e.getKey(), t.windowNodes(i));
             }
-            double wsP99 = ws.map(w -> w.windows().p99Ms(0)).isPresent() ? ws.get().windows().p99Ms(i) : 0;
+            int w = i;
+            double wsP99 = ws.map(load -> load.windows().p99Ms(w)).orElse(0.0);
             rows.add(new WindowRow(horizon.warmupS() + i * horizon.windowS(), wc, p99, util, nodes, wsP99));
         }
         return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult, rows,

@@ -57,7 +57,7 @@ public final class Tier {
         this.balancer = Balancers.of(spec.balancer());
         this.balancerRng = balancerRng;
         this.load = i -> nodes.get(i).station().inSystem();
-        this.windows = new WindowedSeries(horizon.windowS(), horizon.warmupS(), horizon.endS());
+        this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
         this.busy = this::addBusy;
         this.nodesInService = new TimeWeighted(0, 0);
         this.serversInService = new TimeWeighted(0, 0);
@@ -85,6 +85,7 @@ public final class Tier {
         nodes.add(new Node(nodes.size(), station));
         nodesInService.update(sim.now(), nodes.size());
         serversInService.update(sim.now(), (double) nodes.size() * workers);
+        windows.updateLevel(sim.now(), (double) nodes.size() * workers);
     }
 
     public String name() {
@@ -126,7 +127,7 @@ public final class Tier {
         visits++;
         if (ok) {
             latency.recordSeconds(departS - arrivalS);
-            windows.record(arrivalS, departS - arrivalS);
+            windows.recordLatency(arrivalS, departS - arrivalS);
         }
     }
 
@@ -183,6 +184,17 @@ public final class Tier {
     /** True when refusals came from the overload guard rather than a configured queue limit. */
     public boolean overflowed() {
         return spec.queueLimit().isEmpty() && rejected > 0;
+    }
+
+    /** Time-averaged utilisation in window {@code i}. */
+    public double windowUtilization(int i) {
+        double servers = windows.levelAverage(i);
+        return servers > 0 ? windows.busyAverage(i) / servers : 0;
+    }
+
+    /** Time-averaged nodes in service in window {@code i}. */
+    public double windowNodes(int i) {
+        return windows.levelAverage(i) / workers;
     }
 
     public TimeWeighted nodesInService() {

@@ -51,7 +51,7 @@ public final class RequestClass {
         this.sim = sim;
         this.horizon = horizon;
         this.hopS = hopS;
-        this.windows = new WindowedSeries(horizon.windowS(), horizon.warmupS(), horizon.endS());
+        this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
         this.windowErrors = new long[horizon.windows()];
         this.thinkS = spec.thinkS().orElse(0);
         this.thinkRng = streams.stream("class/" + name + "/think");
@@ -130,7 +130,7 @@ public final class RequestClass {
         if (horizon.measures(r.arrivalS)) {
             completed++;
             latency.recordSeconds(timeS - r.arrivalS);
-            windows.record(r.arrivalS, timeS - r.arrivalS);
+            windows.recordLatency(r.arrivalS, timeS - r.arrivalS);
         }
         thinkAgain(timeS);
     }

@@ -62,7 +62,7 @@ public final class WebSocketLoad {
         this.fanoutRng = fanoutRng;
         this.sendRng = sendRng;
         this.pubsubRng = pubsubRng;
-        this.windows = new WindowedSeries(horizon.windowS(), horizon.warmupS(), horizon.endS());
+        this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
         List<Node> nodes = wsTier.nodes();
         int n = nodes.size();
         this.held = new long[n];
@@ -195,7 +195,7 @@ public final class WebSocketLoad {
                 double delivered = uninterrupted ? start + cum : visitS + elapsed * (cum / total);
                 double latencyS = delivered - publishS;
                 delivery.recordSeconds(latencyS);
-                windows.record(publishS, latencyS);
+                windows.recordLatency(publishS, latencyS);
             }
         }
     }
