@@ -76,8 +76,9 @@ final class TierBinder {
         if (!node.equals(CUSTOM) && catalog.find(node).isEmpty()) {
             List<String> known = new ArrayList<>(catalog.names());
             known.add(CUSTOM);
-            problems.at(t.get("node").orElseThrow(), t.path("node"), "unknown node type '" + node + "'"
-                    + Suggest.didYouMean(node, known) + " (the catalog has: " + String.join(", ", known) + ")");
+            String hint = Suggest.nearest(node, known).map(n -> "; did you mean '" + n + "'?")
+                    .orElse(" (the catalog has: " + String.join(", ", known) + ")");
+            problems.at(t.get("node").orElseThrow(), t.path("node"), "unknown node type '" + node + "'" + hint);
         }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * SnakeYAML's {@code LoaderOptions.maxAliasesForCollections} does) and at most
  * {@value #MAX_VALUES} values after expansion, so a "billion laughs" file stops at once. The
  * text is limited to {@value #MAX_CODE_POINTS} code points (SnakeYAML's {@code codePointLimit})
- * and {@value #MAX_NESTING} levels of nesting (Jackson's {@code StreamReadConstraints}).
+ * and {@value #MAX_NESTING} levels of nesting.
+ * An empty value reads as null ({@code key:} with nothing after it); yes/no/on/off are strings.
  * Duplicate keys in one mapping are reported. YAML merge keys ({@code <<: *base}) are applied,
  * explicit keys winning over merged ones.
  */
@@ -38,6 +39,8 @@ final class TreeReader {
     static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
     static final int MAX_NESTING = 100;
     private static final String MERGE_KEY = "<<";
+    /** Jackson's "[Source: ...; line: 3, column: 12]" inside a message. */
+    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]");
 
     private final Problems problems;
     private final Map<String, Node> anchors = new HashMap<>();
@@ -59,14 +62,14 @@ final class TreeReader {
                 problems.at(1, 1, "", "the file is empty");
                 return Optional.empty();
             }
-            Node root = readValue(p, "");
+            Node root = readValue(p, "", 0);
             if (p.nextToken() != null) {
                 JsonLocation at = p.currentTokenLocation();
                 problems.at(at.getLineNr(), at.getColumnNr(), "", "only one document is allowed in a model file");
             }
             return Optional.of(root);
-        } catch (TooLarge e) {
-            problems.at(e.line, e.column, "", e.getMessage());
+        } catch (Unreadable e) {
+            problems.at(e.line, e.column, e.path, e.getMessage());
         } catch (JsonProcessingException e) {
             reportSyntax(e);
         } catch (IOException | RuntimeException e) {
@@ -76,24 +79,29 @@ final class TreeReader {
     }
 
     private static JsonFactory factory(boolean json) {
-        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build();
         if (json) {
-            return JsonFactory.builder().streamReadConstraints(limits).build();
+            return JsonFactory.builder().build();
         }
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
-        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(limits).build();
+        return YAMLFactory.builder().loaderOptions(options)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                .build();
     }
 
-    private Node readValue(JsonParser p, String path) throws IOException {
+    private Node readValue(JsonParser p, String path, int depth) throws IOException {
         JsonLocation at = p.currentTokenLocation();
         int line = at.getLineNr();
         int column = at.getColumnNr();
+        if (depth > MAX_NESTING) {
+            throw new Unreadable("values nested more than " + MAX_NESTING + " levels deep", path, line, column);
+        }
         Optional<String> anchor = anchorOf(p);
         Node node = switch (p.currentToken()) {
-            case START_OBJECT -> readMap(p, path, line, column);
-            case START_ARRAY -> readList(p, path, line, column);
+            case START_OBJECT -> readMap(p, path, line, column, depth);
+            case START_ARRAY -> readList(p, path, line, column, depth);
             case VALUE_STRING -> isAlias(p) ? resolveAlias(p.getText(), path, line, column)
                     : new Node.Scalar(line, column, Node.Scalar.Kind.STRING, p.getText(), Double.NaN);
             case VALUE_NUMBER_INT -> new Node.Scalar(line, column, Node.Scalar.Kind.INTEGER,
@@ -103,13 +111,13 @@ final class TreeReader {
             case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(line, column, Node.Scalar.Kind.BOOLEAN, p.getText(),
                     Double.NaN);
             case VALUE_NULL -> new Node.Scalar(line, column, Node.Scalar.Kind.NULL, "", Double.NaN);
-            default -> throw new TooLarge("unexpected " + p.currentToken(), line, column);
+            default -> throw new Unreadable("unexpected " + p.currentToken(), path, line, column);
         };
         anchor.ifPresent(a -> anchors.put(a, node));
         return node;
     }
 
-    private Node readMap(JsonParser p, String path, int line, int column) throws IOException {
+    private Node readMap(JsonParser p, String path, int line, int column, int depth) throws IOException {
         Map<String, Node.Entry> entries = new LinkedHashMap<>();
         List<Node.Entry> merges = new ArrayList<>();
         long size = 1;
@@ -118,7 +126,7 @@ final class TreeReader {
             JsonLocation keyAt = p.currentTokenLocation();
             String keyPath = Problems.child(path, key);
             p.nextToken();
-            Node value = readValue(p, keyPath);
+            Node value = readValue(p, keyPath, depth + 1);
             Node.Entry entry = new Node.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value);
             Node.Entry first = entries.get(key);
             if (key.equals(MERGE_KEY) && isYaml(p)) {
@@ -156,11 +164,11 @@ final class TreeReader {
         return added;
     }
 
-    private Node readList(JsonParser p, String path, int line, int column) throws IOException {
+    private Node readList(JsonParser p, String path, int line, int column, int depth) throws IOException {
         List<Node> items = new ArrayList<>();
         long size = 1;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            Node item = readValue(p, Problems.item(path, items.size()));
+            Node item = readValue(p, Problems.item(path, items.size()), depth + 1);
             items.add(item);
             size += item.size();
         }
@@ -170,20 +178,20 @@ final class TreeReader {
     private Node resolveAlias(String name, String path, int line, int column) {
         Node target = anchors.get(name);
         if (target == null) {
-            problems.at(line, column, path, "alias '*" + name + "' refers to no anchor '&" + name + "' before it");
-            return new Node.Scalar(line, column, Node.Scalar.Kind.NULL, "", Double.NaN);
+            throw new Unreadable("alias '*" + name + "' refers to no anchor '&" + name + "' before it", path, line,
+                    column);
         }
         if (!(target instanceof Node.Scalar) && ++collectionAliases > MAX_COLLECTION_ALIASES) {
-            throw new TooLarge("more than " + MAX_COLLECTION_ALIASES + " aliases of mappings or lists; "
-                    + "alias expansion is bounded to refuse 'billion laughs' files", line, column);
+            throw new Unreadable("more than " + MAX_COLLECTION_ALIASES + " aliases of mappings or lists; "
+                    + "alias expansion is bounded to refuse 'billion laughs' files", path, line, column);
         }
         return target;
     }
 
     private static long checked(long size, int line, int column) {
         if (size > MAX_VALUES) {
-            throw new TooLarge("the file expands to more than " + MAX_VALUES + " values (through YAML aliases?); "
-                    + "alias expansion is bounded to refuse 'billion laughs' files", line, column);
+            throw new Unreadable("the file expands to more than " + MAX_VALUES + " values (through YAML aliases?); "
+                    + "alias expansion is bounded to refuse 'billion laughs' files", "", line, column);
         }
         return size;
     }
@@ -221,18 +229,20 @@ final class TreeReader {
         }
         JsonLocation at = e.getLocation();
         String message = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
-        problems.at(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
-                "syntax error: " + message.strip());
+        message = JACKSON_LOCATION.matcher(message.strip()).replaceAll("line $1, column $2");
+        problems.at(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "", "syntax error: " + message);
     }
 
-    /** Stops reading at once: the input is too large or malformed beyond recovery. */
-    private static final class TooLarge extends RuntimeException {
+    /** Stops reading at once: the input is too large or cannot be read on. */
+    private static final class Unreadable extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final String path;
         private final int line;
         private final int column;
 
-        TooLarge(String message, int line, int column) {
+        Unreadable(String message, String path, int line, int column) {
             super(message, null, false, false);
+            this.path = path;
             this.line = line;
             this.column = column;
         }
