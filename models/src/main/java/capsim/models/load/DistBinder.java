@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
 /**
  * Binds {@code {dist: NAME, ...}} (CONTRACT.md section 1, "Distributions") and checks that the
  * parameters NAME needs are there, apply to it and lie in range: a mean > 0 (>= 0 for
- * deterministic, >= 1 for geometric, whose values are 1, 2, ...), cv > 0, uniform min <= max,
+ * deterministic, >= 1 for geometric, whose values are 1, 2, ...), cv > 0 (weibull: within the
+ * range its shape solver covers, {@value #WEIBULL_MIN_CV} to {@value #WEIBULL_MAX_CV}), uniform min <= max,
  * pareto with exactly one of cv or alpha and alpha > 1 (a finite mean), empirical samples
  * non-empty and non-negative.
  */
@@ -31,6 +32,9 @@ final class DistBinder {
             "geometric", List.of("dist", "mean"),
             "empirical", List.of("dist", "samples"));
     private static final Bound CV = new Bound(x -> x > 0, "must be > 0 (for no variation use dist: deterministic)");
+    static final double WEIBULL_MIN_CV = 0.002;
+    static final double WEIBULL_MAX_CV = 1000;
+    private static final Bound WEIBULL_CV = Bound.between(WEIBULL_MIN_CV, WEIBULL_MAX_CV);
     private static final Bound ALPHA = new Bound(x -> x > 1, "must be > 1 (the mean is infinite otherwise)");
 
     /** Stands in for a distribution that had errors; never reaches a simulation. */
@@ -84,6 +88,10 @@ final class DistBinder {
                 }
             }
             case "empirical" -> samples = samples(s);
+            case "weibull" -> {
+                mean = s.requiredNumber("mean", Bound.POSITIVE);
+                cv = s.requiredNumber("cv", WEIBULL_CV);
+            }
             default -> {
                 mean = s.requiredNumber("mean", Bound.POSITIVE);
                 cv = s.requiredNumber("cv", CV);

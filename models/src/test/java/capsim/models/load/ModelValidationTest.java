@@ -224,6 +224,7 @@ class ModelValidationTest {
                         - {tier: app, service_ms: {dist: exponential, mean: 2, cv: 1}}
                         - {tier: app, service_ms: {dist: normal, mean: 2}}
                         - {tier: app, service_ms: {dist: gamma, mean: 2}}
+                        - {tier: app, service_ms: {dist: weibull, mean: 2, cv: 0.001}}
                 tiers:
                   - {name: app, node: t3.small, count: 1}
                 """);
@@ -237,7 +238,8 @@ class ModelValidationTest {
         assertMentions(at(errors, steps + "[6].service_ms.cv", 13, 64), "'cv' does not apply to dist exponential");
         assertMentions(at(errors, steps + "[7].service_ms.dist", 14, 42), "'normal' is not one of");
         assertMentions(at(errors, steps + "[8].service_ms.cv", 15, 35), "missing required key 'cv'");
-        assertEquals(9, errors.size(), () -> join(errors));
+        assertMentions(at(errors, steps + "[9].service_ms.cv", 16, 64), "must be between 0.002 and 1000");
+        assertEquals(10, errors.size(), () -> join(errors));
     }
 
     @Test
@@ -262,6 +264,11 @@ class ModelValidationTest {
         assertMentions(at(errors, "workload.profile.from", 3, 31), "an hour of the day");
         assertMentions(at(errors, "workload.profile.multipliers", 3, 58), "does not apply to kind peak");
         assertEquals(2, errors.size(), () -> join(errors));
+        ModelError e = single(ModelLoaderTest.MINIMAL.replace("workload:\n", """
+                workload:
+                  profile: {kind: peak, from: 8, to: "08:00", factor: 2}
+                """), "workload.profile.to", 3, 34);
+        assertMentions(e, "the peak window is empty");
     }
 
     @Test
