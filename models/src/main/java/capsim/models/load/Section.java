@@ -37,7 +37,8 @@ final class Section {
             if (!allowed.contains(e.key())) {
                 String hint = Suggest.nearest(e.key(), allowed).map(c -> "; did you mean '" + c + "'?")
                         .orElse(" (allowed here: " + String.join(", ", allowed) + ")");
-                problems.at(e.line(), e.column(), Problems.child(path, e.key()), "unknown key '" + e.key() + "'" + hint);
+                problems.at(e.line(), e.column(), Problems.child(path, e.key()),
+                        "unknown key '" + e.key() + "'" + hint);
             }
         }
         return Optional.of(new Section(map, path, problems));

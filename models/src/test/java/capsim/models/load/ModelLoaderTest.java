@@ -118,23 +118,11 @@ class ModelLoaderTest {
 
     @Test
     void defaultsFillWhatIsLeftOut() throws ModelException {
-        ModelSpec m = loader.parse("""
-                name: small
-                run: {replications: 2}
-                workload:
-                  classes:
-                    - name: api
-                      rate_per_s: 10
-                      steps:
-                        - tier: app
-                          service_ms: {dist: exponential, mean: 5}
-                tiers:
-                  - {name: app, node: t3.small, count: 1}
-                """, "small.yaml");
+        ModelSpec m = loader.parse(MINIMAL.replace("workload:\n", "run: {replications: 2}\nworkload:\n"), "small.yaml");
         // Only replications given: the other run keys keep RunSpec.DEFAULT's values.
         RunSpec d = RunSpec.DEFAULT;
         assertEquals(new RunSpec(d.durationS(), d.warmupS(), 2, d.seed()), m.run());
-        assertEquals("small", m.title());
+        assertEquals("minimal", m.title());
         assertEquals(Optional.empty(), m.currency());
         assertEquals(NetworkSpec.DEFAULT, m.network());
         assertEquals(0.5, m.network().hopMs());

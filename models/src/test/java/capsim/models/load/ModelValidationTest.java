@@ -30,6 +30,22 @@ class ModelValidationTest {
         return e;
     }
 
+    /** An expected error: key path, line, column and a fragment of its message. */
+    private record Expected(String keyPath, int line, int column, String fragment) {
+    }
+
+    private static Expected error(String keyPath, int line, int column, String fragment) {
+        return new Expected(keyPath, line, column, fragment);
+    }
+
+    /** {@code errors} are exactly the expected ones (in any order). */
+    private static void assertErrors(List<ModelError> errors, Expected... expected) {
+        for (Expected x : expected) {
+            assertMentions(at(errors, x.keyPath(), x.line(), x.column()), x.fragment());
+        }
+        assertEquals(expected.length, errors.size(), () -> join(errors));
+    }
+
     /** The error of {@code errors} at {@code keyPath}; asserts its line and column. */
     private static ModelError at(List<ModelError> errors, String keyPath, int line, int column) {
         ModelError e = errors.stream().filter(x -> x.keyPath().equals(keyPath)).findFirst()
@@ -60,11 +76,11 @@ class ModelValidationTest {
     void misspeltKeyIsSuggested() {
         // line 5 is "      rate_per_s: 10", the key at column 7
         List<ModelError> errors = errors(withClassLine("rate_per_s: 10", "rate_per_sec: 10"));
-        ModelError e = at(errors, "workload.classes[0].rate_per_sec", 5, 7);
-        assertMentions(e, "unknown key 'rate_per_sec'; did you mean 'rate_per_s'?");
-        // ... and the class now lacks its rate: reported at the class mapping (line 4, column 7).
-        assertMentions(at(errors, "workload.classes[0].rate_per_s", 4, 7), "missing rate_per_s");
-        assertEquals(2, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("workload.classes[0].rate_per_sec", 5, 7,
+                        "unknown key 'rate_per_sec'; did you mean 'rate_per_s'?"),
+                // ... and the class now lacks its rate: reported at the class mapping (line 4, column 7).
+                error("workload.classes[0].rate_per_s", 4, 7, "missing rate_per_s"));
     }
 
     @Test
@@ -94,21 +110,21 @@ class ModelValidationTest {
                 tiers:
                   - name: app
                 """);
-        assertMentions(at(errors, "name", 1, 1), "missing required key 'name'");
-        assertMentions(at(errors, "workload.classes[0].name", 4, 7), "missing required key 'name'");
-        assertMentions(at(errors, "workload.classes[0].steps[0].service_ms", 6, 11), "missing required key");
-        assertMentions(at(errors, "workload.classes[1].steps", 7, 7), "missing required key 'steps'");
-        at(errors, "tiers[0].node", 10, 5);
-        at(errors, "tiers[0].count", 10, 5);
-        assertEquals(6, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("name", 1, 1, "missing required key 'name'"),
+                error("workload.classes[0].name", 4, 7, "missing required key 'name'"),
+                error("workload.classes[0].steps[0].service_ms", 6, 11, "missing required key"),
+                error("workload.classes[1].steps", 7, 7, "missing required key 'steps'"),
+                error("tiers[0].node", 10, 5, ""),
+                error("tiers[0].count", 10, 5, ""));
     }
 
     @Test
     void missingSectionsAreReported() {
         List<ModelError> errors = errors("name: empty\n");
-        assertMentions(at(errors, "workload", 1, 1), "missing required key 'workload'");
-        at(errors, "tiers", 1, 1);
-        assertEquals(2, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("workload", 1, 1, "missing required key 'workload'"),
+                error("tiers", 1, 1, ""));
     }
 
     @Test
@@ -139,14 +155,14 @@ class ModelValidationTest {
                   - {name: 7, node: t3.small, count: 2.5}
                   - web
                 """);
-        assertMentions(at(errors, "run.seed", 2, 13), "expected a whole number, found a fractional number (1.5)");
-        assertMentions(at(errors, "run.duration_s", 2, 30), "expected a number, found a string ('long')");
-        assertMentions(at(errors, "workload.classes[0].rate_per_s", 6, 19), "expected a number, found a list");
-        assertMentions(at(errors, "workload.classes[0].steps", 7, 14), "expected a list, found a mapping");
-        assertMentions(at(errors, "tiers[0].name", 9, 12), "expected a string, found a number (7)");
-        assertMentions(at(errors, "tiers[0].count", 9, 38), "expected a whole number");
-        assertMentions(at(errors, "tiers[1]", 10, 5), "expected a mapping");
-        assertEquals(7, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("run.seed", 2, 13, "expected a whole number, found a fractional number (1.5)"),
+                error("run.duration_s", 2, 30, "expected a number, found a string ('long')"),
+                error("workload.classes[0].rate_per_s", 6, 19, "expected a number, found a list"),
+                error("workload.classes[0].steps", 7, 14, "expected a list, found a mapping"),
+                error("tiers[0].name", 9, 12, "expected a string, found a number (7)"),
+                error("tiers[0].count", 9, 38, "expected a whole number"),
+                error("tiers[1]", 10, 5, "expected a mapping"));
     }
 
     @Test
@@ -189,21 +205,21 @@ class ModelValidationTest {
                   - {name: app, node: t3.small, count: 0, workers: 0, queue_limit: -1, timeout_ms: 0}
                 network: {hop_ms: -0.5}
                 """);
-        assertMentions(at(errors, "run.duration_s", 2, 19), "must be > 0, was 0");
-        assertMentions(at(errors, "run.warmup_s", 2, 32), "must be >= 0, was -1");
-        assertMentions(at(errors, "run.replications", 2, 50), "must be >= 1, was 0");
-        assertMentions(at(errors, "workload.classes[0].rate_per_s", 6, 19), "must be > 0, was -5");
-        assertMentions(at(errors, "workload.classes[0].steps[0].service_ms.mean", 9, 49), "must be > 0");
-        assertMentions(at(errors, "workload.classes[0].steps[0].hit_ratio", 10, 22), "between 0 and 1, was 1.5");
-        assertMentions(at(errors, "workload.classes[1].rate_per_s", 12, 19), "must be > 0, was 0");
-        assertMentions(at(errors, "workload.classes[1].steps[0].repeat", 15, 19), "must be >= 1");
-        assertMentions(at(errors, "workload.classes[1].steps[0].service_ms.cv", 16, 54), "must be > 0");
-        at(errors, "tiers[0].count", 18, 40);
-        at(errors, "tiers[0].workers", 18, 52);
-        at(errors, "tiers[0].queue_limit", 18, 68);
-        at(errors, "tiers[0].timeout_ms", 18, 84);
-        at(errors, "network.hop_ms", 19, 19);
-        assertEquals(14, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("run.duration_s", 2, 19, "must be > 0, was 0"),
+                error("run.warmup_s", 2, 32, "must be >= 0, was -1"),
+                error("run.replications", 2, 50, "must be >= 1, was 0"),
+                error("workload.classes[0].rate_per_s", 6, 19, "must be > 0, was -5"),
+                error("workload.classes[0].steps[0].service_ms.mean", 9, 49, "must be > 0"),
+                error("workload.classes[0].steps[0].hit_ratio", 10, 22, "between 0 and 1, was 1.5"),
+                error("workload.classes[1].rate_per_s", 12, 19, "must be > 0, was 0"),
+                error("workload.classes[1].steps[0].repeat", 15, 19, "must be >= 1"),
+                error("workload.classes[1].steps[0].service_ms.cv", 16, 54, "must be > 0"),
+                error("tiers[0].count", 18, 40, ""),
+                error("tiers[0].workers", 18, 52, ""),
+                error("tiers[0].queue_limit", 18, 68, ""),
+                error("tiers[0].timeout_ms", 18, 84, ""),
+                error("network.hop_ms", 19, 19, ""));
     }
 
     @Test
@@ -229,17 +245,17 @@ class ModelValidationTest {
                   - {name: app, node: t3.small, count: 1}
                 """);
         String steps = "workload.classes[0].steps";
-        assertMentions(at(errors, steps + "[0].service_ms.min", 7, 51), "min (5) must be <= max (2)");
-        assertMentions(at(errors, steps + "[1].service_ms.mean", 8, 59), "must be >= 1, was 0.5");
-        assertMentions(at(errors, steps + "[2].service_ms.alpha", 9, 66), "must be > 1");
-        assertMentions(at(errors, steps + "[3].service_ms", 10, 35), "exactly one of cv or alpha");
-        assertMentions(at(errors, steps + "[4].service_ms.samples", 11, 62), "at least one");
-        assertMentions(at(errors, steps + "[5].service_ms.samples[1]", 12, 66), "must be >= 0, was -2");
-        assertMentions(at(errors, steps + "[6].service_ms.cv", 13, 64), "'cv' does not apply to dist exponential");
-        assertMentions(at(errors, steps + "[7].service_ms.dist", 14, 42), "'normal' is not one of");
-        assertMentions(at(errors, steps + "[8].service_ms.cv", 15, 35), "missing required key 'cv'");
-        assertMentions(at(errors, steps + "[9].service_ms.cv", 16, 64), "must be between 0.002 and 1000");
-        assertEquals(10, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error(steps + "[0].service_ms.min", 7, 51, "min (5) must be <= max (2)"),
+                error(steps + "[1].service_ms.mean", 8, 59, "must be >= 1, was 0.5"),
+                error(steps + "[2].service_ms.alpha", 9, 66, "must be > 1"),
+                error(steps + "[3].service_ms", 10, 35, "exactly one of cv or alpha"),
+                error(steps + "[4].service_ms.samples", 11, 62, "at least one"),
+                error(steps + "[5].service_ms.samples[1]", 12, 66, "must be >= 0, was -2"),
+                error(steps + "[6].service_ms.cv", 13, 64, "'cv' does not apply to dist exponential"),
+                error(steps + "[7].service_ms.dist", 14, 42, "'normal' is not one of"),
+                error(steps + "[8].service_ms.cv", 15, 35, "missing required key 'cv'"),
+                error(steps + "[9].service_ms.cv", 16, 64, "must be between 0.002 and 1000"));
     }
 
     @Test
@@ -250,9 +266,9 @@ class ModelValidationTest {
                     kind: hourly
                     multipliers: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1]
                 """));
-        assertMentions(at(errors, "workload.profile.multipliers", 5, 18), "must have 24 values");
-        assertMentions(at(errors, "workload.profile.multipliers[22]", 5, 85), "must be >= 0");
-        assertEquals(2, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("workload.profile.multipliers", 5, 18, "must have 24 values"),
+                error("workload.profile.multipliers[22]", 5, 85, "must be >= 0"));
     }
 
     @Test
@@ -261,9 +277,9 @@ class ModelValidationTest {
                 workload:
                   profile: {kind: peak, from: "25:00", to: 9, factor: 2, multipliers: [1]}
                 """));
-        assertMentions(at(errors, "workload.profile.from", 3, 31), "an hour of the day");
-        assertMentions(at(errors, "workload.profile.multipliers", 3, 58), "does not apply to kind peak");
-        assertEquals(2, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("workload.profile.from", 3, 31, "an hour of the day"),
+                error("workload.profile.multipliers", 3, 58, "does not apply to kind peak"));
         ModelError e = single(ModelLoaderTest.MINIMAL.replace("workload:\n", """
                 workload:
                   profile: {kind: peak, from: 8, to: "08:00", factor: 2}
@@ -275,8 +291,8 @@ class ModelValidationTest {
     void openAndClosedClassesAreExclusive() {
         List<ModelError> errors = errors(withClassLine("rate_per_s: 10\n",
                 "rate_per_s: 10\n      users: 5\n      think_s: 2\n"));
-        assertMentions(at(errors, "workload.classes[0].users", 6, 7), "not both");
-        assertEquals(1, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("workload.classes[0].users", 6, 7, "not both"));
         ModelError e = single(withClassLine("rate_per_s: 10\n", "rate_per_s: 10\n      think_s: 2\n"),
                 "workload.classes[0].think_s", 6, 7);
         assertMentions(e, "applies only to a closed class");
@@ -302,9 +318,9 @@ class ModelValidationTest {
                   - {name: app, node: t3.small, count: 1}
                   - {name: app, node: t3.small, count: 1}
                 """);
-        assertMentions(at(errors, "workload.classes[1].name", 5, 14), "duplicate class name 'api' (first at line 4)");
-        assertMentions(at(errors, "tiers[1].name", 8, 12), "duplicate tier name 'app' (first at line 7)");
-        assertEquals(2, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("workload.classes[1].name", 5, 14, "duplicate class name 'api' (first at line 4)"),
+                error("tiers[1].name", 8, 12, "duplicate tier name 'app' (first at line 7)"));
     }
 
     @Test
@@ -325,10 +341,10 @@ class ModelValidationTest {
                 tiers:
                   - {name: db, node: t3.small, count: 1}
                 """);
-        assertMentions(at(errors, "workload.classes[0].steps[0].tier", 4, 49), "no tier named 'dbb'; did you mean 'db'?");
-        assertMentions(at(errors, "workload.websocket.tier", 6, 11), "no tier named 'sockets'");
-        assertMentions(at(errors, "workload.websocket.pubsub_tier", 11, 18), "no tier named 'redis'");
-        assertEquals(3, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("workload.classes[0].steps[0].tier", 4, 49, "no tier named 'dbb'; did you mean 'db'?"),
+                error("workload.websocket.tier", 6, 11, "no tier named 'sockets'"),
+                error("workload.websocket.pubsub_tier", 11, 18, "no tier named 'redis'"));
     }
 
     @Test
@@ -357,9 +373,9 @@ class ModelValidationTest {
     @Test
     void customNodeNeedsItsOwnSizeAndPrice() {
         List<ModelError> errors = errors(ModelLoaderTest.MINIMAL.replace("node: t3.small", "node: custom, vcpu: 4"));
-        at(errors, "tiers[0].memory_gb", 10, 5);
-        at(errors, "tiers[0].hourly_usd", 10, 5);
-        assertEquals(2, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("tiers[0].memory_gb", 10, 5, ""),
+                error("tiers[0].hourly_usd", 10, 5, ""));
         ModelError e = single(ModelLoaderTest.MINIMAL.replace("count: 1}", "count: 1, hourly_usd: 0.1}"),
                 "tiers[0].hourly_usd", 10, 43);
         assertMentions(e, "applies only to node: custom");
@@ -384,11 +400,11 @@ class ModelValidationTest {
 
     @Test
     void mmppNeedsItsParameters() {
-        List<ModelError> errors = errors(withClassLine("rate_per_s: 10\n", "rate_per_s: 10\n      arrival: {kind: mmpp, "
-                + "high_factor: 3, high_share: 1}\n"));
-        assertMentions(at(errors, "workload.classes[0].arrival.high_share", 6, 57), "exclusive");
-        assertMentions(at(errors, "workload.classes[0].arrival.mean_high_s", 6, 16), "missing required key");
-        assertEquals(2, errors.size(), () -> join(errors));
+        List<ModelError> errors = errors(withClassLine("rate_per_s: 10\n",
+                "rate_per_s: 10\n      arrival: {kind: mmpp, high_factor: 3, high_share: 1}\n"));
+        assertErrors(errors,
+                error("workload.classes[0].arrival.high_share", 6, 57, "exclusive"),
+                error("workload.classes[0].arrival.mean_high_s", 6, 16, "missing required key"));
     }
 
     // ---- slo -----------------------------------------------------------------------------
@@ -404,15 +420,15 @@ class ModelValidationTest {
                   - {metric: websocket.delivery_ms.p99, max: 100}
                   - {metric: cost.monthly_local, max: 100}
                 """);
-        assertMentions(at(errors, "slo[0]", 12, 5), "exactly one of max");
-        assertMentions(at(errors, "slo[1]", 13, 5), "exactly one of max");
-        assertMentions(at(errors, "slo[2].metric", 14, 6),
-                "not a number of summary.json for this model (such as classes.NAME.latency_ms.p99, "
-                        + "tiers.NAME.utilization, uptime.ratio); did you mean 'classes.api.latency_ms.p99'?");
-        assertMentions(at(errors, "slo[3].metric", 15, 6), "did you mean 'tiers.app.utilization'?");
-        assertMentions(at(errors, "slo[4].metric", 16, 6), "needs a workload.websocket section");
-        assertMentions(at(errors, "slo[5].metric", 17, 6), "needs a currency section");
-        assertEquals(6, errors.size(), () -> join(errors));
+        assertErrors(errors,
+                error("slo[0]", 12, 5, "exactly one of max"),
+                error("slo[1]", 13, 5, "exactly one of max"),
+                error("slo[2].metric", 14, 6, "not a number of summary.json for this model (such as "
+                        + "classes.NAME.latency_ms.p99, tiers.NAME.utilization, uptime.ratio); "
+                        + "did you mean 'classes.api.latency_ms.p99'?"),
+                error("slo[3].metric", 15, 6, "did you mean 'tiers.app.utilization'?"),
+                error("slo[4].metric", 16, 6, "needs a workload.websocket section"),
+                error("slo[5].metric", 17, 6, "needs a currency section"));
     }
 
     // ---- many at once --------------------------------------------------------------------
