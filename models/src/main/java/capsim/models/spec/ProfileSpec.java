@@ -7,8 +7,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code constant}: factor 1;</li>
  *   <li>{@code hourly}: {@code multipliers}, 24 values, one per hour of the day;</li>
- *   <li>{@code peak}: {@code factor} between {@code from_h} and {@code to_h} (hours of the day,
- *       e.g. 8 and 18, or "08:00"), 1 elsewhere.</li>
+ *   <li>{@code peak}: {@code factor} between hours {@code from} and {@code to} (hours of the day,
+ *       e.g. 8 and 18, or "08:00"; bound to {@code fromH} and {@code toH}), 1 elsewhere.</li>
  * </ul>
  * Simulated time 0 is {@code start_h} o'clock (default 0).
  */
