@@ -83,7 +83,7 @@ final class LongSet {
         }
     }
 
-    private static int index(long key, int mask) {
+    static int index(long key, int mask) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32)) & mask;
     }

@@ -1,0 +1,161 @@
+package capsim.engine.station;
+
+import capsim.engine.kernel.Simulation;
+import java.util.Objects;
+
+/**
+ * {@code c} identical servers in front of one first-come-first-served queue (G/G/c), with an
+ * optional finite waiting room and impatient jobs.
+ *
+ * <p>FCFS fixes the order of service on arrival, so each job's start and departure are
+ * computed when it arrives, without any event: the station keeps the time at which each server
+ * becomes free (a binary min-heap), and a job starts at max(now, earliest free time) on that
+ * server. This is the Kiefer-Wolfowitz workload-vector recursion (J. Kiefer and J. Wolfowitz,
+ * "On the theory of queues with many servers", Trans. AMS 78, 1955). Start times are
+ * non-decreasing in arrival order (both now and the earliest free time only grow), so the jobs
+ * still waiting at any moment are a suffix of a FIFO of start times.
+ *
+ * <ul>
+ *   <li>Waiting room: a job that would have to wait (start &gt; now) while {@code queueLimit}
+ *       jobs are already waiting is {@link Outcome#REJECTED} at once. Waiting jobs include
+ *       impatient ones that have not yet given up.</li>
+ *   <li>Timeout: a job whose wait would exceed {@code timeoutS} gives up at
+ *       arrival + {@code timeoutS} ({@link Outcome#TIMED_OUT}) and never takes a server. A wait
+ *       of exactly {@code timeoutS} is served.</li>
+ *   <li>Speed: a job's service time is its demand divided by the speed factor in force when it
+ *       arrives (jobs already admitted keep their computed times).</li>
+ * </ul>
+ *
+ * <p>The {@link Visit} is told the departure (a future time) during {@link #offer}; the
+ * {@link BusyListener} is told each served job's interval [start, departure) on one server.
+ */
+public final class FcfsStation implements Station {
+    private final Simulation sim;
+    private final int servers;
+    private final int queueLimit;
+    private final double timeoutS;
+    private final BusyListener busy;
+    /** Min-heap of the times at which each server becomes free. */
+    private final double[] freeAtS;
+    /** Start times of admitted jobs that had to wait, in arrival (= start) order. */
+    private final TimeQueue waitingStarts = new TimeQueue();
+    /** Give-up times of impatient jobs, in arrival order. */
+    private final TimeQueue givingUp = new TimeQueue();
+    private double speed = 1;
+    private long served;
+    private long rejected;
+    private long timedOut;
+
+    /**
+     * @param servers    number of servers, >= 1
+     * @param queueLimit jobs allowed to wait, >= 0 ({@link Integer#MAX_VALUE}: no limit)
+     * @param timeoutS   longest wait before a job gives up, > 0 ({@link Double#POSITIVE_INFINITY}: never)
+     * @param busy       told each served job's service interval
+     */
+    public FcfsStation(Simulation sim, int servers, int queueLimit, double timeoutS, BusyListener busy) {
+        StationArgs.check(servers, queueLimit, timeoutS);
+        this.sim = Objects.requireNonNull(sim, "sim");
+        this.servers = servers;
+        this.queueLimit = queueLimit;
+        this.timeoutS = timeoutS;
+        this.busy = Objects.requireNonNull(busy, "busy");
+        this.freeAtS = new double[servers]; // all free at time 0
+    }
+
+    @Override
+    public void offer(double serviceS, Visit visit) {
+        StationArgs.checkService(serviceS);
+        double now = sim.now();
+        double startS = Math.max(now, freeAtS[0]);
+        if (startS > now) {
+            if (waiting(now) >= queueLimit) {
+                rejected++;
+                visit.departed(now, Outcome.REJECTED);
+                return;
+            }
+            if (startS - now > timeoutS) {
+                timedOut++;
+                double giveUpS = now + timeoutS;
+                givingUp.addLast(giveUpS, 0);
+                visit.departed(giveUpS, Outcome.TIMED_OUT);
+                return;
+            }
+            waitingStarts.addLast(startS, 0);
+        }
+        double departureS = startS + serviceS / speed;
+        replaceEarliestFreeAt(departureS);
+        served++;
+        busy.busy(startS, departureS, 1);
+        visit.departed(departureS, Outcome.SERVED);
+    }
+
+    /** Sets the speed factor (service time = demand / factor) for jobs offered from now on; default 1. */
+    public void setSpeed(double factor) {
+        speed = StationArgs.checkSpeed(factor);
+    }
+
+    /** The speed factor in force. */
+    public double speed() {
+        return speed;
+    }
+
+    @Override
+    public int servers() {
+        return servers;
+    }
+
+    /** Busy servers plus waiting jobs at {@code sim.now()}. */
+    @Override
+    public int inSystem() {
+        double now = sim.now();
+        int busyServers = 0;
+        for (double t : freeAtS) {
+            if (t > now) {
+                busyServers++;
+            }
+        }
+        return busyServers + waiting(now);
+    }
+
+    /** Jobs served (admitted to a server) so far. */
+    public long served() {
+        return served;
+    }
+
+    @Override
+    public long rejected() {
+        return rejected;
+    }
+
+    @Override
+    public long timedOut() {
+        return timedOut;
+    }
+
+    /** Jobs waiting at time {@code now}: admitted but not started, or impatient and not yet gone. */
+    private int waiting(double now) {
+        return waitingStarts.dropUpTo(now) + givingUp.dropUpTo(now);
+    }
+
+    /** Replaces the heap's minimum with {@code t} and restores the heap (sift down). */
+    private void replaceEarliestFreeAt(double t) {
+        double[] h = freeAtS;
+        int n = h.length;
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= n) {
+                break;
+            }
+            if (child + 1 < n && h[child + 1] < h[child]) {
+                child++;
+            }
+            if (t <= h[child]) {
+                break;
+            }
+            h[i] = h[child];
+            i = child;
+        }
+        h[i] = t;
+    }
+}

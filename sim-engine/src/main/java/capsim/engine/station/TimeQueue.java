@@ -1,0 +1,69 @@
+package capsim.engine.station;
+
+/**
+ * A first-in-first-out queue of (time, tag) pairs whose times are appended in non-decreasing
+ * order, in a growable ring of primitive arrays (no allocation once grown). Because the times
+ * are sorted, "how many entries are still after time t" is answered by dropping the front.
+ */
+final class TimeQueue {
+    private double[] times = new double[16];
+    private long[] tags = new long[16];
+    private int head;
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Appends an entry; {@code timeS} must not precede the last appended time. */
+    void addLast(double timeS, long tag) {
+        if (size == times.length) {
+            grow();
+        }
+        int i = (head + size) & (times.length - 1);
+        times[i] = timeS;
+        tags[i] = tag;
+        size++;
+    }
+
+    /** Time of the first entry; undefined when empty. */
+    double firstTime() {
+        return times[head];
+    }
+
+    /** Tag of the first entry; undefined when empty. */
+    long firstTag() {
+        return tags[head];
+    }
+
+    void removeFirst() {
+        head = (head + 1) & (times.length - 1);
+        size--;
+    }
+
+    /** Drops every entry whose time is at or before {@code timeS}; returns how many remain. */
+    int dropUpTo(double timeS) {
+        while (size > 0 && times[head] <= timeS) {
+            removeFirst();
+        }
+        return size;
+    }
+
+    private void grow() {
+        int n = times.length;
+        double[] t = new double[n * 2];
+        long[] g = new long[n * 2];
+        int firstPart = n - head;
+        System.arraycopy(times, head, t, 0, firstPart);
+        System.arraycopy(times, 0, t, firstPart, head);
+        System.arraycopy(tags, head, g, 0, firstPart);
+        System.arraycopy(tags, 0, g, firstPart, head);
+        times = t;
+        tags = g;
+        head = 0;
+    }
+}
