@@ -36,6 +36,7 @@ public final class RequestClass {
     private final long[] windowErrors;
     private final RandomStream thinkRng;
     private final double thinkS;
+    private ClosedPopulation population;
     private long arrived;
     private long completed;
     private long rejected;
@@ -89,33 +90,88 @@ public final class RequestClass {
         return hopS;
     }
 
-    /** Starts an open stream: one event per arrival, each scheduling the next. */
+    /**
+     * Starts an open stream. The source event of an arrival at time t fires at t + hop and is
+     * at once the request's first visit, which saves an event per request.
+     */
     public void start(ArrivalProcess arrivals) {
         Event source = new Event() {
             @Override
             public void fire() {
-                arrive();
-                double next = arrivals.next(sim.now());
+                double arrivalS = sim.now() - hopS;
+                arrive(arrivalS);
+                double next = arrivals.next(arrivalS);
                 if (next != Double.POSITIVE_INFINITY) {
-                    sim.schedule(next, this);
+                    sim.schedule(next + hopS, this);
                 }
             }
         };
         double first = arrivals.next(sim.now());
         if (first != Double.POSITIVE_INFINITY) {
-            sim.schedule(first, source);
+            sim.schedule(first + hopS, source);
         }
     }
 
-    /** Starts a closed population: each user's first request after an Exp(think) pause. */
+    /**
+     * Starts a closed population of {@code users}, all thinking. Users are identical and think
+     * for independent Exp(think_s) times, so the next end of thinking among m thinking users
+     * comes after Exp(think_s / m) and the superposition needs one pending event, not one per
+     * user (memorylessness makes it exact to draw it anew whenever m changes).
+     */
     public void startClosed(int users) {
-        for (int u = 0; u < users; u++) {
-            sim.schedule(sim.now() + thinkRng.nextExponential(thinkS), this::arrive);
+        population = new ClosedPopulation(users);
+    }
+
+    /** The thinking users of a closed class, as one competing-exponentials clock. */
+    private final class ClosedPopulation implements Event {
+        private int thinking;
+        private long pending = -1;
+
+        ClosedPopulation(int users) {
+            thinking = users;
+            reschedule();
+        }
+
+        @Override
+        public void fire() {
+            pending = -1;
+            thinking--;
+            reschedule();
+            double now = sim.now();
+            arriveNow(now);
+        }
+
+        /** A user finished a request and starts thinking. */
+        void returned() {
+            thinking++;
+            reschedule();
+        }
+
+        private void reschedule() {
+            if (pending >= 0) {
+                sim.cancel(pending);
+                pending = -1;
+            }
+            if (thinking > 0) {
+                pending = sim.schedule(sim.now() + thinkRng.nextExponential(thinkS / thinking), this);
+            }
         }
     }
 
-    private void arrive() {
-        double now = sim.now();
+    /** A request arrived at {@code arrivalS} = now - hop and visits its first tier now. */
+    private void arrive(double arrivalS) {
+        if (horizon.measures(arrivalS)) {
+            arrived++;
+        }
+        if (entry == null) {
+            completed(new Request(this, sim, arrivalS, null), arrivalS);
+            return;
+        }
+        new Request(this, sim, arrivalS, entry).fire();
+    }
+
+    /** A request arrives now; its first visit is one hop later. */
+    private void arriveNow(double now) {
         if (horizon.measures(now)) {
             arrived++;
         }
@@ -149,8 +205,9 @@ public final class RequestClass {
     }
 
     private void thinkAgain(double timeS) {
-        if (thinkS > 0) {
-            sim.schedule(Math.max(timeS, sim.now()) + thinkRng.nextExponential(thinkS), this::arrive);
+        if (population != null) {
+            ClosedPopulation p = population;
+            sim.schedule(Math.max(timeS, sim.now()), p::returned);
         }
     }
 

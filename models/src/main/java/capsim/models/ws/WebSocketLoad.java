@@ -78,47 +78,50 @@ public final class WebSocketLoad {
         this.refused = connections - total;
     }
 
-    /** Starts publishing messages at the times {@code arrivals} gives. */
+    /**
+     * Starts publishing messages at the times {@code arrivals} gives. The event of a message
+     * published at t fires one hop later, when it reaches the pub/sub tier (or the ws nodes).
+     */
     public void start(ArrivalProcess arrivals) {
         Event publish = new Event() {
             @Override
             public void fire() {
-                publish(sim.now());
-                double next = arrivals.next(sim.now());
+                double publishS = sim.now() - hopS;
+                published(publishS);
+                double next = arrivals.next(publishS);
                 if (next != Double.POSITIVE_INFINITY) {
-                    sim.schedule(next, this);
+                    sim.schedule(next + hopS, this);
                 }
             }
         };
         double first = arrivals.next(sim.now());
         if (first != Double.POSITIVE_INFINITY && heldTotal > 0) {
-            sim.schedule(first, publish);
+            sim.schedule(first + hopS, publish);
         }
     }
 
-    private void publish(double publishS) {
+    /** A message published at {@code publishS} arrives now at its first hop. */
+    private void published(double publishS) {
         if (horizon.measures(publishS)) {
             messages++;
         }
         if (pubsubTier.isEmpty()) {
-            sim.schedule(publishS + hopS, () -> fanOut(publishS));
+            fanOut(publishS);
             return;
         }
         Tier pubsub = pubsubTier.get();
         double serviceS = pubsubMs.get().sample(pubsubRng) / 1000.0;
-        sim.schedule(publishS + hopS, () -> {
-            double visitS = sim.now();
-            pubsub.offer(serviceS, (timeS, outcome) -> {
-                if (outcome == Outcome.SERVED) {
-                    pubsub.recordVisit(visitS, timeS, true);
-                    sim.schedule(timeS + hopS, () -> fanOut(publishS));
-                } else {
-                    pubsub.recordFailure(visitS, outcome == Outcome.TIMED_OUT);
-                    if (horizon.measures(publishS)) {
-                        failedDeliveries += recipients();
-                    }
+        double visitS = sim.now();
+        pubsub.offer(serviceS, (timeS, outcome) -> {
+            if (outcome == Outcome.SERVED) {
+                pubsub.recordVisit(visitS, timeS, true);
+                sim.schedule(timeS + hopS, () -> fanOut(publishS));
+            } else {
+                pubsub.recordFailure(visitS, outcome == Outcome.TIMED_OUT);
+                if (horizon.measures(publishS)) {
+                    failedDeliveries += recipients();
                 }
-            });
+            }
         });
     }
 

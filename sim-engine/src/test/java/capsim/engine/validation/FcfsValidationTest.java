@@ -117,7 +117,7 @@ class FcfsValidationTest {
     void mg1LognormalPollaczekKhinchine() {
         double lambda = 0.6;
         double cv = 2;
-        Distribution service = new TestLogNormal(1, cv);
+        Distribution service = capsim.engine.dist.LogNormal.ofMeanCv(1, cv);
         Replications meanWait = new Replications(REPLICATIONS);
         for (int r = 0; r < REPLICATIONS; r++) {
             double[] sums = new double[2];

@@ -59,7 +59,7 @@ class PsValidationTest {
     @Test
     void mg1PsMeanResponseIsInsensitive() {
         double lambda = 0.7;
-        Distribution service = new TestLogNormal(1, 2);
+        Distribution service = capsim.engine.dist.LogNormal.ofMeanCv(1, 2);
         Replications mean = new Replications(REPLICATIONS);
         for (int r = 0; r < REPLICATIONS; r++) {
             LatencyRecorder response = new LatencyRecorder();
