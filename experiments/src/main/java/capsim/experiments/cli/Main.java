@@ -35,6 +35,8 @@ public final class Main implements Callable<Integer> {
         } catch (Error e) {
             status = internalError(e, cli.getErr());
         }
+        cli.getOut().flush();
+        cli.getErr().flush();
         System.exit(status);
     }
 

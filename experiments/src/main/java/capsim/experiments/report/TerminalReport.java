@@ -22,7 +22,8 @@ public final class TerminalReport {
         JsonNode engine = summary.get("engine");
         b.append(spec.title().isBlank() || spec.title().equals(spec.name()) ? spec.name()
                 : spec.name() + " - " + spec.title()).append('\n');
-        b.append(run.get("replications").asInt()).append(" replications x ").append(Format.plain(
+        int replications = run.get("replications").asInt();
+        b.append(replications).append(replications == 1 ? " replication x " : " replications x ").append(Format.plain(
                 run.get("duration_s").asDouble())).append(" s simulated (after ").append(Format.plain(
                 run.get("warmup_s").asDouble())).append(" s warm-up), seed ").append(run.get("seed").asLong())
                 .append("; ").append(Format.count(engine.get("events").asLong())).append(" events in ")
