@@ -26,10 +26,11 @@ import java.util.OptionalDouble;
  * Performance</i>, 1984, ch. 3). A tier with U >= 1 cannot keep up: its queue grows without
  * bound.
  * <p>
- * Rates: an open class arrives at {@code rate_per_s} x the profile's largest multiplier (a
- * trace: the largest rate in its CSV); a closed class at most {@code users / think_s} (an upper
- * bound: response times only lower it). Each step makes {@code repeat} visits; a step with
- * {@code hit_ratio} runs its {@code on_miss} steps with probability 1 - hit_ratio, recursively.
+ * Rates: an open class arrives at {@code rate_per_s} x the profile's largest multiplier (an
+ * MMPP class at its long-run mean; a trace: the largest rate in its CSV); a closed class at
+ * most {@code users / think_s} (an upper bound: response times only lower it). Each step makes
+ * {@code repeat} visits; a step with {@code hit_ratio} runs its {@code on_miss} steps with
+ * probability 1 - hit_ratio (once per step, whatever its {@code repeat}), recursively.
  * {@code network.hop_ms} is latency, not work, and is not counted. WebSocket: every message
  * visits min(E[fanout], ws nodes) ws nodes (an upper bound on the distinct nodes holding its
  * recipients) and costs E[fanout] x E[send_ms] of ws work; the pub/sub tier, if any, gets one
