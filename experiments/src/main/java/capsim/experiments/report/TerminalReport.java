@@ -1,0 +1,99 @@
+package capsim.experiments.report;
+
+import capsim.models.spec.ClassSpec;
+import capsim.models.spec.ModelSpec;
+import capsim.models.spec.TierSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+
+/**
+ * The summary table printed by {@code run} and {@code gate}, read from the summary.json tree so
+ * the screen and the file always agree: run header, classes, tiers, WebSocket delivery, SLO
+ * verdicts, uptime, cost and notes.
+ */
+public final class TerminalReport {
+    private TerminalReport() {
+    }
+
+    /** The report of {@code summary} for {@code spec}. */
+    public static String render(ModelSpec spec, JsonNode summary) {
+        StringBuilder b = new StringBuilder();
+        JsonNode run = summary.get("run");
+        JsonNode engine = summary.get("engine");
+        b.append(spec.title().isBlank() || spec.title().equals(spec.name()) ? spec.name()
+                : spec.name() + " - " + spec.title()).append('\n');
+        int replications = run.get("replications").asInt();
+        b.append(replications).append(replications == 1 ? " replication x " : " replications x ").append(Format.plain(
+                run.get("duration_s").asDouble())).append(" s simulated (after ").append(Format.plain(
+                run.get("warmup_s").asDouble())).append(" s warm-up), seed ").append(run.get("seed").asLong())
+                .append("; ").append(Format.count(engine.get("events").asLong())).append(" events in ")
+                .append(String.format(Locale.ROOT, "%.2f", engine.get("wall_s").asDouble()))
+                .append(" s (").append(Format.count(engine.get("events_per_s").asLong())).append(" events/s)\n\n");
+
+        TextTable classes = new TextTable("class", "p50 ms", "p95 ms", "p99 ms", "p99 95% CI", "req/s", "errors");
+        for (ClassSpec c : spec.workload().classes()) {
+            JsonNode node = summary.get("classes").get(c.name());
+            classes.row(latencyCells(c.name(), node.get("latency_ms"), Format.num2(node.get("throughput_per_s")
+                    .asDouble()), Format.pct(node.get("error_ratio").asDouble(), 2)));
+        }
+        b.append(classes.render("")).append('\n');
+
+        TextTable tiers = new TextTable("tier", "p50 ms", "p95 ms", "p99 ms", "p99 95% CI", "util",
+                "nodes min/mean/max", "").leftAligned(7);
+        for (TierSpec t : spec.tiers()) {
+            JsonNode node = summary.get("tiers").get(t.name());
+            JsonNode nodes = node.get("nodes");
+            tiers.row(latencyCells(t.name(), node.get("latency_ms"), Format.pct(node.get("utilization").asDouble()),
+                    Format.plain(nodes.get("min").asDouble()) + " / " + String.format(Locale.ROOT, "%.2f",
+                            nodes.get("mean").asDouble()) + " / " + Format.plain(nodes.get("max").asDouble()),
+                    node.path("saturated").asBoolean() ? "SATURATED" : ""));
+        }
+        b.append(tiers.render("")).append('\n');
+
+        if (summary.has("websocket")) {
+            TextTable ws = new TextTable("websocket", "p50 ms", "p95 ms", "p99 ms", "p99 95% CI", "recipients");
+            JsonNode delivery = summary.get("websocket").get("delivery_ms");
+            ws.row(latencyCells("delivery", delivery, Format.count(delivery.get("count").asLong())));
+            b.append(ws.render("")).append('\n');
+        }
+
+        if (!summary.get("slo").isEmpty()) {
+            TextTable slo = new TextTable("SLO", "target", "value", "verdict").leftAligned(3);
+            for (JsonNode v : summary.get("slo")) {
+                slo.row(v.get("metric").asText(), v.get("op").asText() + " " + Format.plain(v.get("target").asDouble()),
+                        Format.plain(v.get("value").asDouble()), v.get("pass").asBoolean() ? "PASS" : "FAIL");
+            }
+            b.append(slo.render("")).append('\n');
+        }
+
+        JsonNode uptime = summary.get("uptime");
+        b.append("uptime  ").append(Format.pct(uptime.get("ratio").asDouble(), 3)).append(" of ")
+                .append(Format.count(uptime.get("windows").asLong())).append(" windows of ")
+                .append(Format.plain(uptime.get("window_s").asDouble())).append(" s\n");
+        JsonNode cost = summary.get("cost");
+        b.append("cost    $").append(Format.num2(cost.get("monthly_usd").asDouble())).append(" / month (")
+                .append(Format.plain(cost.get("hours_per_month").asDouble())).append(" h)");
+        if (cost.has("monthly_local")) {
+            b.append(", ").append(cost.get("currency").asText()).append(' ')
+                    .append(Format.num2(cost.get("monthly_local").asDouble())).append(" / month");
+        }
+        b.append('\n');
+        if (!summary.path("notes").isEmpty()) {
+            b.append("\nnotes\n");
+            summary.get("notes").forEach(n -> b.append("  - ").append(n.asText()).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static String[] latencyCells(String name, JsonNode block, String... more) {
+        JsonNode ci = block.get("p99_ci95");
+        String[] cells = new String[5 + more.length];
+        cells[0] = name;
+        cells[1] = Format.ms(block.get("p50").asDouble());
+        cells[2] = Format.ms(block.get("p95").asDouble());
+        cells[3] = Format.ms(block.get("p99").asDouble());
+        cells[4] = "[" + Format.ms(ci.get(0).asDouble()) + " - " + Format.ms(ci.get(1).asDouble()) + "]";
+        System.arraycopy(more, 0, cells, 5, more.length);
+        return cells;
+    }
+}

@@ -1,0 +1,206 @@
+package capsim.experiments.summary;
+
+import capsim.engine.stats.LatencyRecorder;
+import capsim.models.catalog.Catalog;
+import capsim.models.load.ModelError;
+import capsim.models.spec.ClassSpec;
+import capsim.models.spec.ModelSpec;
+import capsim.models.spec.TierSpec;
+import capsim.models.system.OfferedLoad;
+import capsim.models.system.OfferedLoad.TierLoad;
+import capsim.models.system.ReplicationResult;
+import capsim.models.system.ReplicationResult.ClassResult;
+import capsim.models.system.ReplicationResult.TierResult;
+import capsim.models.system.ReplicationResult.WebSocketResult;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Merges the replications of one run into the summary.json tree (CONTRACT.md section 3):
+ * latency blocks from the added histograms, means over replications of throughput,
+ * utilisation and nodes, pooled error ratios, SLO verdicts, uptime, cost and engine counters.
+ * Adds {@code classes.NAME.completed/rejected/timed_out}, {@code tiers.NAME.offered_utilization
+ * /saturated}, {@code cost.by_tier} and {@code notes}.
+ */
+public final class SummaryBuilder {
+    private final ModelSpec spec;
+    private final Map<String, TierLoad> offered = new LinkedHashMap<>();
+    private final Catalog catalog;
+
+    /** A builder for {@code spec}, whose offered load is {@code offered} (see {@link OfferedLoad}). */
+    public SummaryBuilder(ModelSpec spec, List<TierLoad> offered, Catalog catalog) {
+        this.spec = spec;
+        this.catalog = catalog;
+        offered.forEach(load -> this.offered.put(load.tier(), load));
+    }
+
+    /** The summary of {@code results} (in replication order), which took {@code wallS} seconds to run. */
+    public ObjectNode build(List<ReplicationResult> results, double wallS) {
+        ObjectNode root = measures(results, wallS);
+        List<ModelError> errors = SloEvaluator.check(spec, root);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("SLO metrics not in the summary: " + errors);
+        }
+        ArrayNode slo = (ArrayNode) root.get("slo");
+        SloEvaluator.evaluate(spec.slo(), root).forEach(v -> slo.add(v.toJson()));
+        return root;
+    }
+
+    /** Problems with the SLO metric paths, found on the summary of an empty run (nothing is simulated). */
+    public List<ModelError> checkSloMetrics() {
+        return SloEvaluator.check(spec, measures(List.of(emptyReplication()), 0));
+    }
+
+    private ObjectNode measures(List<ReplicationResult> results, double wallS) {
+        List<String> notes = new ArrayList<>();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("model", spec.name());
+        ObjectNode run = root.putObject("run");
+        run.put("duration_s", spec.run().durationS());
+        run.put("warmup_s", spec.run().warmupS());
+        run.put("replications", results.size());
+        run.put("seed", spec.run().seed());
+        ObjectNode classes = root.putObject("classes");
+        for (ClassSpec c : spec.workload().classes()) {
+            classes.set(c.name(), classNode(c, results, notes));
+        }
+        ObjectNode tiers = root.putObject("tiers");
+        Map<String, Double> meanNodes = new LinkedHashMap<>();
+        for (TierSpec t : spec.tiers()) {
+            List<TierResult> rs = each(results, r -> r.tiers().get(t.name()), "tier " + t.name());
+            meanNodes.put(t.name(), rs.stream().mapToDouble(TierResult::nodesMean).average().orElse(0));
+            tiers.set(t.name(), tierNode(t, rs, notes));
+        }
+        if (spec.workload().websocket().isPresent()) {
+            List<WebSocketResult> rs = each(results, r -> r.websocket().orElse(null), "websocket");
+            ObjectNode ws = root.putObject("websocket");
+            ws.set("delivery_ms", LatencyBlock.toJson(LatencyBlock.merge(
+                    rs.stream().map(WebSocketResult::delivery).toList())));
+            long refused = rs.stream().mapToLong(WebSocketResult::connectionsRefused).sum();
+            ws.put("messages", rs.stream().mapToLong(WebSocketResult::messages).sum());
+            ws.put("connections_refused", refused);
+            if (refused > 0) {
+                notes.add("websocket: " + refused + " connections refused (max_connections)");
+            }
+        }
+        root.putArray("slo");
+        Uptime uptime = Uptime.of(spec, results);
+        ObjectNode up = root.putObject("uptime");
+        up.put("ratio", Round.to(uptime.ratio(), Round.RATIO));
+        up.put("windows", uptime.windows());
+        up.put("window_s", uptime.windowS());
+        if (uptime.windows() == 0 && !results.isEmpty()) {
+            notes.add("no time-series windows were recorded: uptime.ratio is not measured");
+        }
+        root.set("cost", costNode(Cost.of(spec.tiers(), meanNodes, catalog)));
+        long events = results.stream().mapToLong(ReplicationResult::events).sum();
+        ObjectNode engine = root.putObject("engine");
+        engine.put("events", events);
+        engine.put("wall_s", Round.to(wallS, Round.WALL_S));
+        engine.put("events_per_s", wallS > 0 ? Math.round(events / wallS) : 0);
+        ArrayNode notesNode = root.putArray("notes");
+        notes.forEach(notesNode::add);
+        return root;
+    }
+
+    private ObjectNode classNode(ClassSpec c, List<ReplicationResult> results, List<String> notes) {
+        List<ClassResult> rs = each(results, r -> r.classes().get(c.name()), "class " + c.name());
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        List<LatencyRecorder> latencies = rs.stream().map(ClassResult::latency).toList();
+        node.set("latency_ms", LatencyBlock.toJson(LatencyBlock.merge(latencies)));
+        double throughput = 0;
+        for (int i = 0; i < rs.size(); i++) {
+            throughput += rs.get(i).throughputPerS(results.get(i).measuredS()) / rs.size();
+        }
+        long arrived = rs.stream().mapToLong(ClassResult::arrived).sum();
+        long rejected = rs.stream().mapToLong(ClassResult::rejected).sum();
+        long timedOut = rs.stream().mapToLong(ClassResult::timedOut).sum();
+        node.put("throughput_per_s", Round.to(throughput, Round.RATE));
+        node.put("error_ratio", Round.to(arrived == 0 ? 0 : (double) (rejected + timedOut) / arrived, Round.RATIO));
+        node.put("completed", rs.stream().mapToLong(ClassResult::completed).sum());
+        node.put("rejected", rejected);
+        node.put("timed_out", timedOut);
+        long clamped = latencies.stream().mapToLong(LatencyRecorder::clamped).sum();
+        if (clamped > 0) {
+            notes.add("class " + c.name() + ": " + clamped + " latencies beyond one hour were recorded as one hour");
+        }
+        if (c.closed()) {
+            notes.add("class " + c.name() + " is closed: its offered load uses the upper bound users / think_s");
+        }
+        return node;
+    }
+
+    private ObjectNode tierNode(TierSpec t, List<TierResult> rs, List<String> notes) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("latency_ms", LatencyBlock.toJson(LatencyBlock.merge(rs.stream().map(TierResult::latency).toList())));
+        node.put("utilization", Round.to(rs.stream().mapToDouble(TierResult::utilization).average().orElse(0),
+                Round.RATIO));
+        ObjectNode nodes = node.putObject("nodes");
+        nodes.put("min", Round.to(rs.stream().mapToDouble(TierResult::nodesMin).min().orElse(0), Round.RATE));
+        nodes.put("mean", Round.to(rs.stream().mapToDouble(TierResult::nodesMean).average().orElse(0), Round.RATE));
+        nodes.put("max", Round.to(rs.stream().mapToDouble(TierResult::nodesMax).max().orElse(0), Round.RATE));
+        Optional<TierLoad> load = Optional.ofNullable(offered.get(t.name()));
+        double offeredUtilization = load.map(TierLoad::utilization).orElse(0.0);
+        long saturatedReplications = rs.stream().filter(TierResult::saturated).count();
+        boolean saturated = load.map(TierLoad::saturated).orElse(false) || saturatedReplications > 0;
+        node.put("offered_utilization", Round.to(offeredUtilization, Round.RATIO));
+        node.put("saturated", saturated);
+        node.put("rejected", rs.stream().mapToLong(TierResult::rejected).sum());
+        node.put("timed_out", rs.stream().mapToLong(TierResult::timedOut).sum());
+        if (load.map(TierLoad::saturated).orElse(false)) {
+            notes.add(String.format(Locale.ROOT, "tier %s saturated: offered utilisation %.2f", t.name(),
+                    offeredUtilization));
+        } else if (saturated) {
+            notes.add(String.format(Locale.ROOT, "tier %s saturated in %d of %d replications (offered utilisation"
+                    + " %.2f)", t.name(), saturatedReplications, rs.size(), offeredUtilization));
+        }
+        return node;
+    }
+
+    private ObjectNode costNode(Cost cost) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("monthly_usd", Round.to(cost.monthlyUsd(), Round.MONEY));
+        spec.currency().ifPresent(currency -> {
+            node.put("monthly_local", Round.to(cost.monthlyUsd() * currency.perUsd(), Round.MONEY));
+            node.put("currency", currency.code());
+        });
+        node.put("hours_per_month", Cost.HOURS_PER_MONTH);
+        ObjectNode byTier = node.putObject("by_tier");
+        cost.tierMonthlyUsd().forEach((tier, usd) -> byTier.put(tier, Round.to(usd, Round.MONEY)));
+        return node;
+    }
+
+    /** The part {@code part} of every replication; a missing part is a bug of the runner. */
+    private static <T> List<T> each(List<ReplicationResult> results, Function<ReplicationResult, T> part,
+                                    String what) {
+        List<T> parts = new ArrayList<>();
+        for (ReplicationResult r : results) {
+            T p = part.apply(r);
+            if (p == null) {
+                throw new IllegalStateException("replication " + r.replication() + " has no result for " + what);
+            }
+            parts.add(p);
+        }
+        return parts;
+    }
+
+    /** A replication that measured nothing: the shape of the summary without running anything. */
+    private ReplicationResult emptyReplication() {
+        Map<String, ClassResult> classes = new LinkedHashMap<>();
+        spec.workload().classes().forEach(c -> classes.put(c.name(), new ClassResult(new LatencyRecorder(), 0, 0, 0, 0)));
+        Map<String, TierResult> tiers = new LinkedHashMap<>();
+        spec.tiers().forEach(t -> tiers.put(t.name(),
+                new TierResult(new LatencyRecorder(), 0, t.count(), t.count(), t.count(), 0, false, 0, 0)));
+        Optional<WebSocketResult> ws = spec.workload().websocket()
+                .map(w -> new WebSocketResult(new LatencyRecorder(), 0, 0));
+        return new ReplicationResult(0, spec.run().durationS(), classes, tiers, ws, List.of(), 0, 0, 0);
+    }
+}

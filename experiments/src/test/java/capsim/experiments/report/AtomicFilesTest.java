@@ -1,0 +1,47 @@
+package capsim.experiments.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @Test
+    void writesTheFileCreatingItsFolderAndLeavesNoTemporaryFile(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("results/shop/summary.json");
+
+        AtomicFiles.writeString(target, "{}\n");
+        AtomicFiles.writeString(target, "{\"a\": 1}\n");
+
+        assertEquals("{\"a\": 1}\n", Files.readString(target));
+        assertEquals(List.of(target), list(target.getParent()));
+    }
+
+    @Test
+    void failedWriteKeepsTheOldFileAndRemovesTheTemporaryOne(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("summary.json");
+        AtomicFiles.writeString(target, "old");
+
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("half of the new con");
+            throw new IOException("disk full");
+        }));
+
+        assertEquals("disk full", e.getMessage());
+        assertEquals("old", Files.readString(target));
+        assertEquals(List.of(target), list(dir));
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+}

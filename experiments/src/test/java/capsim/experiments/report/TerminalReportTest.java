@@ -1,0 +1,64 @@
+package capsim.experiments.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import capsim.experiments.Fixtures;
+import capsim.models.spec.CurrencySpec;
+import capsim.models.spec.ModelSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TerminalReportTest {
+    private static final String SUMMARY = """
+            {"model": "shop",
+             "run": {"duration_s": 3600.0, "warmup_s": 300.0, "replications": 5, "seed": 42},
+             "classes": {"api": {"latency_ms": {"count": 10, "mean": 9, "p50": 8.5, "p90": 20, "p95": 31.25, "p99": 120.5,
+                 "p999": 300, "max": 400, "p99_ci95": [110.25, 130.75]}, "throughput_per_s": 999.5,
+                 "error_ratio": 0.0125}},
+             "tiers": {
+               "app": {"latency_ms": {"count": 1, "mean": 1, "p50": 1, "p90": 1, "p95": 1, "p99": 1, "p999": 1,
+                 "max": 1, "p99_ci95": [1, 1]}, "utilization": 0.456, "nodes": {"min": 2, "mean": 2.5, "max": 4},
+                 "saturated": false},
+               "db": {"latency_ms": {"count": 1, "mean": 1, "p50": 1, "p90": 1, "p95": 1, "p99": 1, "p999": 1,
+                 "max": 1, "p99_ci95": [1, 1]}, "utilization": 0.99, "nodes": {"min": 1, "mean": 1, "max": 1},
+                 "saturated": true},
+               "ws": {"latency_ms": {"count": 1, "mean": 1, "p50": 1, "p90": 1, "p95": 1, "p99": 1, "p999": 1,
+                 "max": 1, "p99_ci95": [1, 1]}, "utilization": 0.1, "nodes": {"min": 1, "mean": 1, "max": 1},
+                 "saturated": false}},
+             "websocket": {"delivery_ms": {"count": 3000, "mean": 1, "p50": 1, "p90": 1, "p95": 1, "p99": 45.5,
+                 "p999": 1, "max": 1, "p99_ci95": [40, 50]}},
+             "slo": [{"metric": "classes.api.latency_ms.p99", "target": 200, "op": "<=", "value": 120.5, "pass": true},
+                     {"metric": "uptime.ratio", "target": 0.995, "op": ">=", "value": 0.99, "pass": false}],
+             "uptime": {"ratio": 0.99, "windows": 300, "window_s": 60},
+             "cost": {"monthly_usd": 1234.5, "monthly_local": 3209700, "currency": "TZS", "hours_per_month": 730},
+             "engine": {"events": 12345678, "wall_s": 4.5, "events_per_s": 2743484},
+             "notes": ["tier db saturated: offered utilisation 1.20"]}""";
+
+    @Test
+    void showsEverySectionWithAlignedColumns() throws IOException {
+        ModelSpec spec = Fixtures.model(true, Optional.of(new CurrencySpec("TZS", 2600)), List.of());
+        JsonNode summary = new ObjectMapper().readTree(SUMMARY);
+
+        String text = TerminalReport.render(spec, summary);
+        List<String> lines = text.lines().toList();
+
+        assertEquals("shop - A small shop", lines.get(0));
+        assertEquals("5 replications x 3600 s simulated (after 300 s warm-up), seed 42; 12,345,678 events in 4.50 s"
+                + " (2,743,484 events/s)", lines.get(1));
+        assertEquals("class  p50 ms  p95 ms  p99 ms       p99 95% CI   req/s  errors", lines.get(3));
+        assertEquals("api     8.500   31.25   120.5  [110.3 - 130.8]  999.50   1.25%", lines.get(4));
+        assertTrue(text.contains("app    1.000   1.000   1.000  [1.000 - 1.000]  45.6%        2 / 2.50 / 4\n"), text);
+        assertTrue(text.contains("99.0%        1 / 1.00 / 1  SATURATED\n"), text);
+        assertTrue(text.contains("delivery    1.000   1.000   45.50  [40.00 - 50.00]       3,000\n"), text);
+        assertTrue(text.contains("classes.api.latency_ms.p99    <= 200  120.5  PASS\n"), text);
+        assertTrue(text.contains("uptime.ratio                >= 0.995   0.99  FAIL\n"), text);
+        assertTrue(text.contains("uptime  99.000% of 300 windows of 60 s\n"), text);
+        assertTrue(text.contains("cost    $1,234.50 / month (730 h), TZS 3,209,700.00 / month\n"), text);
+        assertTrue(text.endsWith("notes\n  - tier db saturated: offered utilisation 1.20\n"), text);
+    }
+}

@@ -1,0 +1,88 @@
+package capsim.experiments.summary;
+
+import static capsim.experiments.Fixtures.max;
+import static capsim.experiments.Fixtures.min;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import capsim.experiments.Fixtures;
+import capsim.models.spec.ModelSpec;
+import capsim.models.spec.SloSpec;
+import capsim.models.system.ReplicationResult;
+import capsim.models.system.ReplicationResult.WindowClass;
+import capsim.models.system.ReplicationResult.WindowRow;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/*
+ * Six hand-made 60 s windows, two replications, against api p99 <= 100 ms, db p99 <= 50 ms,
+ * websocket p99 <= 100 ms (and uptime.ratio >= 0.9, which uptime itself must ignore):
+ *   r0 w0  all fine                                   up
+ *   r0 w1  api p99 150 ms                             down
+ *   r0 w2  api 2 errors of 100 requests (2% > 1%)      down (default error criterion)
+ *   r1 w0  db p99 60 ms                               down
+ *   r1 w1  websocket p99 120 ms                       down
+ *   r1 w2  api 1 error of 101 requests (0.99%)         up
+ * -> 2 of 6 windows up.
+ */
+class UptimeTest {
+    private static final List<SloSpec> TARGETS = List.of(max("classes.api.latency_ms.p99", 100),
+            max("tiers.db.latency_ms.p99", 50), max("websocket.delivery_ms.p99", 100), min("uptime.ratio", 0.9));
+
+    @Test
+    void fractionOfWindowsInWhichEveryPerWindowTargetHeld() {
+        Uptime uptime = Uptime.of(model(TARGETS), results());
+
+        assertEquals(6, uptime.windows());
+        assertEquals(2, uptime.windowsMet());
+        assertEquals(2.0 / 6, uptime.ratio(), 1e-12);
+        assertEquals(60, uptime.windowS(), 0);
+    }
+
+    /* With its own error-ratio SLO of 5%, api's 2% window (r0 w2) is up: 3 of 6. */
+    @Test
+    void classErrorRatioSloReplacesTheDefaultOnePercent() {
+        List<SloSpec> targets = List.of(max("classes.api.latency_ms.p99", 100), max("tiers.db.latency_ms.p99", 50),
+                max("websocket.delivery_ms.p99", 100), max("classes.api.error_ratio", 0.05));
+
+        assertEquals(3.0 / 6, Uptime.of(model(targets), results()).ratio(), 1e-12);
+    }
+
+    /* Without latency SLOs only the 1% error criterion is left: r0 w2 is the one window down. */
+    @Test
+    void withoutTargetsOnlyTheErrorCriterionCounts() {
+        assertEquals(5.0 / 6, Uptime.of(model(List.of()), results()).ratio(), 1e-12);
+    }
+
+    @Test
+    void noWindowsMeansNothingWasMeasuredAndRatioIsOne() {
+        ReplicationResult empty = new ReplicationResult(0, 10, Map.of(), Map.of(), Optional.empty(), List.of(), 0, 0,
+                60);
+
+        assertEquals(new Uptime(1, 0, 0, 60), Uptime.of(model(TARGETS), List.of(empty)));
+    }
+
+    private static ModelSpec model(List<SloSpec> slo) {
+        return Fixtures.model(true, Optional.empty(), slo);
+    }
+
+    private static List<ReplicationResult> results() {
+        return List.of(
+                replication(0, window(0, 100, 0, 80, 40, 90), window(60, 100, 0, 150, 40, 90),
+                        window(120, 98, 2, 80, 40, 90)),
+                replication(1, window(0, 100, 0, 80, 60, 90), window(60, 100, 0, 80, 40, 120),
+                        window(120, 100, 1, 80, 40, 90)));
+    }
+
+    private static ReplicationResult replication(int r, WindowRow... windows) {
+        return new ReplicationResult(r, 180, Map.of(), Map.of(), Optional.empty(), List.of(windows), 0, 0, 60);
+    }
+
+    private static WindowRow window(double startS, long count, long errors, double apiP99Ms, double dbP99Ms,
+                                    double wsP99Ms) {
+        return new WindowRow(startS, Map.of("api", new WindowClass(count, errors, apiP99Ms / 2, apiP99Ms)),
+                Map.of("app", 10.0, "db", dbP99Ms), Map.of("app", 0.5, "db", 0.5), Map.of("app", 2.0, "db", 1.0),
+                wsP99Ms);
+    }
+}
