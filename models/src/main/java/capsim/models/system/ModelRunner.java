@@ -3,7 +3,7 @@ package capsim.models.system;
 import capsim.engine.dist.Distribution;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
-import capsim.engine.stats.WindowedSeries;
+import capsim.engine.stats.WindowedLatency;
 import capsim.models.catalog.Catalog;
 import capsim.models.load.Distributions;
 import capsim.models.spec.ArrivalSpec;
@@ -101,6 +101,18 @@ public final class ModelRunner {
 
         sim.schedule(warmupS, () -> tiers.values().forEach(Tier::startMeasuring));
         double drainS = Math.min(60, model.run().durationS() / 10);
+        // close each latency window at its end; the last one at the end of the drain, so that
+        // requests which arrived before the end and finished after it still count
+        int windows = horizon.windows();
+        for (int i = 0; i < windows; i++) {
+            int w = i;
+            double closeS = i == windows - 1 ? endS + drainS : warmupS + (i + 1) * horizon.windowS();
+            sim.schedule(closeS, () -> {
+                classes.values().forEach(c -> c.windows().close(w));
+                tiers.values().forEach(t -> t.latencyWindows().close(w));
+                ws.ifPresent(l -> l.windows().close(w));
+            });
+        }
         sim.runUntil(endS + drainS);
 
         return result(replication, sim, horizon, classes, tiers, ws);
@@ -175,7 +187,7 @@ public final class ModelRunner {
         for (int i = 0; i < horizon.windows(); i++) {
             Map<String, WindowClass> wc = new LinkedHashMap<>();
             for (var e : classes.entrySet()) {
-                WindowedSeries s = e.getValue().windows();
+                WindowedLatency s = e.getValue().windows();
                 wc.put(e.getKey(), new WindowClass(s.count(i), e.getValue().windowErrors(i), s.meanMs(i),
                         s.p99Ms(i)));
             }
@@ -184,7 +196,7 @@ public final class ModelRunner {
             Map<String, Double> nodes = new LinkedHashMap<>();
             for (var e : tiers.entrySet()) {
                 Tier t = e.getValue();
-                p99.put(e.getKey(), t.windows().p99Ms(i));
+                p99.put(e.getKey(), t.latencyWindows().p99Ms(i));
                 util.put(e.getKey(), t.windowUtilization(i));
                 nodes.put(e.getKey(), t.windowNodes(i));
             }

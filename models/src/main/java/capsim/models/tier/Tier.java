@@ -9,6 +9,7 @@ import capsim.engine.station.Station;
 import capsim.engine.station.Visit;
 import capsim.engine.stats.LatencyRecorder;
 import capsim.engine.stats.TimeWeighted;
+import capsim.engine.stats.WindowedLatency;
 import capsim.engine.stats.WindowedSeries;
 import capsim.models.balance.Balancer;
 import capsim.models.balance.Balancers;
@@ -39,6 +40,7 @@ public final class Tier {
     private final RandomStream balancerRng;
     private final Balancer.NodeLoad load;
     private final LatencyRecorder latency = new LatencyRecorder();
+    private final WindowedLatency latencyWindows;
     private final WindowedSeries windows;
     private final TimeWeighted nodesInService;
     private final TimeWeighted serversInService;
@@ -58,6 +60,7 @@ public final class Tier {
         this.balancerRng = balancerRng;
         this.load = i -> nodes.get(i).station().inSystem();
         this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
+        this.latencyWindows = new WindowedLatency(latency, horizon.windows());
         this.busy = this::addBusy;
         this.nodesInService = new TimeWeighted(0, 0);
         this.serversInService = new TimeWeighted(0, 0);
@@ -127,7 +130,6 @@ public final class Tier {
         visits++;
         if (ok) {
             latency.recordSeconds(departS - arrivalS);
-            windows.recordLatency(arrivalS, departS - arrivalS);
         }
     }
 
@@ -151,6 +153,11 @@ public final class Tier {
 
     public LatencyRecorder latency() {
         return latency;
+    }
+
+    /** Visit latency per window, by the time the visit was recorded. */
+    public WindowedLatency latencyWindows() {
+        return latencyWindows;
     }
 
     public WindowedSeries windows() {

@@ -7,7 +7,7 @@ import capsim.engine.random.RandomStream;
 import capsim.engine.random.RandomStreams;
 import capsim.engine.station.Outcome;
 import capsim.engine.stats.LatencyRecorder;
-import capsim.engine.stats.WindowedSeries;
+import capsim.engine.stats.WindowedLatency;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.StepSpec;
 import capsim.models.tier.Horizon;
@@ -32,7 +32,7 @@ public final class RequestClass {
     private final double hopS;
     private final Hop entry;
     private final LatencyRecorder latency = new LatencyRecorder();
-    private final WindowedSeries windows;
+    private final WindowedLatency windows;
     private final long[] windowErrors;
     private final RandomStream thinkRng;
     private final double thinkS;
@@ -52,7 +52,7 @@ public final class RequestClass {
         this.sim = sim;
         this.horizon = horizon;
         this.hopS = hopS;
-        this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
+        this.windows = new WindowedLatency(latency, horizon.windows());
         this.windowErrors = new long[horizon.windows()];
         this.thinkS = spec.thinkS().orElse(0);
         this.thinkRng = streams.stream("class/" + name + "/think");
@@ -126,6 +126,7 @@ public final class RequestClass {
     private final class ClosedPopulation implements Event {
         private int thinking;
         private long pending = -1;
+        private double pendingS;
 
         ClosedPopulation(int users) {
             thinking = users;
@@ -141,19 +142,29 @@ public final class RequestClass {
             arriveNow(now);
         }
 
-        /** A user finished a request and starts thinking. */
+        /**
+         * A user finished a request and starts thinking. The next end of thinking is the
+         * earlier of the pending one (still Exp(think/m) away, by memorylessness) and the
+         * returning user's own Exp(think): together Exp(think/(m+1)), without a cancellation
+         * unless the newcomer is first.
+         */
         void returned() {
             thinking++;
-            reschedule();
+            double own = sim.now() + thinkRng.nextExponential(thinkS);
+            if (pending < 0) {
+                pendingS = own;
+                pending = sim.schedule(own, this);
+            } else if (own < pendingS) {
+                sim.cancel(pending);
+                pendingS = own;
+                pending = sim.schedule(own, this);
+            }
         }
 
         private void reschedule() {
-            if (pending >= 0) {
-                sim.cancel(pending);
-                pending = -1;
-            }
             if (thinking > 0) {
-                pending = sim.schedule(sim.now() + thinkRng.nextExponential(thinkS / thinking), this);
+                pendingS = sim.now() + thinkRng.nextExponential(thinkS / thinking);
+                pending = sim.schedule(pendingS, this);
             }
         }
     }
@@ -186,7 +197,6 @@ public final class RequestClass {
         if (horizon.measures(r.arrivalS)) {
             completed++;
             latency.recordSeconds(timeS - r.arrivalS);
-            windows.recordLatency(r.arrivalS, timeS - r.arrivalS);
         }
         thinkAgain(timeS);
     }
@@ -215,7 +225,8 @@ public final class RequestClass {
         return latency;
     }
 
-    public WindowedSeries windows() {
+    /** End-to-end latency per window, by the time the completion was recorded. */
+    public WindowedLatency windows() {
         return windows;
     }
 

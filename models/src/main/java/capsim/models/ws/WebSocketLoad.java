@@ -7,7 +7,7 @@ import capsim.engine.random.RandomStream;
 import capsim.engine.station.Outcome;
 import capsim.engine.station.Visit;
 import capsim.engine.stats.LatencyRecorder;
-import capsim.engine.stats.WindowedSeries;
+import capsim.engine.stats.WindowedLatency;
 import capsim.models.tier.Horizon;
 import capsim.models.tier.Node;
 import capsim.models.tier.Tier;
@@ -39,11 +39,13 @@ public final class WebSocketLoad {
     private final RandomStream sendRng;
     private final RandomStream pubsubRng;
     private final LatencyRecorder delivery = new LatencyRecorder();
-    private final WindowedSeries windows;
+    private final WindowedLatency windows;
     private final long[] held;
     private final long heldTotal;
     private final long refused;
     private final int[] perNode;
+    private final boolean fcfs;
+    private final NodeJob reusableJob = new NodeJob();
     private long messages;
     private long failedDeliveries;
 
@@ -62,11 +64,12 @@ public final class WebSocketLoad {
         this.fanoutRng = fanoutRng;
         this.sendRng = sendRng;
         this.pubsubRng = pubsubRng;
-        this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
+        this.windows = new WindowedLatency(delivery, horizon.windows());
         List<Node> nodes = wsTier.nodes();
         int n = nodes.size();
         this.held = new long[n];
         this.perNode = new int[n];
+        this.fcfs = wsTier.spec().discipline() == capsim.models.spec.TierSpec.Discipline.FCFS;
         long total = 0;
         for (int i = 0; i < n; i++) {
             long share = connections / n + (i < connections % n ? 1 : 0);
@@ -149,30 +152,37 @@ public final class WebSocketLoad {
         double visitS = sim.now();
         for (int i = 0; i < n; i++) {
             if (perNode[i] > 0) {
-                new NodeJob(publishS, visitS, perNode[i]).offerTo(wsTier, nodes.get(i));
+                // FCFS tells the outcome during offer(), so one job object serves every node
+                NodeJob job = fcfs ? reusableJob : new NodeJob();
+                job.prepare(publishS, visitS, perNode[i]);
+                wsTier.offerTo(nodes.get(i), job.totalS(), job);
             }
         }
     }
 
-    /** One message's sends on one node. */
+    /** One message's sends on one node: recipient j is served after the first j+1 send times. */
     private final class NodeJob implements Visit {
-        private final double publishS;
-        private final double visitS;
-        private final double[] cumulativeSendS;
+        private double publishS;
+        private double visitS;
+        private double[] cumulativeSendS = new double[16];
+        private int recipients;
 
-        NodeJob(double publishS, double visitS, int recipients) {
-            this.publishS = publishS;
-            this.visitS = visitS;
-            this.cumulativeSendS = new double[recipients];
+        void prepare(double publish, double visit, int count) {
+            publishS = publish;
+            visitS = visit;
+            recipients = count;
+            if (cumulativeSendS.length < count) {
+                cumulativeSendS = new double[Math.max(count, 2 * cumulativeSendS.length)];
+            }
             double sum = 0;
-            for (int j = 0; j < recipients; j++) {
+            for (int j = 0; j < count; j++) {
                 sum += sendMs.sample(sendRng) / 1000.0;
                 cumulativeSendS[j] = sum;
             }
         }
 
-        void offerTo(Tier tier, Node node) {
-            tier.offerTo(node, cumulativeSendS[cumulativeSendS.length - 1], this);
+        double totalS() {
+            return cumulativeSendS[recipients - 1];
         }
 
         @Override
@@ -181,7 +191,7 @@ public final class WebSocketLoad {
             if (outcome != Outcome.SERVED) {
                 wsTier.recordFailure(visitS, outcome == Outcome.TIMED_OUT);
                 if (measured) {
-                    failedDeliveries += cumulativeSendS.length;
+                    failedDeliveries += recipients;
                 }
                 return;
             }
@@ -189,16 +199,16 @@ public final class WebSocketLoad {
             if (!measured) {
                 return;
             }
-            double total = cumulativeSendS[cumulativeSendS.length - 1];
+            double total = totalS();
             double elapsed = timeS - visitS;
-            // FCFS: the job ran without interruption for `total` before it left
-            boolean uninterrupted = wsTier.spec().discipline() == capsim.models.spec.TierSpec.Discipline.FCFS;
-            double start = timeS - total;
-            for (double cum : cumulativeSendS) {
-                double delivered = uninterrupted ? start + cum : visitS + elapsed * (cum / total);
-                double latencyS = delivered - publishS;
+            // FCFS: the job ran without interruption for its whole service before it left;
+            // PS: its elapsed time is spread in proportion to the sends
+            double start = timeS - Math.min(total, elapsed);
+            double stretch = fcfs ? 1 : elapsed / total;
+            double base = fcfs ? start : visitS;
+            for (int j = 0; j < recipients; j++) {
+                double latencyS = base + cumulativeSendS[j] * stretch - publishS;
                 delivery.recordSeconds(latencyS);
-                windows.recordLatency(publishS, latencyS);
             }
         }
     }
@@ -207,7 +217,8 @@ public final class WebSocketLoad {
         return delivery;
     }
 
-    public WindowedSeries windows() {
+    /** Delivery latency per window, by the time it was recorded. */
+    public WindowedLatency windows() {
         return windows;
     }
 

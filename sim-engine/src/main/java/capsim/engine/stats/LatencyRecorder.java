@@ -58,6 +58,11 @@ public final class LatencyRecorder {
         sumUs = 0;
     }
 
+    /** Sum of the recorded values, microseconds. */
+    public long sumMicros() {
+        return sumUs;
+    }
+
     public long count() {
         return histogram.getTotalCount();
     }

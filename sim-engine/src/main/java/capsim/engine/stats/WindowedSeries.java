@@ -132,8 +132,15 @@ public final class WindowedSeries {
         if (!(b > a) || weight == 0) {
             return;
         }
-        // one window early in case rounding put a just past a window boundary
-        for (int i = Math.max(0, index(a) - 1); i < windowCount; i++) {
+        int first = index(a);
+        if (first > 0 && windowStartS(first) > a) {
+            first--; // rounding put a just past a window boundary
+        }
+        if (b <= windowEndS(first)) {
+            into[first] += weight * (b - a); // the common case: inside one window
+            return;
+        }
+        for (int i = first; i < windowCount; i++) {
             double ws = windowStartS(i);
             if (ws >= b) {
                 break;

@@ -1,0 +1,36 @@
+package capsim.engine.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class WindowedLatencyTest {
+    @Test
+    void eachWindowHoldsWhatWasRecordedSinceThePreviousClose() {
+        LatencyRecorder all = new LatencyRecorder();
+        WindowedLatency windows = new WindowedLatency(all, 3);
+        // window 0: 1..100 ms -> count 100, mean 50.5, p99 = 99 ms
+        for (int ms = 1; ms <= 100; ms++) {
+            all.recordMicros(ms * 1000L);
+        }
+        windows.close(0);
+        // window 1: nothing
+        windows.close(1);
+        // window 2: 200 values of 5 ms -> mean 5, p99 5
+        for (int k = 0; k < 200; k++) {
+            all.recordMicros(5000);
+        }
+        windows.close(2);
+
+        assertEquals(100, windows.count(0));
+        assertEquals(50.5, windows.meanMs(0), 1e-12);
+        // HdrHistogram at 3 digits: 99 ms is reported within 0.1%
+        assertEquals(99, windows.p99Ms(0), 99 * 0.001);
+        assertEquals(0, windows.count(1));
+        assertEquals(0, windows.p99Ms(1));
+        assertEquals(200, windows.count(2));
+        assertEquals(5, windows.meanMs(2), 1e-12);
+        assertEquals(5, windows.p99Ms(2), 5 * 0.001);
+        assertEquals(300, all.count(), "the cumulative recorder keeps everything");
+    }
+}
