@@ -114,18 +114,38 @@ public final class WebSocketLoad {
         }
         Tier pubsub = pubsubTier.get();
         double serviceS = pubsubMs.get().sample(pubsubRng) / 1000.0;
-        double visitS = sim.now();
-        pubsub.offer(serviceS, (timeS, outcome) -> {
+        pubsub.offer(serviceS, new PubSubVisit(pubsub, publishS, sim.now()));
+    }
+
+    /** A message's visit to the pub/sub tier; once served, it fans out one hop later. */
+    private final class PubSubVisit implements Visit, Event {
+        private final Tier pubsub;
+        private final double publishS;
+        private final double visitS;
+
+        PubSubVisit(Tier pubsub, double publishS, double visitS) {
+            this.pubsub = pubsub;
+            this.publishS = publishS;
+            this.visitS = visitS;
+        }
+
+        @Override
+        public void departed(double timeS, Outcome outcome) {
             if (outcome == Outcome.SERVED) {
                 pubsub.recordVisit(visitS, timeS, true);
-                sim.schedule(timeS + hopS, () -> fanOut(publishS));
+                sim.schedule(timeS + hopS, this);
             } else {
                 pubsub.recordFailure(visitS, outcome == Outcome.TIMED_OUT);
                 if (horizon.measures(publishS)) {
                     failedDeliveries += recipients();
                 }
             }
-        });
+        }
+
+        @Override
+        public void fire() {
+            fanOut(publishS);
+        }
     }
 
     /** Recipients of one message: a fan-out sample, at least 1, at most the connections held. */

@@ -11,6 +11,8 @@ public final class RandomStream {
     private long s1;
     private long s2;
     private long s3;
+    private boolean hasSpare;
+    private double spare;
 
     /** A stream whose state is expanded from {@code seed} with SplitMix64. */
     public RandomStream(long seed) {
@@ -61,8 +63,12 @@ public final class RandomStream {
         return -mean * Math.log(nextOpenDouble());
     }
 
-    /** Standard normal (Marsaglia polar method; the spare value is discarded to keep the stream stateless beyond its generator). */
+    /** Standard normal (Marsaglia polar method; each pair of draws gives two values, the second kept for the next call). */
     public double nextGaussian() {
+        if (hasSpare) {
+            hasSpare = false;
+            return spare;
+        }
         double u;
         double v;
         double s;
@@ -71,6 +77,9 @@ public final class RandomStream {
             v = 2 * nextDouble() - 1;
             s = u * u + v * v;
         } while (s >= 1 || s == 0);
-        return u * Math.sqrt(-2 * Math.log(s) / s);
+        double m = Math.sqrt(-2 * Math.log(s) / s);
+        spare = v * m;
+        hasSpare = true;
+        return u * m;
     }
 }

@@ -24,6 +24,9 @@ public final class WindowedSeries {
     private final double[] levelIntegral;
     private double level;
     private double levelSinceS = Double.NEGATIVE_INFINITY;
+    private int hot;
+    private double hotStartS = Double.NaN;
+    private double hotEndS = Double.NaN;
 
     /** Windows of {@code windowS} > 0 covering [startS, endS), endS > startS. */
     public WindowedSeries(double startS, double endS, double windowS) {
@@ -132,12 +135,19 @@ public final class WindowedSeries {
         if (!(b > a) || weight == 0) {
             return;
         }
+        if (a >= hotStartS && b <= hotEndS) {
+            into[hot] += weight * (b - a); // the common case: inside the window last used
+            return;
+        }
         int first = index(a);
         if (first > 0 && windowStartS(first) > a) {
             first--; // rounding put a just past a window boundary
         }
         if (b <= windowEndS(first)) {
-            into[first] += weight * (b - a); // the common case: inside one window
+            hot = first;
+            hotStartS = windowStartS(first);
+            hotEndS = windowEndS(first);
+            into[first] += weight * (b - a);
             return;
         }
         for (int i = first; i < windowCount; i++) {
