@@ -97,23 +97,6 @@ public class HoldModelBenchmark {
         }
     }
 
-    /** A plain event: its time and its tie-breaking sequence number. */
-    static final class PlainEvent implements Comparable<PlainEvent> {
-        double timeS;
-        long seq;
-
-        PlainEvent(double timeS, long seq) {
-            this.timeS = timeS;
-            this.seq = seq;
-        }
-
-        @Override
-        public int compareTo(PlainEvent o) {
-            int c = Double.compare(timeS, o.timeS);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
     /** The hold model written out on java.util.PriorityQueue. */
     static final class PlainHold {
         private final PriorityQueue<PlainEvent> queue = new PriorityQueue<>(PENDING);
@@ -126,7 +109,7 @@ public class HoldModelBenchmark {
             this.rng = rng;
             this.reuse = reuse;
             for (int i = 0; i < PENDING; i++) {
-                queue.add(new PlainEvent(rng.nextExponential(1), nextSeq++));
+                queue.add(new PlainEvent(rng.nextExponential(1), nextSeq++, false));
             }
         }
 
@@ -140,7 +123,7 @@ public class HoldModelBenchmark {
                     e.seq = nextSeq++;
                     queue.add(e);
                 } else {
-                    queue.add(new PlainEvent(next, nextSeq++));
+                    queue.add(new PlainEvent(next, nextSeq++, false));
                 }
             }
             return now;

@@ -99,25 +99,6 @@ public class Mm1Benchmark {
         }
     }
 
-    /** A plain event: arrival or departure, at a time, with a tie-breaking sequence number. */
-    static final class PlainEvent implements Comparable<PlainEvent> {
-        final double timeS;
-        final long seq;
-        final boolean arrival;
-
-        PlainEvent(double timeS, long seq, boolean arrival) {
-            this.timeS = timeS;
-            this.seq = seq;
-            this.arrival = arrival;
-        }
-
-        @Override
-        public int compareTo(PlainEvent o) {
-            int c = Double.compare(timeS, o.timeS);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
     /** The textbook M/M/1 written out on java.util.PriorityQueue. */
     static final class PlainMm1 {
         final LatencyRecorder latency = new LatencyRecorder();
