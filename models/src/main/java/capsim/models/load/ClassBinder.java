@@ -66,7 +66,9 @@ final class ClassBinder {
             problems.at(c.node(), c.path("rate_per_s"),
                     "missing rate_per_s (an open stream) or users (a closed population)");
         }
-        OptionalDouble thinkS = c.number("think_s", Bound.NON_NEGATIVE);
+        // a closed population needs a think time > 0: with none, its users would ask again at once, forever
+        OptionalDouble thinkS = closed ? c.requiredNumber("think_s", Bound.POSITIVE)
+                : c.number("think_s", Bound.POSITIVE);
         if (c.has("think_s") && !closed) {
             c.reportKey("think_s", "think_s applies only to a closed class (users)");
         }

@@ -298,6 +298,16 @@ class ModelValidationTest {
         assertMentions(e, "applies only to a closed class");
     }
 
+    @Test
+    void closedClassNeedsAPositiveThinkTime() {
+        // users with no think time would ask again at once, forever
+        ModelError missing = single(withClassLine("rate_per_s: 10\n", "users: 5\n"),
+                "workload.classes[0].think_s", 4, 7); // reported at the class that lacks it
+        assertMentions(missing, "think_s");
+        single(withClassLine("rate_per_s: 10\n", "users: 5\n      think_s: 0\n"),
+                "workload.classes[0].think_s", 6, 16);
+    }
+
     // ---- names and references ------------------------------------------------------------
 
     @Test
