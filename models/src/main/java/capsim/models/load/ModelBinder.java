@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class ModelBinder {
     private static final List<String> KEYS = List.of("name", "title", "currency", "run", "workload", "tiers",
-            "network", "slo");
+            "network", "slo", "cost", "uptime", "failures");
     private static final List<String> RUN_KEYS = List.of("duration_s", "warmup_s", "replications", "seed");
     private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
 
@@ -50,7 +50,8 @@ final class ModelBinder {
                 .map(n -> new NetworkSpec(n.number("hop_ms", Bound.NON_NEGATIVE).orElse(NetworkSpec.DEFAULT.hopMs())))
                 .orElse(NetworkSpec.DEFAULT);
         return Optional.of(new ModelSpec(name, s.string("title").orElse(name), currency, run(s), workload, tiers,
-                network, SloBinder.bind(s, workload, tiers, currency.isPresent()), source));
+                network, SloBinder.bind(s, workload, tiers, currency.isPresent()), source,
+                CostBinder.bind(s, problems), UptimeBinder.bind(s, problems), UptimeBinder.bindZones(s, problems)));
     }
 
     private static RunSpec run(Section top) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /**
  * Binds {@code tiers:}. A tier's {@code node} is a catalog type or {@code custom}; a custom node
@@ -18,8 +19,9 @@ import java.util.OptionalInt;
  */
 final class TierBinder {
     static final String CUSTOM = "custom";
-    private static final List<String> KEYS = List.of("name", "node", "count", "workers", "discipline", "balancer",
-            "queue_limit", "timeout_ms", "max_connections", "vcpu", "memory_gb", "hourly_usd");
+    private static final List<String> KEYS = Stream.concat(Stream.of("name", "node", "count",
+            "workers", "discipline", "balancer", "queue_limit", "timeout_ms", "max_connections", "vcpu", "memory_gb",
+            "hourly_usd"), OperationsBinder.KEYS.stream()).toList();
     private static final List<String> CUSTOM_KEYS = List.of("vcpu", "memory_gb", "hourly_usd");
 
     private final Catalog catalog;
@@ -61,15 +63,16 @@ final class TierBinder {
                 }
             }
         }
+        int count = t.requiredSmallInteger("count", 1).orElse(1);
         return new TierSpec(name, node.orElse(""),
-                t.requiredSmallInteger("count", 1).orElse(1),
+                count,
                 t.smallInteger("workers", 1),
                 t.choice("discipline", Discipline.class, false).orElse(Discipline.FCFS),
                 t.choice("balancer", Balancer.class, false).orElse(Balancer.ROUND_ROBIN),
                 t.smallInteger("queue_limit", 0),
                 t.number("timeout_ms", Bound.POSITIVE),
                 t.integer("max_connections", 1),
-                vcpu, memoryGb, hourlyUsd);
+                vcpu, memoryGb, hourlyUsd, OperationsBinder.bind(t, count, node.orElse(""), problems));
     }
 
     private void checkNodeType(Section t, String node) {

@@ -8,12 +8,22 @@ import java.util.OptionalLong;
  * One tier ({@code tiers[]}): {@code count} nodes of type {@code node}, each with
  * {@code workers} servers (default: the type's vCPUs) under {@code discipline}, picked by
  * {@code balancer}. A {@code custom} node gives {@code vcpu}, {@code memory_gb} and
- * {@code hourly_usd} itself.
+ * {@code hourly_usd} itself. {@code operations} holds boot, drain, zones, autoscaling,
+ * CPU credits, failures and managed-service behaviour.
  */
 public record TierSpec(String name, String node, int count, OptionalInt workers, Discipline discipline,
                        Balancer balancer, OptionalInt queueLimit, OptionalDouble timeoutMs,
                        OptionalLong maxConnections, OptionalInt vcpu, OptionalDouble memoryGb,
-                       OptionalDouble hourlyUsd) {
+                       OptionalDouble hourlyUsd, OperationsSpec operations) {
+
+    /** A tier with default operations (fixed count, no failures). */
+    public TierSpec(String name, String node, int count, OptionalInt workers, Discipline discipline,
+                    Balancer balancer, OptionalInt queueLimit, OptionalDouble timeoutMs,
+                    OptionalLong maxConnections, OptionalInt vcpu, OptionalDouble memoryGb,
+                    OptionalDouble hourlyUsd) {
+        this(name, node, count, workers, discipline, balancer, queueLimit, timeoutMs, maxConnections, vcpu,
+                memoryGb, hourlyUsd, OperationsSpec.DEFAULT);
+    }
 
     public enum Discipline { FCFS, PS }
 

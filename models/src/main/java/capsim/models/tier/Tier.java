@@ -4,6 +4,7 @@ import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.station.BusyListener;
 import capsim.engine.station.FcfsStation;
+import capsim.engine.station.Outcome;
 import capsim.engine.station.PsStation;
 import capsim.engine.station.Station;
 import capsim.engine.station.Visit;
@@ -18,10 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tier: {@code count} nodes, each a {@link Station} of {@code workers} servers (FCFS or
- * processor sharing), behind a balancer. It measures every visit that arrives inside the
- * {@link Horizon}: latency (queueing + service), busy server-seconds for utilisation, nodes in
- * service, and per-window figures.
+ * A tier: nodes, each a {@link Station} of {@code workers} servers (FCFS or processor
+ * sharing), behind a balancer that sees only the nodes in service. Nodes can be launched (they
+ * boot first), retired (they drain, then stop) and fail; the tier keeps time-weighted counts of
+ * nodes in service and of billed nodes. It measures every visit that arrives inside the
+ * {@link Horizon}: latency (queueing + service), busy server-seconds for utilisation, and
+ * per-window figures.
  *
  * <p>Without a {@code queue_limit} each node still holds at most {@link #SAFETY_QUEUE_CAP}
  * waiting requests, so an overloaded model runs in bounded memory; requests refused by that cap
@@ -30,12 +33,15 @@ import java.util.List;
 public final class Tier {
     /** Waiting requests per node beyond which an unbounded queue is cut (overload guard). */
     public static final int SAFETY_QUEUE_CAP = 50_000;
+    /** How often a draining node checks whether its work is done, seconds. */
+    private static final double DRAIN_POLL_S = 1;
 
     private final TierSpec spec;
     private final Simulation sim;
     private final Horizon horizon;
     private final int workers;
     private final List<Node> nodes = new ArrayList<>();
+    private final List<Node> active = new ArrayList<>();
     private final Balancer balancer;
     private final RandomStream balancerRng;
     private final Balancer.NodeLoad load;
@@ -44,9 +50,11 @@ public final class Tier {
     private final WindowedSeries windows;
     private final TimeWeighted nodesInService;
     private final TimeWeighted serversInService;
-    private final BusyListener busy;
+    private final TimeWeighted nodesBilled;
     private double busyServerS;
+    private double busyTotalS;
     private double offeredWorkS;
+    private long offers;
     private long visits;
     private long rejected;
     private long timedOut;
@@ -58,18 +66,43 @@ public final class Tier {
         this.workers = workers;
         this.balancer = Balancers.of(spec.balancer());
         this.balancerRng = balancerRng;
-        this.load = i -> nodes.get(i).station().inSystem();
+        this.load = i -> active.get(i).station().inSystem();
         this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
         this.latencyWindows = new WindowedLatency(latency, horizon.windows());
-        this.busy = this::addBusy;
-        this.nodesInService = new TimeWeighted(0, 0);
-        this.serversInService = new TimeWeighted(0, 0);
+        this.nodesInService = new TimeWeighted(sim.now(), 0);
+        this.serversInService = new TimeWeighted(sim.now(), 0);
+        this.nodesBilled = new TimeWeighted(sim.now(), 0);
         for (int i = 0; i < spec.count(); i++) {
-            addNode();
+            newNode(Node.State.IN_SERVICE);
         }
+        counted();
     }
 
-    private void addBusy(double fromS, double toS, double servers) {
+    private Node newNode(Node.State state) {
+        List<String> zones = spec.operations().zones();
+        int id = nodes.size();
+        String zone = zones.get(id % zones.size());
+        int queueLimit = spec.queueLimit().orElse(SAFETY_QUEUE_CAP);
+        double timeoutS = spec.timeoutMs().isPresent() ? spec.timeoutMs().getAsDouble() / 1000.0
+                : Double.POSITIVE_INFINITY;
+        Node[] self = new Node[1];
+        BusyListener busy = (fromS, toS, servers) -> addBusy(self[0], fromS, toS, servers);
+        Station station = spec.discipline() == TierSpec.Discipline.PS
+                ? new PsStation(sim, workers, queueLimit, timeoutS, busy)
+                : new FcfsStation(sim, workers, queueLimit, timeoutS, busy);
+        Node node = new Node(id, zone, station, state, sim.now());
+        self[0] = node;
+        nodes.add(node);
+        if (state == Node.State.IN_SERVICE) {
+            active.add(node);
+        }
+        return node;
+    }
+
+    private void addBusy(Node node, double fromS, double toS, double servers) {
+        double serverS = (toS - fromS) * servers;
+        busyTotalS += serverS;
+        node.addBusy(serverS);
         double from = Math.max(fromS, horizon.warmupS());
         double to = Math.min(toS, horizon.endS());
         if (to > from) {
@@ -78,17 +111,103 @@ public final class Tier {
         windows.addBusy(fromS, toS, servers);
     }
 
-    private void addNode() {
-        int queueLimit = spec.queueLimit().orElse(SAFETY_QUEUE_CAP);
-        double timeoutS = spec.timeoutMs().isPresent() ? spec.timeoutMs().getAsDouble() / 1000.0
-                : Double.POSITIVE_INFINITY;
-        Station station = spec.discipline() == TierSpec.Discipline.PS
-                ? new PsStation(sim, workers, queueLimit, timeoutS, busy)
-                : new FcfsStation(sim, workers, queueLimit, timeoutS, busy);
-        nodes.add(new Node(nodes.size(), station));
-        nodesInService.update(sim.now(), nodes.size());
-        serversInService.update(sim.now(), (double) nodes.size() * workers);
-        windows.updateLevel(sim.now(), (double) nodes.size() * workers);
+    /** Updates the time-weighted node counts after a change of state. */
+    private void counted() {
+        double now = sim.now();
+        int billed = 0;
+        for (Node n : nodes) {
+            if (n.billed()) {
+                billed++;
+            }
+        }
+        nodesInService.update(now, active.size());
+        serversInService.update(now, (double) active.size() * workers);
+        nodesBilled.update(now, billed);
+        windows.updateLevel(now, (double) active.size() * workers);
+    }
+
+    /** Launches a node: it boots for {@code bootS}, then takes work. Returns it. */
+    public Node launch(double bootS) {
+        Node node = newNode(Node.State.BOOTING);
+        counted();
+        sim.schedule(sim.now() + bootS, () -> {
+            if (node.state() == Node.State.BOOTING) {
+                node.setState(Node.State.IN_SERVICE, sim.now());
+                active.add(node);
+                counted();
+            }
+        });
+        return node;
+    }
+
+    /**
+     * Scales a node in: it takes no new work and stops once its work is done, or after
+     * {@code drainS} at most (a booting node stops at once).
+     */
+    public void retire(Node node, double drainS) {
+        if (node.state() == Node.State.BOOTING) {
+            node.setState(Node.State.STOPPED, sim.now());
+            counted();
+            return;
+        }
+        if (node.state() != Node.State.IN_SERVICE) {
+            return;
+        }
+        node.setState(Node.State.DRAINING, sim.now());
+        active.remove(node);
+        counted();
+        double deadlineS = sim.now() + drainS;
+        sim.schedule(sim.now(), new capsim.engine.kernel.Event() {
+            @Override
+            public void fire() {
+                if (node.state() != Node.State.DRAINING) {
+                    return;
+                }
+                if (node.station().inSystem() == 0 || sim.now() >= deadlineS) {
+                    node.setState(Node.State.STOPPED, sim.now());
+                    counted();
+                } else {
+                    sim.schedule(Math.min(deadlineS, sim.now() + DRAIN_POLL_S), this);
+                }
+            }
+        });
+    }
+
+    /** The node goes down now: the balancer keeps sending to it until {@link #detected}. */
+    public void fail(Node node) {
+        if (node.state() == Node.State.STOPPED || node.state() == Node.State.FAILED) {
+            return;
+        }
+        node.setState(Node.State.FAILED, sim.now());
+        counted();
+    }
+
+    /** Health checks have noticed the failed node: the balancer stops sending to it. */
+    public void detected(Node node) {
+        if (node.state() == Node.State.FAILED) {
+            active.remove(node);
+            counted();
+        }
+    }
+
+    /** A failed node is back in service (repaired or failed over). */
+    public void restore(Node node) {
+        if (node.state() == Node.State.FAILED) {
+            node.setState(Node.State.IN_SERVICE, sim.now());
+            if (!active.contains(node)) {
+                active.add(node);
+            }
+            counted();
+        }
+    }
+
+    /** A failed node is given up (replaced by another launch): it stops being billed. */
+    public void discard(Node node) {
+        if (node.state() == Node.State.FAILED) {
+            node.setState(Node.State.STOPPED, sim.now());
+            active.remove(node);
+            counted();
+        }
     }
 
     public String name() {
@@ -103,21 +222,54 @@ public final class Tier {
         return workers;
     }
 
+    /** Every node launched so far, stopped ones included, in launch order. */
     public List<Node> nodes() {
         return nodes;
     }
 
-    /** Sends a visit of {@code serviceS} to the node the balancer picks; returns that node. */
+    /** Nodes taking work now (a failed node stays here until detected). */
+    public List<Node> active() {
+        return active;
+    }
+
+    /** Nodes in a state, counted now. */
+    public int count(Node.State state) {
+        int n = 0;
+        for (Node node : nodes) {
+            if (node.state() == state) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Sends a visit of {@code serviceS} to the node the balancer picks; returns that node. With
+     * no node in service the visit is refused at once.
+     */
     public Node offer(double serviceS, Visit visit) {
-        Node node = nodes.get(balancer.pick(nodes.size(), load, balancerRng));
+        if (active.isEmpty()) {
+            offers++;
+            visit.departed(sim.now(), Outcome.REJECTED);
+            return null;
+        }
+        Node node = active.get(balancer.pick(active.size(), load, balancerRng));
         offerTo(node, serviceS, visit);
         return node;
     }
 
-    /** Sends a visit of {@code serviceS} to a given node (a WebSocket node holding recipients). */
+    /**
+     * Sends a visit of {@code serviceS} to a given node (e.g. a WebSocket node holding
+     * recipients). A node that is down refuses it at once.
+     */
     public void offerTo(Node node, double serviceS, Visit visit) {
+        offers++;
         if (horizon.measures(sim.now())) {
             offeredWorkS += serviceS;
+        }
+        if (node.state() == Node.State.FAILED || node.state() == Node.State.STOPPED) {
+            visit.departed(sim.now(), Outcome.REJECTED);
+            return;
         }
         node.station().offer(serviceS, visit);
     }
@@ -149,6 +301,7 @@ public final class Tier {
     public void startMeasuring() {
         nodesInService.reset(sim.now());
         serversInService.reset(sim.now());
+        nodesBilled.reset(sim.now());
     }
 
     public LatencyRecorder latency() {
@@ -176,13 +329,23 @@ public final class Tier {
         return timedOut;
     }
 
-    /** Busy server-seconds / server-seconds available over the horizon. */
+    /** Visits offered so far, measured or not (for request-count metrics). */
+    public long offers() {
+        return offers;
+    }
+
+    /** Busy server-seconds booked so far, measured or not (for CPU metrics). */
+    public double busyTotalS() {
+        return busyTotalS;
+    }
+
+    /** Busy server-seconds / server-seconds in service over the horizon. */
     public double utilization() {
         double capacity = serversInService.average(horizon.endS()) * horizon.measuredS();
         return capacity > 0 ? busyServerS / capacity : 0;
     }
 
-    /** Work offered (server-seconds at full speed) / server-seconds available over the horizon. */
+    /** Work offered (server-seconds at full speed) / server-seconds in service over the horizon. */
     public double offeredUtilization() {
         double capacity = serversInService.average(horizon.endS()) * horizon.measuredS();
         return capacity > 0 ? offeredWorkS / capacity : 0;
@@ -190,7 +353,15 @@ public final class Tier {
 
     /** True when refusals came from the overload guard rather than a configured queue limit. */
     public boolean overflowed() {
-        return spec.queueLimit().isEmpty() && rejected > 0;
+        if (spec.queueLimit().isPresent()) {
+            return false;
+        }
+        for (Node n : nodes) {
+            if (n.station().rejected() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Time-averaged utilisation in window {@code i}. */
@@ -204,7 +375,13 @@ public final class Tier {
         return windows.levelAverage(i) / workers;
     }
 
+    /** Nodes in service over time (min, mean, max since warm-up). */
     public TimeWeighted nodesInService() {
         return nodesInService;
+    }
+
+    /** Billed nodes (launched, not stopped) over time: node-seconds for the bill. */
+    public TimeWeighted nodesBilled() {
+        return nodesBilled;
     }
 }

@@ -178,7 +178,7 @@ class ModelLoaderTest {
     @Test
     void jsonTextIsRecognisedByItsBrace() throws ModelException {
         ModelSpec m = loader.parse("""
-                  {"name": "inline", "workload": {"classes": [{"name": "api", "users": 3,
+                  {"name": "inline", "workload": {"classes": [{"name": "api", "users": 3, "think_s": 5,
                    "steps": [{"tier": "app", "service_ms": {"dist": "deterministic", "mean": 1}}]}]},
                    "tiers": [{"name": "app", "node": "t3.small", "count": 1}]}
                 """, "inline-model");

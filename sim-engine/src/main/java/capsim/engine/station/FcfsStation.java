@@ -90,11 +90,13 @@ public final class FcfsStation implements Station {
     }
 
     /** Sets the speed factor (service time = demand / factor) for jobs offered from now on; default 1. */
+    @Override
     public void setSpeed(double factor) {
         speed = StationArgs.checkSpeed(factor);
     }
 
     /** The speed factor in force. */
+    @Override
     public double speed() {
         return speed;
     }

@@ -115,6 +115,7 @@ public final class PsStation implements Station {
     }
 
     /** Sets the speed factor (every job present and future is served at rate x factor); default 1. */
+    @Override
     public void setSpeed(double factor) {
         double f = StationArgs.checkSpeed(factor);
         advance();
@@ -123,6 +124,7 @@ public final class PsStation implements Station {
     }
 
     /** The speed factor in force. */
+    @Override
     public double speed() {
         return speed;
     }

@@ -15,6 +15,16 @@ public interface Station {
     /** Jobs in the station now (waiting or in service). */
     int inSystem();
 
+    /**
+     * Sets the speed factor (service time = demand / factor), e.g. a burstable CPU throttled to
+     * its baseline; default 1. An FCFS station applies it to jobs offered from now on, a
+     * processor-sharing station at once.
+     */
+    void setSpeed(double factor);
+
+    /** The speed factor in force. */
+    double speed();
+
     /** Jobs rejected because the waiting room was full, so far. */
     long rejected();
 

@@ -1,0 +1,30 @@
+package capsim.models.load;
+
+import capsim.models.load.Values.Bound;
+import capsim.models.spec.UptimeSpec;
+import capsim.models.spec.ZoneFailureSpec;
+import java.util.List;
+import java.util.Optional;
+
+/** Binds the model's {@code uptime:} settings and its zone {@code failures:}. */
+final class UptimeBinder {
+    static final List<String> KEYS = List.of("window_s", "max_error_ratio", "days");
+    static final List<String> ZONE_KEYS = List.of("zone");
+
+    private UptimeBinder() {
+    }
+
+    static UptimeSpec bind(Section root, Problems problems) {
+        UptimeSpec d = UptimeSpec.DEFAULT;
+        return root.section("uptime", KEYS).map(u -> new UptimeSpec(
+                u.number("window_s", Bound.POSITIVE).orElse(d.windowS()),
+                u.number("max_error_ratio", Bound.UNIT).orElse(d.maxErrorRatio()),
+                u.number("days", Bound.POSITIVE).orElse(d.days()))).orElse(d);
+    }
+
+    static Optional<ZoneFailureSpec> bindZones(Section root, Problems problems) {
+        return root.section("failures", ZONE_KEYS).flatMap(f -> f.section("zone", List.of("mtbf_h", "mttr_s")))
+                .map(z -> new ZoneFailureSpec(z.requiredNumber("mtbf_h", Bound.POSITIVE).orElse(1),
+                        z.requiredNumber("mttr_s", Bound.POSITIVE).orElse(1)));
+    }
+}
