@@ -220,7 +220,7 @@ public final class WebSocketLoad {
                 return;
             }
             wsTier.recordVisit(visitS, timeS, true);
-            if (!measured) {
+            if (!measured || !horizon.finishesInRun(timeS)) {
                 return;
             }
             double total = totalS();
