@@ -13,11 +13,17 @@ import org.junit.jupiter.api.Test;
  * WebSocket fan-out against hand computations. A message reaches each ws node holding one of
  * its recipients one hop after it is published (after the pub/sub hop's service and a second
  * hop, when there is one); the node sends to its recipients one after another, so its k-th
- * recipient receives the message k send times after the job starts. The ws nodes have more
- * workers than messages ever overlap, so no job waits and every delivery time is exact.
+ * recipient receives the message k send times after the job starts. The ws nodes have 16
+ * workers: at 100 messages/s with jobs of at most 8 ms, the jobs present on a node are at most
+ * Poisson(0.8), and 16 of them at once have probability below 1e-15, so no job waits and every
+ * delivery time is exact.
  */
 class FanOutModelTest {
-    /** A model with one websocket load of deterministic fan-out 4 and 1 ms sends, hop 2 ms. */
+    /**
+     * A websocket load of 100 messages/s with deterministic {@code fanout} and 1 ms sends over
+     * {@code connections} on {@code wsNodes} nodes, hop 2 ms; {@code extraWs} and
+     * {@code extraTiers} add keys to the websocket and tiers.
+     */
     private static String model(int wsNodes, long connections, String extraWs, String extraTiers, int fanout) {
         return """
                 name: fanout

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Independent replications of one estimator: their mean, and its standard error from their
  * spread. Queue output is autocorrelated within a run, so the spread of whole-run estimates
  * over independent replications is what measures the precision (the per-request sample
- * variance would understate it by the relaxation time of the queue).
+ * variance would understate it by the relaxation time of the queue). The same as the one of
+ * sim-engine's validation suite, whose test classes this module cannot see.
  */
 final class Replications {
     /**
