@@ -76,7 +76,8 @@ public final class ModelRunner {
         RandomStreams streams = new RandomStreams(model.run().seed(), replication);
         double warmupS = model.run().warmupS();
         double endS = warmupS + model.run().durationS();
-        Horizon horizon = new Horizon(warmupS, endS, Math.min(WINDOW_S, model.run().durationS()));
+        double drainS = Math.min(60, model.run().durationS() / 10);
+        Horizon horizon = new Horizon(warmupS, endS, Math.min(WINDOW_S, model.run().durationS()), drainS);
         double hopS = model.network().hopMs() / 1000.0;
 
         Map<String, Tier> tiers = new LinkedHashMap<>();
@@ -100,20 +101,19 @@ public final class ModelRunner {
                 profile, streams));
 
         sim.schedule(warmupS, () -> tiers.values().forEach(Tier::startMeasuring));
-        double drainS = Math.min(60, model.run().durationS() / 10);
         // close each latency window at its end; the last one at the end of the drain, so that
         // requests which arrived before the end and finished after it still count
         int windows = horizon.windows();
         for (int i = 0; i < windows; i++) {
             int w = i;
-            double closeS = i == windows - 1 ? endS + drainS : warmupS + (i + 1) * horizon.windowS();
+            double closeS = i == windows - 1 ? horizon.stopS() : warmupS + (i + 1) * horizon.windowS();
             sim.schedule(closeS, () -> {
                 classes.values().forEach(c -> c.windows().close(w));
                 tiers.values().forEach(t -> t.latencyWindows().close(w));
                 ws.ifPresent(l -> l.windows().close(w));
             });
         }
-        sim.runUntil(endS + drainS);
+        sim.runUntil(horizon.stopS());
 
         return result(replication, sim, horizon, classes, tiers, ws);
     }

@@ -162,9 +162,15 @@ public final class OfferedLoad {
             throw new UncheckedIOException("cannot read trace " + file + ": " + e.getMessage(), e);
         }
         double max = 0;
+        boolean first = true;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || (i == 0 && !Character.isDigit(line.charAt(0)))) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            boolean header = first && !Character.isDigit(line.charAt(0));
+            first = false;
+            if (header) {
                 continue;
             }
             String[] cells = line.split(",");

@@ -3,17 +3,34 @@ package capsim.models.tier;
 /**
  * The measured part of a run: from {@code warmupS} (the end of warm-up) to {@code endS}, cut
  * into time-series windows of {@code windowS}. A request or visit is measured when it arrives
- * inside [warmupS, endS).
+ * inside [warmupS, endS); it counts as finished if it finishes by {@link #stopS()}, after a
+ * drain of {@code drainS} in which arrivals go on.
  */
-public record Horizon(double warmupS, double endS, double windowS) {
+public record Horizon(double warmupS, double endS, double windowS, double drainS) {
     public Horizon {
-        if (!(endS > warmupS) || !(windowS > 0)) {
-            throw new IllegalArgumentException("bad horizon " + warmupS + ".." + endS + " by " + windowS);
+        if (!(endS > warmupS) || !(windowS > 0) || !(drainS >= 0)) {
+            throw new IllegalArgumentException("bad horizon " + warmupS + ".." + endS + " by " + windowS
+                    + " drain " + drainS);
         }
+    }
+
+    /** A horizon without drain. */
+    public Horizon(double warmupS, double endS, double windowS) {
+        this(warmupS, endS, windowS, 0);
     }
 
     public boolean measures(double arrivalS) {
         return arrivalS >= warmupS && arrivalS < endS;
+    }
+
+    /** When the run stops: the end plus the drain. Work finishing later is never seen to finish. */
+    public double stopS() {
+        return endS + drainS;
+    }
+
+    /** True when something finishing at {@code timeS} finishes within the run. */
+    public boolean finishesInRun(double timeS) {
+        return timeS <= stopS();
     }
 
     public double measuredS() {

@@ -274,13 +274,13 @@ public final class Tier {
         node.station().offer(serviceS, visit);
     }
 
-    /** Records a measured visit that arrived at {@code arrivalS} and left at {@code departS}. */
+    /** Records a measured visit that arrived at {@code arrivalS}; its latency if it left (departS) within the run. */
     public void recordVisit(double arrivalS, double departS, boolean ok) {
         if (!horizon.measures(arrivalS)) {
             return;
         }
         visits++;
-        if (ok) {
+        if (ok && horizon.finishesInRun(departS)) {
             latency.recordSeconds(departS - arrivalS);
         }
     }

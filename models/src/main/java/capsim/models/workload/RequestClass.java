@@ -194,7 +194,8 @@ public final class RequestClass {
     }
 
     void completed(Request r, double timeS) {
-        if (horizon.measures(r.arrivalS)) {
+        // a station may tell a departure beyond the run's stop at once; it is not seen to finish
+        if (horizon.measures(r.arrivalS) && horizon.finishesInRun(timeS)) {
             completed++;
             latency.recordSeconds(timeS - r.arrivalS);
         }

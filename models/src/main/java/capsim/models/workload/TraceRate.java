@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rate read from a CSV trace of {@code time_s,rate_per_s} rows (a header line is allowed),
- * piecewise constant from each row's time to the next; before the first row the rate is the
- * first row's, after the last row the last row's.
+ * A rate read from a CSV trace of {@code time_s,rate_per_s} rows (a header line may come
+ * before the first row; blank lines and # comments are skipped), piecewise constant from each
+ * row's time to the next; before the first row the rate is the first row's, after the last row
+ * the last row's.
  */
 public final class TraceRate implements RateFunction {
     private final double[] timesS;
@@ -36,11 +37,14 @@ public final class TraceRate implements RateFunction {
     public static TraceRate read(Path file) throws IOException {
         List<double[]> rows = new ArrayList<>();
         List<String> lines = Files.readAllLines(file);
+        boolean first = true;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            boolean mayBeHeader = first;
+            first = false;
             String[] cells = line.split("\\s*,\\s*");
             try {
                 if (cells.length < 2) {
@@ -48,8 +52,8 @@ public final class TraceRate implements RateFunction {
                 }
                 rows.add(new double[] {Double.parseDouble(cells[0]), Double.parseDouble(cells[1])});
             } catch (NumberFormatException e) {
-                if (rows.isEmpty() && i == 0) {
-                    continue; // header
+                if (mayBeHeader) {
+                    continue; // header: the first line that is neither blank nor a comment
                 }
                 throw new IOException(file + ":" + (i + 1) + ": not a 'time_s,rate_per_s' row: " + line);
             }

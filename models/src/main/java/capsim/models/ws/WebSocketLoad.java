@@ -19,7 +19,8 @@ import java.util.Optional;
  * WebSocket fan-out. {@code connections} are spread evenly over the ws tier's nodes, each
  * holding at most {@code max_connections} (the rest are refused). A published message
  * optionally passes the pub/sub tier, then reaches every node holding one of its
- * {@code fanout} recipients (chosen uniformly among held connections), one network hop later.
+ * {@code fanout} recipients (distinct connections, chosen uniformly among those held, so a
+ * node holding h of H connections gets a hypergeometric share), one network hop later.
  *
  * <p>Each (message, node) pair is one job on that node whose service is the sum of its
  * recipients' send times; the k-th recipient's delivery time is the job's start plus the first
@@ -159,15 +160,18 @@ public final class WebSocketLoad {
         List<Node> nodes = wsTier.nodes();
         int n = held.length;
         java.util.Arrays.fill(perNode, 0);
-        // recipients uniformly among held connections: node i with probability held[i] / total
+        // k distinct recipients among the held connections (sampling without replacement): the
+        // next one is on node i with probability (held[i] - already chosen there) / connections left
+        long left = heldTotal;
         for (long r = 0; r < k; r++) {
-            double u = fanoutRng.nextDouble() * heldTotal;
+            long u = Math.min((long) (fanoutRng.nextDouble() * left), left - 1);
             int i = 0;
-            while (i < n - 1 && u >= held[i]) {
-                u -= held[i];
+            while (u >= held[i] - perNode[i]) {
+                u -= held[i] - perNode[i];
                 i++;
             }
             perNode[i]++;
+            left--;
         }
         double visitS = sim.now();
         for (int i = 0; i < n; i++) {
@@ -216,7 +220,7 @@ public final class WebSocketLoad {
                 return;
             }
             wsTier.recordVisit(visitS, timeS, true);
-            if (!measured) {
+            if (!measured || !horizon.finishesInRun(timeS)) {
                 return;
             }
             double total = totalS();
