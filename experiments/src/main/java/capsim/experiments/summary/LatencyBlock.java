@@ -1,35 +1,17 @@
 package capsim.experiments.summary;
 
-import capsim.engine.stats.LatencyRecorder;
 import capsim.engine.stats.LatencySummary;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 
 /**
- * The latency block of summary.json: percentiles of the HdrHistograms of all replications
- * added together (HdrHistogram {@code add}: merging histograms is exact), the exact mean, and
- * the 95% Student-t interval of the per-replication p99s (replications that recorded nothing
- * are left out; the lower bound is clamped at 0, a latency cannot be negative).
+ * The latency block of summary.json, from a {@link LatencySummary} (see
+ * {@link LatencySummary#merge}: merged histograms of all replications, exact mean, Student-t
+ * interval of the per-replication p99s).
  */
 public final class LatencyBlock {
     private LatencyBlock() {
-    }
-
-    /** Merges one recorder per replication into a latency summary, ms. */
-    public static LatencySummary merge(List<LatencyRecorder> perReplication) {
-        LatencyRecorder all = new LatencyRecorder();
-        perReplication.forEach(all::add);
-        if (all.count() == 0) {
-            return LatencySummary.EMPTY;
-        }
-        double[] p99s = perReplication.stream().filter(r -> r.count() > 0).mapToDouble(r -> r.percentileMs(99))
-                .toArray();
-        StudentTInterval ci = StudentTInterval.ci95(p99s);
-        return new LatencySummary(all.count(), all.meanMs(), all.percentileMs(50), all.percentileMs(90),
-                all.percentileMs(95), all.percentileMs(99), all.percentileMs(99.9), all.maxMs(),
-                Math.max(0, ci.lo()), ci.hi());
     }
 
     /** The block as JSON: {count, mean, p50, p90, p95, p99, p999, max, p99_ci95: [lo, hi]}. */

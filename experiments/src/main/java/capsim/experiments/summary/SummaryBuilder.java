@@ -1,6 +1,7 @@
 package capsim.experiments.summary;
 
 import capsim.engine.stats.LatencyRecorder;
+import capsim.engine.stats.LatencySummary;
 import capsim.models.catalog.Catalog;
 import capsim.models.load.ModelError;
 import capsim.models.spec.ClassSpec;
@@ -82,7 +83,7 @@ public final class SummaryBuilder {
         if (spec.workload().websocket().isPresent()) {
             List<WebSocketResult> rs = each(results, r -> r.websocket().orElse(null), "websocket");
             ObjectNode ws = root.putObject("websocket");
-            ws.set("delivery_ms", LatencyBlock.toJson(LatencyBlock.merge(
+            ws.set("delivery_ms", LatencyBlock.toJson(LatencySummary.merge(
                     rs.stream().map(WebSocketResult::delivery).toList())));
             long refused = rs.stream().mapToLong(WebSocketResult::connectionsRefused).sum();
             ws.put("messages", rs.stream().mapToLong(WebSocketResult::messages).sum());
@@ -115,7 +116,7 @@ public final class SummaryBuilder {
         List<ClassResult> rs = each(results, r -> r.classes().get(c.name()), "class " + c.name());
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         List<LatencyRecorder> latencies = rs.stream().map(ClassResult::latency).toList();
-        node.set("latency_ms", LatencyBlock.toJson(LatencyBlock.merge(latencies)));
+        node.set("latency_ms", LatencyBlock.toJson(LatencySummary.merge(latencies)));
         double throughput = 0;
         for (int i = 0; i < rs.size(); i++) {
             throughput += rs.get(i).throughputPerS(results.get(i).measuredS()) / rs.size();
@@ -140,7 +141,7 @@ public final class SummaryBuilder {
 
     private ObjectNode tierNode(TierSpec t, List<TierResult> rs, List<String> notes) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.set("latency_ms", LatencyBlock.toJson(LatencyBlock.merge(rs.stream().map(TierResult::latency).toList())));
+        node.set("latency_ms", LatencyBlock.toJson(LatencySummary.merge(rs.stream().map(TierResult::latency).toList())));
         node.put("utilization", Round.to(rs.stream().mapToDouble(TierResult::utilization).average().orElse(0),
                 Round.RATIO));
         ObjectNode nodes = node.putObject("nodes");

@@ -29,6 +29,6 @@ public record LatencySummary(long count, double mean, double p50, double p90, do
         ConfidenceInterval p99Ci = ConfidenceInterval.ofMean95(p99s);
         return new LatencySummary(all.count(), all.meanMs(), all.percentileMs(50), all.percentileMs(90),
                 all.percentileMs(95), all.percentileMs(99), all.percentileMs(99.9), all.maxMs(),
-                p99Ci.lo(), p99Ci.hi());
+                Math.max(0, p99Ci.lo()), p99Ci.hi()); // a latency cannot be negative
     }
 }
