@@ -71,13 +71,14 @@ public final class TerminalReport {
                 .append(Format.count(uptime.get("windows").asLong())).append(" windows of ")
                 .append(Format.plain(uptime.get("window_s").asDouble())).append(" s\n");
         JsonNode cost = summary.get("cost");
+        b.append(CostReport.bill(cost));
         b.append("cost    $").append(Format.num2(cost.get("monthly_usd").asDouble())).append(" / month (")
                 .append(Format.plain(cost.get("hours_per_month").asDouble())).append(" h)");
         if (cost.has("monthly_local")) {
             b.append(", ").append(cost.get("currency").asText()).append(' ')
                     .append(Format.num2(cost.get("monthly_local").asDouble())).append(" / month");
         }
-        b.append('\n');
+        b.append('\n').append(CostReport.comparisons(cost));
         if (!summary.path("notes").isEmpty()) {
             b.append("\nnotes\n");
             summary.get("notes").forEach(n -> b.append("  - ").append(n.asText()).append('\n'));

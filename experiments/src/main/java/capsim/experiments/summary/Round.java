@@ -16,6 +16,8 @@ public final class Round {
     public static final int RATE = 4;
     /** Money: cents. */
     public static final int MONEY = 2;
+    /** Unit prices (per hour, per user): 6 decimals. */
+    public static final int PRICE = 6;
     /** Wall-clock seconds: milliseconds. */
     public static final int WALL_S = 3;
 

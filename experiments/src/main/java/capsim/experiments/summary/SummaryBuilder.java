@@ -29,7 +29,8 @@ import java.util.function.Function;
  * latency blocks from the added histograms, means over replications of throughput,
  * utilisation and nodes, pooled error ratios, SLO verdicts, uptime, cost and engine counters.
  * Adds {@code classes.NAME.completed/rejected/timed_out}, {@code tiers.NAME.offered_utilization
- * /saturated}, {@code cost.by_tier} and {@code notes}.
+ * /saturated/credits}, the bill's breakdown under {@code cost} (see {@link CostSummary}) and
+ * {@code notes}.
  */
 public final class SummaryBuilder {
     private final ModelSpec spec;
@@ -74,12 +75,12 @@ public final class SummaryBuilder {
             classes.set(c.name(), classNode(c, results, notes));
         }
         ObjectNode tiers = root.putObject("tiers");
-        Map<String, Double> meanNodes = new LinkedHashMap<>();
         for (TierSpec t : spec.tiers()) {
             List<TierResult> rs = each(results, r -> r.tiers().get(t.name()), "tier " + t.name());
-            meanNodes.put(t.name(), rs.stream().mapToDouble(TierResult::nodesMean).average().orElse(0));
             tiers.set(t.name(), tierNode(t, rs, notes));
         }
+        CostSummary cost = new CostSummary(spec, catalog, results);
+        cost.addCredits(tiers, notes);
         if (spec.workload().websocket().isPresent()) {
             List<WebSocketResult> rs = each(results, r -> r.websocket().orElse(null), "websocket");
             ObjectNode ws = root.putObject("websocket");
@@ -101,7 +102,7 @@ public final class SummaryBuilder {
         if (uptime.windows() == 0 && !results.isEmpty()) {
             notes.add("no time-series windows were recorded: uptime.ratio is not measured");
         }
-        root.set("cost", costNode(Cost.of(spec.tiers(), meanNodes, catalog)));
+        root.set("cost", cost.json(notes));
         long events = results.stream().mapToLong(ReplicationResult::events).sum();
         ObjectNode engine = root.putObject("engine");
         engine.put("events", events);
@@ -163,19 +164,6 @@ public final class SummaryBuilder {
             notes.add(String.format(Locale.ROOT, "tier %s saturated in %d of %d replications (offered utilisation"
                     + " %.2f)", t.name(), saturatedReplications, rs.size(), offeredUtilization));
         }
-        return node;
-    }
-
-    private ObjectNode costNode(Cost cost) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("monthly_usd", Round.to(cost.monthlyUsd(), Round.MONEY));
-        spec.currency().ifPresent(currency -> {
-            node.put("monthly_local", Round.to(cost.monthlyUsd() * currency.perUsd(), Round.MONEY));
-            node.put("currency", currency.code());
-        });
-        node.put("hours_per_month", Cost.HOURS_PER_MONTH);
-        ObjectNode byTier = node.putObject("by_tier");
-        cost.tierMonthlyUsd().forEach((tier, usd) -> byTier.put(tier, Round.to(usd, Round.MONEY)));
         return node;
     }
 

@@ -8,6 +8,7 @@ import capsim.models.spec.CurrencySpec;
 import capsim.models.spec.ModelSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -60,5 +61,37 @@ class TerminalReportTest {
         assertTrue(text.contains("uptime  99.000% of 300 windows of 60 s\n"), text);
         assertTrue(text.contains("cost    $1,234.50 / month (730 h), TZS 3,209,700.00 / month\n"), text);
         assertTrue(text.endsWith("notes\n  - tier db saturated: offered utilisation 1.20\n"), text);
+    }
+
+    @Test
+    void showsTheBillPerTierAndLineNextToThePlanAndBudget() throws IOException {
+        ModelSpec spec = Fixtures.model(true, Optional.of(new CurrencySpec("TZS", 2600)), List.of());
+        ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(SUMMARY);
+        summary.set("cost", new ObjectMapper().readTree("""
+                {"monthly_usd": 1234.5, "monthly_local": 3209700, "currency": "TZS", "hours_per_month": 730,
+                 "by_tier": {"app": {"node": "t3.medium", "nodes_mean": 4, "hourly_usd": 0.0416,
+                                     "credits_surplus_usd": 29.2, "monthly_usd": 150.67},
+                             "db": {"node": "custom", "nodes_mean": 1, "hourly_usd": 1.0959,
+                                    "credits_surplus_usd": 0, "monthly_usd": 800.01}},
+                 "lines": {"s3": 17.25},
+                 "users": 100000, "per_user_usd": 0.012345,
+                 "plan_monthly_usd": 384.62, "plan_monthly_local": 1000000,
+                 "budget": {"min_monthly_usd": 115.38, "min_monthly_local": 300000, "verdict": "within"}}"""));
+
+        String text = TerminalReport.render(spec, summary);
+
+        assertTrue(text.contains("""
+                uptime  99.000% of 300 windows of 60 s
+
+                bill     node       nodes  $/hour  credits $/month  $/month
+                app      t3.medium   4.00  0.0416            29.20   150.67
+                db       custom      1.00  1.0959                    800.01
+                line s3                                               17.25
+
+                cost    $1,234.50 / month (730 h), TZS 3,209,700.00 / month
+                        $0.0123 per user a month (100,000 users)
+                        plan's own figure: $384.62 (TZS 1,000,000.00) / month
+                        budget at least $115.38 (TZS 300,000.00) / month: WITHIN
+                """), text);
     }
 }

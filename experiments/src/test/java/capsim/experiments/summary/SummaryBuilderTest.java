@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import capsim.experiments.Fixtures;
+import capsim.models.cost.TierUsage;
+import capsim.models.credits.CreditUsage;
+import capsim.models.spec.CostLineSpec;
+import capsim.models.spec.CostSpec;
+import capsim.models.spec.CreditsSpec;
 import capsim.models.spec.CurrencySpec;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.SloSpec;
@@ -26,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /*
@@ -98,8 +105,60 @@ class SummaryBuilderTest {
 
         assertEquals(433.33, withCurrency.get("cost").get("monthly_usd").asDouble(), 1e-9);
         assertEquals(1_126_652.80, withCurrency.get("cost").get("monthly_local").asDouble(), 1e-6);
-        assertEquals(68.33, withCurrency.get("cost").get("by_tier").get("app").asDouble(), 1e-9);
+        JsonNode app = withCurrency.get("cost").get("by_tier").get("app");
+        assertEquals(2.25, app.get("nodes_mean").asDouble(), 1e-9);
+        assertEquals(0.0416, app.get("hourly_usd").asDouble(), 0);
+        assertEquals(68.33, app.get("monthly_usd").asDouble(), 1e-9);
+        assertEquals("measured", withCurrency.get("cost").get("projection").get("basis").asText());
         assertFalse(withoutCurrency.get("cost").has("monthly_local"));
+    }
+
+    /*
+     * Replications with billing usage: app billed for 3 t3.medium nodes (more than the 2.25 in
+     * service: booting nodes count); its unlimited credits spent 216 and earned 72 over the run's
+     * duration_s of 10 s: 77,760 and 25,920 an hour, 51,840 surplus credits an hour
+     * x 730 h / 60 x $0.05 = $31,536.00.
+     *   app nodes 3 x 0.0416 x 730 = 91.104; db 1 x 0.5 x 730 = 365; line cdn 120;
+     *   total 91.104 + 31,536 + 365 + 120 = 32,112.104; 32,112.10 x 2600 = TZS 83,491,470.40.
+     * Budget max TZS 1,000,000 = $384.62: over. Plan TZS 1,170,000 = $450.
+     */
+    @Test
+    void costBlockShowsTiersCreditsLinesPlanAndBudget() {
+        ModelSpec base = Fixtures.model(false, Optional.of(new CurrencySpec("TZS", 2600)), List.of());
+        ModelSpec spec = new ModelSpec(base.name(), base.title(), base.currency(), base.run(), base.workload(),
+                base.tiers(), base.network(), base.slo(), base.source(), new CostSpec(OptionalLong.of(1000),
+                Optional.of(new CostSpec.Money(1_170_000, true)), Optional.empty(),
+                Optional.of(new CostSpec.Money(1_000_000, true)), List.of(CostLineSpec.fixed("cdn", 120))),
+                base.uptime(), base.zoneFailures());
+        CreditUsage credits = new CreditUsage(CreditsSpec.Mode.UNLIMITED, 216, 72, 5, 0, OptionalDouble.of(4));
+        List<ReplicationResult> results = new ArrayList<>();
+        for (ReplicationResult r : replications(spec)) {
+            results.add(new ReplicationResult(r.replication(), r.measuredS(), r.classes(), r.tiers(), r.websocket(),
+                    r.windows(), r.events(), r.wallS(), r.windowS(), Map.of("app", new TierUsage(3,
+                    Optional.of(credits)), "db", new TierUsage(1, Optional.empty()))));
+        }
+        ObjectNode summary = new SummaryBuilder(spec, OFFERED, CATALOG).build(results, 1.0);
+        JsonNode cost = summary.get("cost");
+
+        JsonNode app = cost.get("by_tier").get("app");
+        assertEquals(3, app.get("nodes_mean").asDouble(), 0);
+        assertEquals(31_536.00, app.get("credits_surplus_usd").asDouble(), 1e-9);
+        assertEquals(31_627.10, app.get("monthly_usd").asDouble(), 1e-9);
+        assertEquals(120, cost.get("lines").get("cdn").asDouble(), 0);
+        assertEquals(32_112.10, cost.get("monthly_usd").asDouble(), 1e-9);
+        assertEquals(83_491_470.40, cost.get("monthly_local").asDouble(), 1e-6);
+        assertEquals(1000, cost.get("users").asLong());
+        assertEquals(32.112104, cost.get("per_user_usd").asDouble(), 1e-9);
+        assertEquals(450, cost.get("plan_monthly_usd").asDouble(), 1e-9);
+        assertEquals(1_170_000, cost.get("plan_monthly_local").asDouble(), 1e-6);
+        assertEquals(384.62, cost.get("budget").get("max_monthly_usd").asDouble(), 1e-9);
+        assertEquals("over", cost.get("budget").get("verdict").asText());
+        JsonNode tierCredits = summary.get("tiers").get("app").get("credits");
+        assertEquals("unlimited", tierCredits.get("mode").asText());
+        assertEquals(77_760, tierCredits.get("spent_credits_per_h").asDouble(), 1e-9);
+        assertEquals(4, tierCredits.get("empty_at_s").asDouble(), 0);
+        assertFalse(summary.get("tiers").get("db").has("credits"));
+        assertTrue(summary.get("notes").toString().contains("tier app runs above its CPU-credit baseline"));
     }
 
     @Test

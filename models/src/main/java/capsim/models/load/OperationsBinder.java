@@ -1,5 +1,6 @@
 package capsim.models.load;
 
+import capsim.models.catalog.Catalog;
 import capsim.models.load.Values.Bound;
 import capsim.models.spec.OperationsSpec;
 import java.util.ArrayList;
@@ -17,13 +18,13 @@ final class OperationsBinder {
     private OperationsBinder() {
     }
 
-    static OperationsSpec bind(Section t, int count, String nodeType, Problems problems) {
+    static OperationsSpec bind(Section t, int count, String nodeType, Catalog catalog, Problems problems) {
         double bootS = t.number("boot_s", Bound.NON_NEGATIVE).orElse(OperationsSpec.DEFAULT_BOOT_S);
         double drainS = t.number("drain_s", Bound.NON_NEGATIVE).orElse(OperationsSpec.DEFAULT_DRAIN_S);
         List<String> zones = zones(t, problems);
         return new OperationsSpec(bootS, drainS, zones,
                 AutoscaleBinder.bind(t, count, problems),
-                CreditsBinder.bind(t, nodeType, problems),
+                CreditsBinder.bind(t, nodeType, catalog, problems),
                 FailureBinder.bindNode(t, problems),
                 FailureBinder.bindManaged(t, problems));
     }

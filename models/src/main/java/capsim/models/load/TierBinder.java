@@ -72,7 +72,7 @@ final class TierBinder {
                 t.smallInteger("queue_limit", 0),
                 t.number("timeout_ms", Bound.POSITIVE),
                 t.integer("max_connections", 1),
-                vcpu, memoryGb, hourlyUsd, OperationsBinder.bind(t, count, node.orElse(""), problems));
+                vcpu, memoryGb, hourlyUsd, OperationsBinder.bind(t, count, node.orElse(""), catalog, problems));
     }
 
     private void checkNodeType(Section t, String node) {

@@ -5,6 +5,8 @@ import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
 import capsim.engine.stats.WindowedLatency;
 import capsim.models.catalog.Catalog;
+import capsim.models.cost.UsageMeter;
+import capsim.models.credits.TierCredits;
 import capsim.models.load.Distributions;
 import capsim.models.spec.ArrivalSpec;
 import capsim.models.spec.ClassSpec;
@@ -85,6 +87,7 @@ public final class ModelRunner {
             tiers.put(t.name(), new Tier(t, workersOf(t, catalog), sim, horizon,
                     streams.stream("tier/" + t.name() + "/balancer")));
         }
+        UsageMeter usage = new UsageMeter(tiers, TierCredits.start(tiers, catalog, sim, horizon), sim, horizon);
         ProfileSpec profile = model.workload().profile();
         Map<String, RequestClass> classes = new LinkedHashMap<>();
         for (ClassSpec c : model.workload().classes()) {
@@ -115,7 +118,7 @@ public final class ModelRunner {
         }
         sim.runUntil(horizon.stopS());
 
-        return result(replication, sim, horizon, classes, tiers, ws);
+        return result(replication, sim, horizon, classes, tiers, ws, usage);
     }
 
     private ArrivalProcess arrivals(ClassSpec c, ProfileSpec profile, RandomStreams streams) {
@@ -169,7 +172,7 @@ public final class ModelRunner {
 
     private ReplicationResult result(int replication, Simulation sim, Horizon horizon,
                                      Map<String, RequestClass> classes, Map<String, Tier> tiers,
-                                     Optional<WebSocketLoad> ws) {
+                                     Optional<WebSocketLoad> ws, UsageMeter usage) {
         Map<String, ClassResult> classResults = new LinkedHashMap<>();
         classes.forEach((name, c) -> classResults.put(name,
                 new ClassResult(c.latency(), c.arrived(), c.completed(), c.rejected(), c.timedOut())));
@@ -205,6 +208,6 @@ public final class ModelRunner {
             rows.add(new WindowRow(horizon.warmupS() + i * horizon.windowS(), wc, p99, util, nodes, wsP99));
         }
         return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult, rows,
-                sim.eventsFired(), 0, horizon.windowS());
+                sim.eventsFired(), 0, horizon.windowS(), usage.usage());
     }
 }

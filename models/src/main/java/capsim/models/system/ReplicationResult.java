@@ -1,13 +1,14 @@
 package capsim.models.system;
 
 import capsim.engine.stats.LatencyRecorder;
+import capsim.models.cost.TierUsage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What one replication of a model measured (after warm-up, over {@code measuredS} seconds).
- * Maps keep the model file's order.
+ * Maps keep the model file's order. {@code usage} is what each tier is billed for.
  */
 public record ReplicationResult(
         int replication,
@@ -18,7 +19,15 @@ public record ReplicationResult(
         List<WindowRow> windows,
         long events,
         double wallS,
-        double windowS) {
+        double windowS,
+        Map<String, TierUsage> usage) {
+
+    /** A result without billing usage. */
+    public ReplicationResult(int replication, double measuredS, Map<String, ClassResult> classes,
+                             Map<String, TierResult> tiers, Optional<WebSocketResult> websocket,
+                             List<WindowRow> windows, long events, double wallS, double windowS) {
+        this(replication, measuredS, classes, tiers, websocket, windows, events, wallS, windowS, Map.of());
+    }
 
     /** End-to-end results of one request class. */
     public record ClassResult(LatencyRecorder latency, long arrived, long completed, long rejected, long timedOut) {

@@ -27,11 +27,13 @@ public final class Node {
     private final int id;
     private final String zone;
     private final Station station;
+    private final double launchedS;
     private final List<double[]> downIntervals = new ArrayList<>();
     private State state;
     private double stateSinceS;
     private long connections;
     private double busyServerS;
+    private double workS;
 
     public Node(int id, String zone, Station station, State state, double nowS) {
         this.id = id;
@@ -39,6 +41,7 @@ public final class Node {
         this.station = station;
         this.state = state;
         this.stateSinceS = nowS;
+        this.launchedS = nowS;
     }
 
     public int id() {
@@ -55,6 +58,11 @@ public final class Node {
 
     public State state() {
         return state;
+    }
+
+    /** When the node was launched (created), seconds. */
+    public double launchedS() {
+        return launchedS;
     }
 
     /** When the node entered its current state, seconds. */
@@ -109,7 +117,16 @@ public final class Node {
         return busyServerS;
     }
 
+    /**
+     * Work booked so far in server-seconds at full speed: busy server-seconds x the station's
+     * speed when they were reported (CPU actually used, e.g. for burst credits).
+     */
+    public double workS() {
+        return workS;
+    }
+
     void addBusy(double serverS) {
         busyServerS += serverS;
+        workS += serverS * station.speed();
     }
 }
