@@ -4,6 +4,7 @@ import capsim.engine.dist.Distribution;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
 import capsim.engine.stats.WindowedLatency;
+import capsim.models.autoscale.Autoscaler;
 import capsim.models.catalog.Catalog;
 import capsim.models.load.Distributions;
 import capsim.models.spec.ArrivalSpec;
@@ -98,6 +99,12 @@ public final class ModelRunner {
         }
         Optional<WebSocketLoad> ws = model.workload().websocket().map(w -> webSocket(w, sim, horizon, hopS, tiers,
                 profile, streams));
+        for (Tier t : tiers.values()) {
+            if (t.spec().operations().autoscale().isPresent()) {
+                Autoscaler.start(sim, t, profile.startH(), model.workload().websocket()
+                        .filter(w -> w.tier().equals(t.name())).map(WebSocketSpec::connections).orElse(0L));
+            }
+        }
 
         sim.schedule(warmupS, () -> tiers.values().forEach(Tier::startMeasuring));
         double drainS = Math.min(60, model.run().durationS() / 10);
