@@ -46,6 +46,7 @@ final class ModelBinder {
         Names tierNames = new Names("tier", problems);
         List<TierSpec> tiers = new TierBinder(catalog, problems).bind(s, tierNames);
         WorkloadSpec workload = WorkloadBinder.bind(s, tierNames, baseDir);
+        AutoscaleBinder.checkConnectionsMetric(s, workload, problems);
         NetworkSpec network = s.section("network", List.of("hop_ms"))
                 .map(n -> new NetworkSpec(n.number("hop_ms", Bound.NON_NEGATIVE).orElse(NetworkSpec.DEFAULT.hopMs())))
                 .orElse(NetworkSpec.DEFAULT);

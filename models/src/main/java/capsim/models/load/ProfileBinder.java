@@ -74,7 +74,7 @@ final class ProfileBinder {
     }
 
     /** An hour of the day, 0 to 24: a number, or a string "HH:MM". */
-    private static OptionalDouble hour(Section s, String key, boolean required) {
+    static OptionalDouble hour(Section s, String key, boolean required) {
         Optional<Node> node = required ? s.require(key) : s.get(key);
         if (node.isEmpty()) {
             return OptionalDouble.empty();

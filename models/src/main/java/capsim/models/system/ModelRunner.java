@@ -4,6 +4,7 @@ import capsim.engine.dist.Distribution;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
 import capsim.engine.stats.WindowedLatency;
+import capsim.models.autoscale.Autoscaler;
 import capsim.models.catalog.Catalog;
 import capsim.models.cost.UsageMeter;
 import capsim.models.credits.TierCredits;
@@ -102,6 +103,12 @@ public final class ModelRunner {
         }
         Optional<WebSocketLoad> ws = model.workload().websocket().map(w -> webSocket(w, sim, horizon, hopS, tiers,
                 profile, streams));
+        for (Tier t : tiers.values()) {
+            if (t.spec().operations().autoscale().isPresent()) {
+                Autoscaler.start(sim, t, profile.startH(), model.workload().websocket()
+                        .filter(w -> w.tier().equals(t.name())).map(WebSocketSpec::connections).orElse(0L));
+            }
+        }
 
         sim.schedule(warmupS, () -> tiers.values().forEach(Tier::startMeasuring));
         // close each latency window at its end; the last one at the end of the drain, so that

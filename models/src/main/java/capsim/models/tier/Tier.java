@@ -51,6 +51,7 @@ public final class Tier {
     private final TimeWeighted nodesInService;
     private final TimeWeighted serversInService;
     private final TimeWeighted nodesBilled;
+    private final List<Runnable> changeListeners = new ArrayList<>();
     private double busyServerS;
     private double busyTotalS;
     private double offeredWorkS;
@@ -124,6 +125,12 @@ public final class Tier {
         serversInService.update(now, (double) active.size() * workers);
         nodesBilled.update(now, billed);
         windows.updateLevel(now, (double) active.size() * workers);
+        changeListeners.forEach(Runnable::run);
+    }
+
+    /** Runs {@code listener} after every change of a node's state (e.g. clients reconnect). */
+    public void onNodesChanged(Runnable listener) {
+        changeListeners.add(listener);
     }
 
     /** Launches a node: it boots for {@code bootS}, then takes work. Returns it. */

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * WebSocket fan-out. {@code connections} are spread evenly over the ws tier's nodes, each
- * holding at most {@code max_connections} (the rest are refused). A published message
+ * WebSocket fan-out. {@code connections} are spread evenly over the ws tier's nodes taking
+ * work, each holding at most {@code max_connections} (the rest are refused); when that set of
+ * nodes changes (scaling, failure) the clients reconnect and are spread again. A published message
  * optionally passes the pub/sub tier, then reaches every node holding one of its
  * {@code fanout} recipients (distinct connections, chosen uniformly among those held, so a
  * node holding h of H connections gets a hypergeometric share), one network hop later.
@@ -41,10 +42,13 @@ public final class WebSocketLoad {
     private final RandomStream pubsubRng;
     private final LatencyRecorder delivery = new LatencyRecorder();
     private final WindowedLatency windows;
-    private final long[] held;
-    private final long heldTotal;
-    private final long refused;
-    private final int[] perNode;
+    private final long connections;
+    private final long maxPerNode;
+    private Node[] holders = new Node[0];
+    private long[] held = new long[0];
+    private long heldTotal;
+    private long refusedMax;
+    private int[] perNode = new int[0];
     private final boolean fcfs;
     private final NodeJob reusableJob = new NodeJob();
     private long messages;
@@ -66,20 +70,47 @@ public final class WebSocketLoad {
         this.sendRng = sendRng;
         this.pubsubRng = pubsubRng;
         this.windows = new WindowedLatency(delivery, horizon.windows());
-        List<Node> nodes = wsTier.nodes();
-        int n = nodes.size();
-        this.held = new long[n];
-        this.perNode = new int[n];
+        this.connections = connections;
+        this.maxPerNode = maxPerNode;
         this.fcfs = wsTier.spec().discipline() == capsim.models.spec.TierSpec.Discipline.FCFS;
+        redistribute();
+        wsTier.onNodesChanged(this::redistribute);
+    }
+
+    /** Spreads the connections evenly over the nodes taking work, unless that set is unchanged. */
+    private void redistribute() {
+        List<Node> active = wsTier.active();
+        if (sameHolders(active)) {
+            return;
+        }
+        for (int i = 0; i < holders.length; i++) {
+            holders[i].addConnections(-held[i]);
+        }
+        int n = active.size();
+        holders = active.toArray(new Node[0]);
+        held = new long[n];
+        perNode = new int[n];
         long total = 0;
         for (int i = 0; i < n; i++) {
             long share = connections / n + (i < connections % n ? 1 : 0);
             held[i] = Math.min(share, maxPerNode);
-            nodes.get(i).addConnections(held[i]);
+            holders[i].addConnections(held[i]);
             total += held[i];
         }
-        this.heldTotal = total;
-        this.refused = connections - total;
+        heldTotal = total;
+        refusedMax = Math.max(refusedMax, connections - total);
+    }
+
+    private boolean sameHolders(List<Node> active) {
+        if (active.size() != holders.length) {
+            return false;
+        }
+        for (int i = 0; i < holders.length; i++) {
+            if (active.get(i) != holders[i]) {
+                return false;
+            }
+        }
+        return holders.length > 0;
     }
 
     /**
@@ -99,7 +130,7 @@ public final class WebSocketLoad {
             }
         };
         double first = arrivals.next(sim.now());
-        if (first != Double.POSITIVE_INFINITY && heldTotal > 0) {
+        if (first != Double.POSITIVE_INFINITY && connections > 0) {
             sim.schedule(first + hopS, publish);
         }
     }
@@ -156,8 +187,10 @@ public final class WebSocketLoad {
     }
 
     private void fanOut(double publishS) {
+        if (heldTotal == 0) {
+            return;
+        }
         long k = recipients();
-        List<Node> nodes = wsTier.nodes();
         int n = held.length;
         java.util.Arrays.fill(perNode, 0);
         // k distinct recipients among the held connections (sampling without replacement): the
@@ -179,7 +212,7 @@ public final class WebSocketLoad {
                 // FCFS tells the outcome during offer(), so one job object serves every node
                 NodeJob job = fcfs ? reusableJob : new NodeJob();
                 job.prepare(publishS, visitS, perNode[i]);
-                wsTier.offerTo(nodes.get(i), job.totalS(), job);
+                wsTier.offerTo(holders[i], job.totalS(), job);
             }
         }
     }
@@ -246,8 +279,9 @@ public final class WebSocketLoad {
         return windows;
     }
 
+    /** The most connections refused at once (capacity below the connections). */
     public long refused() {
-        return refused;
+        return refusedMax;
     }
 
     public long messages() {

@@ -119,6 +119,19 @@ public final class FcfsStation implements Station {
         return busyServers + waiting(now);
     }
 
+    /** Booked service after now: the sum over servers of how long each stays busy from now. */
+    @Override
+    public double bookedAheadS() {
+        double now = sim.now();
+        double aheadS = 0;
+        for (double t : freeAtS) {
+            if (t > now) {
+                aheadS += t - now;
+            }
+        }
+        return aheadS;
+    }
+
     /** Jobs served (admitted to a server) so far. */
     public long served() {
         return served;

@@ -25,6 +25,14 @@ public interface Station {
     /** The speed factor in force. */
     double speed();
 
+    /**
+     * Server-seconds of service already reported to the busy listener that lie after now (an
+     * FCFS station reports a job's whole service when the job arrives); 0 by default.
+     */
+    default double bookedAheadS() {
+        return 0;
+    }
+
     /** Jobs rejected because the waiting room was full, so far. */
     long rejected();
 

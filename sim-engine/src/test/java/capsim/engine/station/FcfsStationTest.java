@@ -38,6 +38,20 @@ class FcfsStationTest {
     }
 
     @Test
+    void bookedAheadIsTheServiceReportedButNotYetDone() {
+        // one server, jobs a 0..3, b 3..5, c 5..6 all reported by t = 2: 6 s booked. At t = 2.5
+        // the server still owes 6 - 2.5 = 3.5 s; at 6, nothing.
+        FcfsStation s = new FcfsStation(sim, 1, NO_LIMIT, NEVER, d);
+        d.arrive(sim, s, "a", 0, 3);
+        d.arrive(sim, s, "b", 1, 2);
+        d.arrive(sim, s, "c", 2, 1);
+        sim.runUntil(2.5);
+        assertEquals(3.5, s.bookedAheadS(), 1e-12);
+        sim.runUntil(6);
+        assertEquals(0, s.bookedAheadS());
+    }
+
+    @Test
     void twoServers() {
         // a: server 1 from 0 to 3. b: server 2 free, 1 to 3. c at 2: both busy until 3,
         // starts 3, leaves 3 + 1 = 4.
