@@ -163,7 +163,7 @@ class MonthlyBillTest {
         String hourly = "{kind: hourly, multipliers: [" + "0.5, ".repeat(12) + "1.5, ".repeat(11) + "1.5]}";
         ModelSpec spec = parse(model("{duration_s: 3600, warmup_s: 43200}", hourly, """
                 - {name: app, node: t3.medium, count: 3}
-                - {name: web, node: t3.medium, count: 6, autoscale: {min: 2, max: 10}}""", ""));
+                - {name: web, node: t3.medium, count: 6, autoscale: {policy: target_tracking, target: 60, min: 2, max: 10}}""", ""));
         CreditUsage credits = new CreditUsage(CreditsSpec.Mode.UNLIMITED, 288, 96, 0, 0, OptionalDouble.empty());
         MonthlyBill bill = MonthlyBill.of(spec, CATALOG, Map.of("app", new TierUsage(3, Optional.empty()),
                 "web", new TierUsage(6, Optional.of(credits))));
