@@ -5,6 +5,8 @@ import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
 import capsim.engine.stats.WindowedLatency;
 import capsim.models.catalog.Catalog;
+import capsim.models.failure.Failures;
+import capsim.models.failure.Outages;
 import capsim.models.load.Distributions;
 import capsim.models.spec.ArrivalSpec;
 import capsim.models.spec.ClassSpec;
@@ -41,9 +43,6 @@ import java.util.Optional;
  * the end can finish. Everything lives in this call: replications run in parallel threads.
  */
 public final class ModelRunner {
-    /** Length of a time-series window, seconds. */
-    public static final double WINDOW_S = 60;
-
     private final ModelSpec model;
     private final Catalog catalog;
 
@@ -69,14 +68,28 @@ public final class ModelRunner {
 
     /**
      * Runs replication {@code replication} (0-based) with the model's run settings; streams are
-     * seeded from (run.seed, replication, source name).
+     * seeded from (run.seed, replication, source name). The run itself has no failures (the
+     * normal state); a model that can fail also gets one short scenario per failure mode
+     * ({@link FailureScenarios}) for the uptime estimate.
      */
     public ReplicationResult run(int replication) {
+        ReplicationResult normal = simulate(replication, model.run().durationS(), Failures.none());
+        double windowS = Math.min(model.uptime().windowS(), model.run().durationS());
+        return normal.withScenarios(FailureScenarios.run(model, replication, windowS,
+                (durationS, failures) -> simulate(replication, durationS, failures)));
+    }
+
+    /** Runs replication {@code replication} with every failure process running: failures happen as they come. */
+    public ReplicationResult runWithFailures(int replication) {
+        return simulate(replication, model.run().durationS(), Failures.asTheyCome());
+    }
+
+    private ReplicationResult simulate(int replication, double durationS, Failures failures) {
         Simulation sim = new Simulation();
         RandomStreams streams = new RandomStreams(model.run().seed(), replication);
         double warmupS = model.run().warmupS();
-        double endS = warmupS + model.run().durationS();
-        Horizon horizon = new Horizon(warmupS, endS, Math.min(WINDOW_S, model.run().durationS()));
+        double endS = warmupS + durationS;
+        Horizon horizon = new Horizon(warmupS, endS, Math.min(model.uptime().windowS(), durationS));
         double hopS = model.network().hopMs() / 1000.0;
 
         Map<String, Tier> tiers = new LinkedHashMap<>();
@@ -87,7 +100,7 @@ public final class ModelRunner {
         ProfileSpec profile = model.workload().profile();
         Map<String, RequestClass> classes = new LinkedHashMap<>();
         for (ClassSpec c : model.workload().classes()) {
-            RequestClass rc = new RequestClass(c, sim, horizon, hopS, tiers,
+            RequestClass rc = new RequestClass(c, sim, horizon, hopS, model.network().crossZoneMs() / 1000.0, tiers,
                     key -> Distributions.of(key.step().serviceMs()), streams);
             classes.put(c.name(), rc);
             if (c.closed()) {
@@ -98,9 +111,10 @@ public final class ModelRunner {
         }
         Optional<WebSocketLoad> ws = model.workload().websocket().map(w -> webSocket(w, sim, horizon, hopS, tiers,
                 profile, streams));
+        failures.install(new Outages(sim, model, tiers, streams));
 
         sim.schedule(warmupS, () -> tiers.values().forEach(Tier::startMeasuring));
-        double drainS = Math.min(60, model.run().durationS() / 10);
+        double drainS = Math.min(60, durationS / 10);
         // close each latency window at its end; the last one at the end of the drain, so that
         // requests which arrived before the end and finished after it still count
         int windows = horizon.windows();

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * What one replication of a model measured (after warm-up, over {@code measuredS} seconds).
- * Maps keep the model file's order.
+ * Maps keep the model file's order. {@code scenarios} holds the windows of the short failure
+ * scenarios run beside it for the uptime estimate (one per failure mode; empty without any).
  */
 public record ReplicationResult(
         int replication,
@@ -18,7 +19,37 @@ public record ReplicationResult(
         List<WindowRow> windows,
         long events,
         double wallS,
-        double windowS) {
+        double windowS,
+        List<ScenarioResult> scenarios) {
+
+    /** A replication without failure scenarios. */
+    public ReplicationResult(int replication, double measuredS, Map<String, ClassResult> classes,
+                             Map<String, TierResult> tiers, Optional<WebSocketResult> websocket, List<WindowRow> windows,
+                             long events, double wallS, double windowS) {
+        this(replication, measuredS, classes, tiers, websocket, windows, events, wallS, windowS, List.of());
+    }
+
+    public ReplicationResult {
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /** This replication with {@code added} scenarios, whose events count in {@link #events()}. */
+    public ReplicationResult withScenarios(List<ScenarioResult> added) {
+        long scenarioEvents = added.stream().mapToLong(ScenarioResult::events).sum();
+        return new ReplicationResult(replication, measuredS, classes, tiers, websocket, windows,
+                events + scenarioEvents, wallS, windowS, added);
+    }
+
+    /**
+     * One failure scenario: failures of mode {@code name} start at the long-run rate
+     * {@code ratePerS}; {@code windows} are the windows one such failure touched, from the one it
+     * struck in to one window past the end of its effect. {@code events}: what simulating it took.
+     */
+    public record ScenarioResult(String name, double ratePerS, List<WindowRow> windows, long events) {
+        public ScenarioResult {
+            windows = List.copyOf(windows);
+        }
+    }
 
     /** End-to-end results of one request class. */
     public record ClassResult(LatencyRecorder latency, long arrived, long completed, long rejected, long timedOut) {
