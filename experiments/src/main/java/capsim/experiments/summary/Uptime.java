@@ -28,7 +28,8 @@ import java.util.function.Function;
  * weights the compliance of its states by the time spent in them (docs/uptime.md). The normal
  * state's compliance c0 comes from the replication's own windows; each failure mode m (rate
  * lambda_m from MTBF and outage) comes from a scenario in which one such failure struck, and
- * touched K_m windows of length w of which G_m complied. With the modes assumed not to overlap
+ * touched K_m windows of length w of which G_m complied (a window standing for several steady
+ * windows of a long outage counts with its weight). With the modes assumed not to overlap
  * (rare-event approximation), mode m holds the system a fraction lambda_m K_m w of the time, so
  * <pre>  U = c0 (1 - sum_m lambda_m K_m w) + sum_m lambda_m G_m w.</pre>
  * The ratio is the mean of U over replications, with a Student-t 95% interval from their
@@ -45,8 +46,11 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
         states = List.copyOf(states);
     }
 
-    /** A state of the system: how much of the time it spends there, and the fraction of its windows that comply. */
-    public record State(String name, double fractionOfTime, double compliance) {
+    /**
+     * A state of the system: how much of the time it spends there, the fraction of its windows
+     * that comply, and how often per month it starts (0 for the normal state).
+     */
+    public record State(String name, double fractionOfTime, double compliance, double perMonth) {
     }
 
     /** Uptime of {@code results} against the targets of {@code spec}; ratio 1 when there are no windows. */
@@ -56,7 +60,7 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
         long windows = 0;
         long met = 0;
         double failureTime = 0;
-        Map<String, double[]> modes = new LinkedHashMap<>(); // name -> {time fraction, windows, compliant}
+        Map<String, double[]> modes = new LinkedHashMap<>(); // name -> {time fraction, windows, compliant, rate}
         for (int i = 0; i < results.size(); i++) {
             ReplicationResult r = results.get(i);
             long good = compliant(criteria, r.windows());
@@ -66,22 +70,28 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
             double degradedTime = 0;
             double degradedUp = 0;
             for (ScenarioResult s : r.scenarios()) {
-                long touched = s.windows().size();
-                long up = compliant(criteria, s.windows());
+                double touched = 0;
+                double up = 0;
+                for (int w = 0; w < s.windows().size(); w++) {
+                    touched += s.weights().get(w);
+                    up += holds(criteria, s.windows().get(w)) ? s.weights().get(w) : 0;
+                }
                 double time = s.ratePerS() * touched * r.windowS();
                 degradedTime += time;
                 degradedUp += s.ratePerS() * up * r.windowS();
-                double[] m = modes.computeIfAbsent(s.name(), k -> new double[3]);
+                double[] m = modes.computeIfAbsent(s.name(), k -> new double[4]);
                 m[0] += time / results.size();
                 m[1] += touched;
                 m[2] += up;
+                m[3] = s.ratePerS();
             }
             failureTime += degradedTime / results.size();
             estimates[i] = Math.min(1, Math.max(0, normal * (1 - degradedTime) + degradedUp));
         }
+        double monthS = spec.uptime().days() * 86_400;
         List<State> states = new ArrayList<>();
-        states.add(new State("normal", 1 - failureTime, windows == 0 ? 1 : (double) met / windows));
-        modes.forEach((name, m) -> states.add(new State(name, m[0], m[1] == 0 ? 1 : m[2] / m[1])));
+        states.add(new State("normal", 1 - failureTime, windows == 0 ? 1 : (double) met / windows, 0));
+        modes.forEach((name, m) -> states.add(new State(name, m[0], m[1] == 0 ? 1 : m[2] / m[1], m[3] * monthS)));
         double ratio = 1;
         double lo = 1;
         double hi = 1;
@@ -92,8 +102,7 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
             hi = Math.min(1, ci.hi());
         }
         double windowS = results.isEmpty() ? 0 : results.get(0).windowS();
-        double monthMin = spec.uptime().days() * 24 * 60;
-        return new Uptime(ratio, lo, hi, modes.isEmpty() ? WINDOWS : FAILURE_STATES, states, (1 - ratio) * monthMin,
+        return new Uptime(ratio, lo, hi, modes.isEmpty() ? WINDOWS : FAILURE_STATES, states, (1 - ratio) * monthS / 60,
                 windows, met, windowS);
     }
 
@@ -103,13 +112,11 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
     }
 
     private static long compliant(List<Criterion> criteria, List<WindowRow> rows) {
-        long good = 0;
-        for (WindowRow row : rows) {
-            if (criteria.stream().allMatch(c -> c.holds(row))) {
-                good++;
-            }
-        }
-        return good;
+        return rows.stream().filter(row -> holds(criteria, row)).count();
+    }
+
+    private static boolean holds(List<Criterion> criteria, WindowRow row) {
+        return criteria.stream().allMatch(c -> c.holds(row));
     }
 
     private static List<Criterion> criteria(ModelSpec spec) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Writes the uptime estimate into the summary's {@code uptime} block: {@code ci95} [lo, hi],
- * {@code method}, {@code states[]} {name, fraction_of_time, compliance} and
+ * {@code method}, {@code states[]} {name, fraction_of_time, compliance, per_month} and
  * {@code downtime_min_per_month}; notes when the failure states take so much of the time that
  * the rare-event approximation (modes do not overlap) is rough.
  */
@@ -29,12 +29,13 @@ final class UptimeJson {
             state.put("name", s.name());
             state.put("fraction_of_time", Round.to(s.fractionOfTime(), Round.RATIO + 3));
             state.put("compliance", Round.to(s.compliance(), Round.RATIO));
+            state.put("per_month", Round.to(s.perMonth(), Round.RATE));
         }
         up.put("downtime_min_per_month", Round.to(uptime.downtimeMinPerMonth(), Round.RATE));
         up.put("days_per_month", days);
         if (uptime.failureFraction() > ROUGH_FAILURE_FRACTION) {
-            notes.add(String.format(Locale.ROOT, "uptime: failure states take %.1f%% of the time; the estimate"
-                    + " assumes failures do not overlap, which is rough at that level", 100 * uptime.failureFraction()));
+            notes.add(String.format(Locale.ROOT, "uptime: failure states take %.1f%% of the time; the estimate assumes"
+                    + " failures do not overlap, which is rough at that level", 100 * uptime.failureFraction()));
         }
     }
 }

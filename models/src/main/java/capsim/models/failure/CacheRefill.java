@@ -7,10 +7,10 @@ package capsim.models.failure;
  *
  * <p>Why exponential: under the independent reference model (each key requested as a Poisson
  * stream of its own rate; Coffman and Denning, <i>Operating Systems Theory</i>, 1973) a key is
- * cached again after its first miss, so key k is back by time
- * t with probability 1 - exp(-r_k t). With equally popular keys the hit ratio climbs exactly as
- * above; skewed (Zipf) popularity refills faster at first and slower at the end, which the one
- * time constant averages. A linear ramp would stop suddenly at refill_s, which no cache does.
+ * cached again after its first miss, so key k is back by time t with probability
+ * 1 - exp(-r_k t). With equally popular keys the hit ratio climbs exactly as above; skewed (Zipf)
+ * popularity refills faster at first and slower at the end, which the one time constant
+ * averages. A linear ramp would stop suddenly at refill_s, which no cache does.
  */
 public final class CacheRefill {
     /** ln 20: the refill time reaches 95% of the steady hit ratio. */

@@ -20,20 +20,20 @@ public final class FailureModes {
     public static List<FailureMode> of(ModelSpec model) {
         List<FailureMode> modes = new ArrayList<>();
         for (TierSpec t : model.tiers()) {
-            t.operations().failures().ifPresent(f -> modes.add(new FailureMode.NodeDown(t.name(), t.count(), f)));
-            t.operations().managed().ifPresent(m -> modes.add(new FailureMode.ManagedDown(t.name(), t.count(), m)));
+            t.operations().failures().ifPresent(f -> modes.add(FailureMode.NodeDown.of(t.name(), t.count(), f)));
+            t.operations().managed().ifPresent(m -> modes.add(FailureMode.NodeDown.ofManaged(t.name(), t.count(), m)));
         }
         model.zoneFailures().ifPresent(z -> {
             Map<String, List<String>> tiersByZone = new LinkedHashMap<>();
-            Map<String, Double> effectByZone = new LinkedHashMap<>();
+            Map<String, List<Impact>> impactsByZone = new LinkedHashMap<>();
             for (TierSpec t : model.tiers()) {
                 for (String zone : zonesHoldingNodes(t)) {
                     tiersByZone.computeIfAbsent(zone, k -> new ArrayList<>()).add(t.name());
-                    effectByZone.merge(zone, Impact.ofZone(t, z.mttrS()).effectS(), Math::max);
+                    impactsByZone.computeIfAbsent(zone, k -> new ArrayList<>()).add(Impact.ofZone(t, z.mttrS()));
                 }
             }
             tiersByZone.forEach((zone, tiers) -> modes.add(new FailureMode.ZoneDown(zone, z, tiers,
-                    effectByZone.get(zone))));
+                    impactsByZone.get(zone))));
         });
         return List.copyOf(modes);
     }

@@ -1,8 +1,8 @@
 package capsim.models.failure;
 
-import capsim.engine.random.RandomStream;
+import java.util.List;
 
-/** How one run treats failures: none (the normal state), as they come, or one injected at a set time. */
+/** How one run treats failures: none (the normal state), as they come, or injected at set times. */
 @FunctionalInterface
 public interface Failures {
     /** Sets up the failures of a run on its built system, before the clock starts. */
@@ -18,8 +18,8 @@ public interface Failures {
         return Outages::startAll;
     }
 
-    /** One failure of {@code mode} strikes at {@code atS}; {@code rng} picks the node. */
-    static Failures injected(FailureMode mode, double atS, RandomStream rng) {
-        return outages -> outages.inject(mode, atS, rng);
+    /** The failures {@code strikes} strike at their times. */
+    static Failures injected(List<Strike> strikes) {
+        return outages -> strikes.forEach(outages::inject);
     }
 }

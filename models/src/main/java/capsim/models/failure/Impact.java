@@ -9,7 +9,7 @@ import capsim.models.spec.TierSpec;
  * it after {@code detectS} (infinite: never, e.g. a managed service whose endpoint clients keep
  * using); with {@code cold} it comes back with an empty cache that refills over {@code refillS}.
  */
-record Impact(double detectS, double downS, boolean cold, double refillS) {
+public record Impact(double detectS, double downS, boolean cold, double refillS) {
     /** A node failure of a tier with {@code failures}. */
     static Impact ofNode(FailureSpec f) {
         return new Impact(f.detectS(), f.mttrS(), false, 0);
@@ -36,7 +36,12 @@ record Impact(double detectS, double downS, boolean cold, double refillS) {
     }
 
     /** How long the failure's effect lasts: the outage, plus the refill of a cold cache. */
-    double effectS() {
+    public double effectS() {
         return downS + (cold ? refillS : 0);
+    }
+
+    /** This impact with an outage {@code cutS} shorter if it lasts the mode's longest outage {@code outageS}. */
+    Impact cut(double cutS, double outageS) {
+        return cutS > 0 && downS >= outageS ? new Impact(detectS, downS - cutS, cold, refillS) : this;
     }
 }

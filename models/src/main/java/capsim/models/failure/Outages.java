@@ -30,7 +30,7 @@ import java.util.Set;
  * back after its MTTR. Failure streams are named {@code failure/TIER/nodes},
  * {@code failure/TIER/managed} and {@code failure/zone/ZONE}, apart from every request stream.
  *
- * <p>{@link #inject} strikes one failure at a given time instead (the scenarios of the uptime
+ * <p>{@link #inject} strikes given failures at given times instead (the scenarios of the uptime
  * estimate).
  */
 public final class Outages {
@@ -71,10 +71,10 @@ public final class Outages {
         }
     }
 
-    /** Strikes one failure of {@code mode} at {@code atS}; {@code rng} picks the node it takes. */
-    public void inject(FailureMode mode, double atS, RandomStream rng) {
-        mode.tiers().forEach(name -> tiers.get(name).markFallible());
-        sim.schedule(atS, () -> mode.strike(this, rng));
+    /** Strikes {@code strike}'s failure at its time. */
+    public void inject(Strike strike) {
+        strike.mode().tiers().forEach(name -> tiers.get(name).markFallible());
+        sim.schedule(strike.atS(), () -> strike.mode().strike(this, strike.rng(), strike.cutS()));
     }
 
     /** A node of {@code tierName} in service, chosen by {@code rng}, fails now. */
@@ -91,10 +91,13 @@ public final class Outages {
         outage(tier, node, impact, () -> { });
     }
 
-    /** Every node in service in {@code zone} fails now, for {@code mttrS} (or its tier's failover). */
-    void zoneFails(String zone, double mttrS) {
+    /**
+     * Every node in service in {@code zone} fails now, for {@code mttrS} (or its tier's failover);
+     * outages as long as {@code outageS} are cut {@code cutS} short.
+     */
+    void zoneFails(String zone, double mttrS, double cutS, double outageS) {
         for (Tier t : tiers.values()) {
-            Impact impact = Impact.ofZone(t.spec(), mttrS);
+            Impact impact = Impact.ofZone(t.spec(), mttrS).cut(cutS, outageS);
             for (Node n : inService(t)) {
                 if (n.zone().equals(zone)) {
                     outage(t, n, impact, () -> { });
@@ -188,7 +191,7 @@ public final class Outages {
 
         @Override
         public void fire() {
-            zoneFails(zone, spec.mttrS());
+            zoneFails(zone, spec.mttrS(), 0, spec.mttrS());
             sim.schedule(sim.now() + spec.mttrS(), this::next);
         }
     }

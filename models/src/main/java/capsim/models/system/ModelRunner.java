@@ -13,6 +13,7 @@ import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.ProfileSpec;
 import capsim.models.spec.TierSpec;
+import capsim.models.spec.UptimeSpec;
 import capsim.models.spec.WebSocketSpec;
 import capsim.models.system.ReplicationResult.ClassResult;
 import capsim.models.system.ReplicationResult.TierResult;
@@ -41,8 +42,12 @@ import java.util.Optional;
  * Builds the simulated system of a model and runs one replication of it: warm-up, then the
  * measured period, then a short drain (arrivals go on) so that requests which arrived before
  * the end can finish. Everything lives in this call: replications run in parallel threads.
+ * Time-series windows last {@code uptime.window_s} (default 60 s).
  */
 public final class ModelRunner {
+    /** Default length of a time-series window ({@code uptime.window_s}), seconds. */
+    public static final double WINDOW_S = UptimeSpec.DEFAULT.windowS();
+
     private final ModelSpec model;
     private final Catalog catalog;
 
@@ -69,14 +74,15 @@ public final class ModelRunner {
     /**
      * Runs replication {@code replication} (0-based) with the model's run settings; streams are
      * seeded from (run.seed, replication, source name). The run itself has no failures (the
-     * normal state); a model that can fail also gets one short scenario per failure mode
-     * ({@link FailureScenarios}) for the uptime estimate.
+     * normal state); a model that can fail also gets a short run in which each failure mode
+     * strikes once ({@link FailureScenarios}), for the uptime estimate.
      */
     public ReplicationResult run(int replication) {
         ReplicationResult normal = simulate(replication, model.run().durationS(), Failures.none());
         double windowS = Math.min(model.uptime().windowS(), model.run().durationS());
-        return normal.withScenarios(FailureScenarios.run(model, replication, windowS,
-                (durationS, failures) -> simulate(replication, durationS, failures)));
+        FailureScenarios.Scenarios scenarios = FailureScenarios.run(model, replication, windowS,
+                (durationS, failures) -> simulate(replication, durationS, failures));
+        return normal.withScenarios(scenarios.results(), scenarios.events());
     }
 
     /** Runs replication {@code replication} with every failure process running: failures happen as they come. */
@@ -84,7 +90,8 @@ public final class ModelRunner {
         return simulate(replication, model.run().durationS(), Failures.asTheyCome());
     }
 
-    private ReplicationResult simulate(int replication, double durationS, Failures failures) {
+    /** One run of replication {@code replication}: warm-up, {@code durationS} measured, with {@code failures}. */
+    ReplicationResult simulate(int replication, double durationS, Failures failures) {
         Simulation sim = new Simulation();
         RandomStreams streams = new RandomStreams(model.run().seed(), replication);
         double warmupS = model.run().warmupS();

@@ -24,8 +24,8 @@ public record ReplicationResult(
 
     /** A replication without failure scenarios. */
     public ReplicationResult(int replication, double measuredS, Map<String, ClassResult> classes,
-                             Map<String, TierResult> tiers, Optional<WebSocketResult> websocket, List<WindowRow> windows,
-                             long events, double wallS, double windowS) {
+                             Map<String, TierResult> tiers, Optional<WebSocketResult> websocket,
+                             List<WindowRow> windows, long events, double wallS, double windowS) {
         this(replication, measuredS, classes, tiers, websocket, windows, events, wallS, windowS, List.of());
     }
 
@@ -33,9 +33,8 @@ public record ReplicationResult(
         scenarios = List.copyOf(scenarios);
     }
 
-    /** This replication with {@code added} scenarios, whose events count in {@link #events()}. */
-    public ReplicationResult withScenarios(List<ScenarioResult> added) {
-        long scenarioEvents = added.stream().mapToLong(ScenarioResult::events).sum();
+    /** This replication with {@code added} scenarios, which took {@code scenarioEvents} more events to simulate. */
+    public ReplicationResult withScenarios(List<ScenarioResult> added, long scenarioEvents) {
         return new ReplicationResult(replication, measuredS, classes, tiers, websocket, windows,
                 events + scenarioEvents, wallS, windowS, added);
     }
@@ -43,11 +42,21 @@ public record ReplicationResult(
     /**
      * One failure scenario: failures of mode {@code name} start at the long-run rate
      * {@code ratePerS}; {@code windows} are the windows one such failure touched, from the one it
-     * struck in to one window past the end of its effect. {@code events}: what simulating it took.
+     * struck in to one window past the end of its effect, each standing for {@code weights} windows
+     * of the real failure (more than 1 for the steady windows of a long outage simulated shorter).
      */
-    public record ScenarioResult(String name, double ratePerS, List<WindowRow> windows, long events) {
+    public record ScenarioResult(String name, double ratePerS, List<WindowRow> windows, List<Double> weights) {
         public ScenarioResult {
             windows = List.copyOf(windows);
+            weights = List.copyOf(weights);
+            if (weights.size() != windows.size()) {
+                throw new IllegalArgumentException(windows.size() + " windows but " + weights.size() + " weights");
+            }
+        }
+
+        /** A scenario whose windows each stand for one window. */
+        public ScenarioResult(String name, double ratePerS, List<WindowRow> windows) {
+            this(name, ratePerS, windows, java.util.Collections.nCopies(windows.size(), 1.0));
         }
     }
 

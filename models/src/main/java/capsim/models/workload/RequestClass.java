@@ -55,7 +55,9 @@ public final class RequestClass {
         this.sim = sim;
         this.horizon = horizon;
         this.hopS = hopS;
-        this.crossZoneExtraS = Math.max(0, crossZoneS - hopS);
+        boolean oneZone = tiers.values().stream().flatMap(t -> t.spec().operations().zones().stream()).distinct()
+                .count() <= 1;
+        this.crossZoneExtraS = oneZone ? 0 : Math.max(0, crossZoneS - hopS);
         this.windows = new WindowedLatency(latency, horizon.windows());
         this.windowErrors = new long[horizon.windows()];
         this.thinkS = spec.thinkS().orElse(0);

@@ -33,7 +33,7 @@ class ManagedFailureTest {
     private static long failedRequests(boolean multiAz) throws ModelException {
         SmallSystem s = new SmallSystem(database(multiAz), 0.5, 2000);
         ManagedSpec spec = s.model.tier("db").orElseThrow().operations().managed().orElseThrow();
-        s.outages.inject(new FailureMode.ManagedDown("db", 1, spec), 100.25, new RandomStream(1));
+        s.outages.inject(new Strike(FailureMode.NodeDown.ofManaged("db", 1, spec), 100.25, 0, new RandomStream(1)));
         s.sim.runUntil(2100);
         return s.failed();
     }
@@ -93,7 +93,8 @@ class ManagedFailureTest {
         Tier db = s.tier("db");
         if (cacheLost) {
             ManagedSpec spec = s.model.tier("cache").orElseThrow().operations().managed().orElseThrow();
-            s.outages.inject(new FailureMode.ManagedDown("cache", 1, spec), 100.05, new RandomStream(1));
+            FailureMode lost = FailureMode.NodeDown.ofManaged("cache", 1, spec);
+            s.outages.inject(new Strike(lost, 100.05, 0, new RandomStream(1)));
         }
         long[] offers = new long[2];
         s.sim.schedule(160.05, () -> offers[0] = db.offers());

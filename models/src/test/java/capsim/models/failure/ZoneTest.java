@@ -61,7 +61,7 @@ class ZoneTest {
         assertEquals(120, zoneA.effectS(), 0);
         assertEquals(List.of("app"), modes.get(2).tiers());
 
-        s.outages.inject(zoneA, 10, new RandomStream(1));
+        s.outages.inject(new Strike(zoneA, 10, 0, new RandomStream(1)));
         List<List<String>> seen = new ArrayList<>();
         Tier app = s.tier("app");
         int[] active = new int[2];

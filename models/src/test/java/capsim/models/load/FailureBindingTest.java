@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class FailureBindingTest {
     private final ModelLoader loader = new ModelLoader(Catalog.builtIn());
 
-    /** MINIMAL with {@code tierKeys} added to tier app (one line each, 4 spaces in) and {@code modelKeys} at the end. */
+    /** A small model with {@code tierKeys} added to tier app (4 spaces in) and {@code modelKeys} at the end. */
     private static String model(String tierKeys, String modelKeys) {
         return """
                 name: failing
