@@ -78,25 +78,26 @@ public final class ModelRunner {
      * strikes once ({@link FailureScenarios}), for the uptime estimate.
      */
     public ReplicationResult run(int replication) {
-        ReplicationResult normal = simulate(replication, model.run().durationS(), Failures.none());
         double windowS = Math.min(model.uptime().windowS(), model.run().durationS());
+        ReplicationResult normal = simulate(replication, model.run().durationS(), windowS, Failures.none());
         FailureScenarios.Scenarios scenarios = FailureScenarios.run(model, replication, windowS,
-                (durationS, failures) -> simulate(replication, durationS, failures));
+                (durationS, failures) -> simulate(replication, durationS, windowS, failures));
         return normal.withScenarios(scenarios.results(), scenarios.events());
     }
 
     /** Runs replication {@code replication} with every failure process running: failures happen as they come. */
     public ReplicationResult runWithFailures(int replication) {
-        return simulate(replication, model.run().durationS(), Failures.asTheyCome());
+        return simulate(replication, model.run().durationS(),
+                Math.min(model.uptime().windowS(), model.run().durationS()), Failures.asTheyCome());
     }
 
-    /** One run of replication {@code replication}: warm-up, {@code durationS} measured, with {@code failures}. */
-    ReplicationResult simulate(int replication, double durationS, Failures failures) {
+    /** One run of replication {@code replication}: warm-up, {@code durationS} measured in windows of {@code windowS}. */
+    ReplicationResult simulate(int replication, double durationS, double windowS, Failures failures) {
         Simulation sim = new Simulation();
         RandomStreams streams = new RandomStreams(model.run().seed(), replication);
         double warmupS = model.run().warmupS();
         double endS = warmupS + durationS;
-        Horizon horizon = new Horizon(warmupS, endS, Math.min(model.uptime().windowS(), durationS));
+        Horizon horizon = new Horizon(warmupS, endS, windowS);
         double hopS = model.network().hopMs() / 1000.0;
 
         Map<String, Tier> tiers = new LinkedHashMap<>();

@@ -1,11 +1,13 @@
 package capsim.models.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import capsim.models.catalog.Catalog;
 import capsim.models.load.ModelException;
 import capsim.models.load.ModelLoader;
 import capsim.models.spec.ModelSpec;
+import capsim.models.spec.RunSpec;
 import capsim.models.system.ReplicationResult.ScenarioResult;
 import capsim.models.system.ReplicationResult.WindowRow;
 import java.util.List;
@@ -43,7 +45,25 @@ class FailureScenariosTest {
 
     private static FailureScenarios.Scenarios scenarios(ModelSpec model, int steadyKept) {
         ModelRunner runner = new ModelRunner(model);
-        return FailureScenarios.run(model, 0, 60, steadyKept, (durationS, f) -> runner.simulate(0, durationS, f));
+        return FailureScenarios.run(model, 0, 60, steadyKept, (durationS, f) -> runner.simulate(0, durationS, 60, f));
+    }
+
+    /*
+     * A run shorter than uptime.window_s has windows as long as the run (30 s here); the
+     * scenarios use the same windows: the app node's block, struck at phase u in (0, 30) with a
+     * 100 s effect, is ceil((u + 100) / 30) + 1 = 5 or 6 windows of 30 s.
+     */
+    @Test
+    void scenariosUseTheRunsWindows() throws ModelException {
+        ModelSpec model = model().withRun(new RunSpec(30, 60, 1, 3));
+        ReplicationResult r = new ModelRunner(model).run(0);
+
+        assertEquals(30, r.windowS(), 0);
+        List<WindowRow> app = r.scenarios().get(0).windows();
+        assertTrue(app.size() == 5 || app.size() == 6, () -> app.size() + " windows");
+        for (int i = 1; i < app.size(); i++) {
+            assertEquals(30, app.get(i).startS() - app.get(i - 1).startS(), 1e-9);
+        }
     }
 
     /** Failed requests / requests over windows, each window counted with its weight. */
