@@ -70,6 +70,13 @@ public final class TerminalReport {
         b.append("uptime  ").append(Format.pct(uptime.get("ratio").asDouble(), 3)).append(" of ")
                 .append(Format.count(uptime.get("windows").asLong())).append(" windows of ")
                 .append(Format.plain(uptime.get("window_s").asDouble())).append(" s\n");
+        if (uptime.has("states") && uptime.get("states").size() > 1) {
+            b.append("        95% CI ").append(Format.pct(uptime.get("ci95").get(0).asDouble(), 3)).append(" - ")
+                    .append(Format.pct(uptime.get("ci95").get(1).asDouble(), 3)).append(", ")
+                    .append(Format.num2(uptime.get("downtime_min_per_month").asDouble()))
+                    .append(" min down a month, ").append(uptime.get("states").size() - 1)
+                    .append(" failure modes weighted by their share of the time\n");
+        }
         JsonNode cost = summary.get("cost");
         b.append(CostReport.bill(cost));
         b.append("cost    $").append(Format.num2(cost.get("monthly_usd").asDouble())).append(" / month (")

@@ -99,6 +99,7 @@ public final class SummaryBuilder {
         up.put("ratio", Round.to(uptime.ratio(), Round.RATIO));
         up.put("windows", uptime.windows());
         up.put("window_s", uptime.windowS());
+        UptimeJson.addEstimate(up, uptime, spec.uptime().days(), notes);
         if (uptime.windows() == 0 && !results.isEmpty()) {
             notes.add("no time-series windows were recorded: uptime.ratio is not measured");
         }

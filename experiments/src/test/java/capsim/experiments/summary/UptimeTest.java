@@ -8,6 +8,7 @@ import capsim.experiments.Fixtures;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.SloSpec;
 import capsim.models.system.ReplicationResult;
+import capsim.models.system.ReplicationResult.ScenarioResult;
 import capsim.models.system.ReplicationResult.WindowClass;
 import capsim.models.system.ReplicationResult.WindowRow;
 import java.util.List;
@@ -60,7 +61,49 @@ class UptimeTest {
         ReplicationResult empty = new ReplicationResult(0, 10, Map.of(), Map.of(), Optional.empty(), List.of(), 0, 0,
                 60);
 
-        assertEquals(new Uptime(1, 0, 0, 60), Uptime.of(model(TARGETS), List.of(empty)));
+        Uptime uptime = Uptime.of(model(TARGETS), List.of(empty));
+
+        assertEquals(1, uptime.ratio(), 0);
+        assertEquals(0, uptime.windows());
+        assertEquals(Uptime.WINDOWS, uptime.method());
+        assertEquals(List.of(new Uptime.State("normal", 1, 1, 0)), uptime.states());
+    }
+
+    /*
+     * Two replications, a failure mode striking at 1 / 3600 per second, 60 s windows:
+     *   r0: normal 3 of 4 windows up (0.75); its scenario touched 3 windows, 1 up
+     *   r1: normal 4 of 4 up (1.0);          its scenario touched 3 windows, 2 up
+     * time in the failure state 1/3600 x 3 x 60 = 0.05 in both, so
+     *   U0 = 0.75 x 0.95 + 1/3600 x 1 x 60 = 0.729167, U1 = 1.0 x 0.95 + 1/3600 x 2 x 60 = 0.983333
+     * ratio 0.85625; states normal (0.95 of the time, 7/8 up), node down (0.05, 3/6 up, 720 a month);
+     * downtime (1 - 0.85625) x 30 days x 1440 min = 6210 min; two values and t(1) = 12.7 give an
+     * interval wider than [0, 1], clipped to it.
+     */
+    @Test
+    void failureStatesAreWeightedByTheirShareOfTheTime() {
+        WindowRow up = window(0, 100, 0, 80, 40, 90);
+        WindowRow down = window(0, 100, 0, 150, 40, 90);
+        ReplicationResult r0 = replication(0, up, up, up, down).withScenarios(List.of(
+                new ScenarioResult("node down: app", 1 / 3600.0, List.of(down, up, down))), 0);
+        ReplicationResult r1 = replication(1, up, up, up, up).withScenarios(List.of(
+                new ScenarioResult("node down: app", 1 / 3600.0, List.of(up, down, up))), 0);
+
+        Uptime uptime = Uptime.of(model(TARGETS), List.of(r0, r1));
+
+        assertEquals((0.75 * 0.95 + 1 / 60.0 + 0.95 + 2 / 60.0) / 2, uptime.ratio(), 1e-12);
+        assertEquals(0.85625, uptime.ratio(), 1e-12);
+        assertEquals(Uptime.FAILURE_STATES, uptime.method());
+        // 1 / 3600 per second: 720 a 30-day month
+        assertEquals(List.of(new Uptime.State("normal", 0.95, 7 / 8.0, 0), new Uptime.State("node down: app", 0.05, 0.5,
+                720)), round(uptime.states()));
+        assertEquals(6210, uptime.downtimeMinPerMonth(), 1e-9);
+        assertEquals(0, uptime.ci95Lo(), 0);
+        assertEquals(1, uptime.ci95Hi(), 0);
+    }
+
+    private static List<Uptime.State> round(List<Uptime.State> states) {
+        return states.stream().map(s -> new Uptime.State(s.name(), Math.round(s.fractionOfTime() * 1e12) / 1e12,
+                s.compliance(), Math.round(s.perMonth() * 1e9) / 1e9)).toList();
     }
 
     private static ModelSpec model(List<SloSpec> slo) {

@@ -47,8 +47,9 @@ final class ModelBinder {
         List<TierSpec> tiers = new TierBinder(catalog, problems).bind(s, tierNames);
         WorkloadSpec workload = WorkloadBinder.bind(s, tierNames, baseDir);
         AutoscaleBinder.checkConnectionsMetric(s, workload, problems);
-        NetworkSpec network = s.section("network", List.of("hop_ms"))
-                .map(n -> new NetworkSpec(n.number("hop_ms", Bound.NON_NEGATIVE).orElse(NetworkSpec.DEFAULT.hopMs())))
+        NetworkSpec network = s.section("network", List.of("hop_ms", "cross_zone_ms"))
+                .map(n -> new NetworkSpec(n.number("hop_ms", Bound.NON_NEGATIVE).orElse(NetworkSpec.DEFAULT.hopMs()),
+                        n.number("cross_zone_ms", Bound.NON_NEGATIVE).orElse(NetworkSpec.DEFAULT_CROSS_ZONE_MS)))
                 .orElse(NetworkSpec.DEFAULT);
         return Optional.of(new ModelSpec(name, s.string("title").orElse(name), currency, run(s), workload, tiers,
                 network, SloBinder.bind(s, workload, tiers, currency.isPresent()), source,

@@ -6,7 +6,11 @@ import capsim.models.spec.ZoneFailureSpec;
 import java.util.List;
 import java.util.Optional;
 
-/** Binds the model's {@code uptime:} settings and its zone {@code failures:}. */
+/**
+ * Binds the model's {@code uptime:} settings (defaults {@link UptimeSpec#DEFAULT}: 60 s windows,
+ * at most 1% errors in a window, a 30-day month) and its zone {@code failures: {zone: {mtbf_h,
+ * mttr_s}}} (both required).
+ */
 final class UptimeBinder {
     static final List<String> KEYS = List.of("window_s", "max_error_ratio", "days");
     static final List<String> ZONE_KEYS = List.of("zone");

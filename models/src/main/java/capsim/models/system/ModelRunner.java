@@ -8,12 +8,15 @@ import capsim.models.autoscale.Autoscaler;
 import capsim.models.catalog.Catalog;
 import capsim.models.cost.UsageMeter;
 import capsim.models.credits.TierCredits;
+import capsim.models.failure.Failures;
+import capsim.models.failure.Outages;
 import capsim.models.load.Distributions;
 import capsim.models.spec.ArrivalSpec;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.ProfileSpec;
 import capsim.models.spec.TierSpec;
+import capsim.models.spec.UptimeSpec;
 import capsim.models.spec.WebSocketSpec;
 import capsim.models.system.ReplicationResult.ClassResult;
 import capsim.models.system.ReplicationResult.TierResult;
@@ -42,10 +45,11 @@ import java.util.Optional;
  * Builds the simulated system of a model and runs one replication of it: warm-up, then the
  * measured period, then a short drain (arrivals go on) so that requests which arrived before
  * the end can finish. Everything lives in this call: replications run in parallel threads.
+ * Time-series windows last {@code uptime.window_s} (default 60 s).
  */
 public final class ModelRunner {
-    /** Length of a time-series window, seconds. */
-    public static final double WINDOW_S = 60;
+    /** Default length of a time-series window ({@code uptime.window_s}), seconds. */
+    public static final double WINDOW_S = UptimeSpec.DEFAULT.windowS();
 
     private final ModelSpec model;
     private final Catalog catalog;
@@ -72,15 +76,32 @@ public final class ModelRunner {
 
     /**
      * Runs replication {@code replication} (0-based) with the model's run settings; streams are
-     * seeded from (run.seed, replication, source name).
+     * seeded from (run.seed, replication, source name). The run itself has no failures (the
+     * normal state); a model that can fail also gets a short run in which each failure mode
+     * strikes once ({@link FailureScenarios}), for the uptime estimate.
      */
     public ReplicationResult run(int replication) {
+        double windowS = Math.min(model.uptime().windowS(), model.run().durationS());
+        ReplicationResult normal = simulate(replication, model.run().durationS(), windowS, Failures.none());
+        FailureScenarios.Scenarios scenarios = FailureScenarios.run(model, replication, windowS,
+                (durationS, failures) -> simulate(replication, durationS, windowS, failures));
+        return normal.withScenarios(scenarios.results(), scenarios.events());
+    }
+
+    /** Runs replication {@code replication} with every failure process running: failures happen as they come. */
+    public ReplicationResult runWithFailures(int replication) {
+        return simulate(replication, model.run().durationS(),
+                Math.min(model.uptime().windowS(), model.run().durationS()), Failures.asTheyCome());
+    }
+
+    /** One run of replication {@code replication}: warm-up, {@code durationS} measured in windows of {@code windowS}. */
+    ReplicationResult simulate(int replication, double durationS, double windowS, Failures failures) {
         Simulation sim = new Simulation();
         RandomStreams streams = new RandomStreams(model.run().seed(), replication);
         double warmupS = model.run().warmupS();
-        double endS = warmupS + model.run().durationS();
-        double drainS = Math.min(60, model.run().durationS() / 10);
-        Horizon horizon = new Horizon(warmupS, endS, Math.min(WINDOW_S, model.run().durationS()), drainS);
+        double endS = warmupS + durationS;
+        double drainS = Math.min(60, durationS / 10);
+        Horizon horizon = new Horizon(warmupS, endS, windowS, drainS);
         double hopS = model.network().hopMs() / 1000.0;
 
         Map<String, Tier> tiers = new LinkedHashMap<>();
@@ -92,7 +113,7 @@ public final class ModelRunner {
         ProfileSpec profile = model.workload().profile();
         Map<String, RequestClass> classes = new LinkedHashMap<>();
         for (ClassSpec c : model.workload().classes()) {
-            RequestClass rc = new RequestClass(c, sim, horizon, hopS, tiers,
+            RequestClass rc = new RequestClass(c, sim, horizon, hopS, model.network().crossZoneMs() / 1000.0, tiers,
                     key -> Distributions.of(key.step().serviceMs()), streams);
             classes.put(c.name(), rc);
             if (c.closed()) {
@@ -109,6 +130,7 @@ public final class ModelRunner {
                         .filter(w -> w.tier().equals(t.name())).map(WebSocketSpec::connections).orElse(0L));
             }
         }
+        failures.install(new Outages(sim, model, tiers, streams));
 
         sim.schedule(warmupS, () -> tiers.values().forEach(Tier::startMeasuring));
         // close each latency window at its end; the last one at the end of the drain, so that

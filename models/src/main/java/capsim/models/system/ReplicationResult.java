@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * What one replication of a model measured (after warm-up, over {@code measuredS} seconds).
  * Maps keep the model file's order. {@code usage} is what each tier is billed for.
+ * {@code scenarios} holds the windows of the short failure scenarios run beside it for the
+ * uptime estimate (one per failure mode; empty without any).
  */
 public record ReplicationResult(
         int replication,
@@ -20,13 +22,53 @@ public record ReplicationResult(
         long events,
         double wallS,
         double windowS,
-        Map<String, TierUsage> usage) {
+        Map<String, TierUsage> usage,
+        List<ScenarioResult> scenarios) {
 
-    /** A result without billing usage. */
+    /** A result without billing usage or failure scenarios. */
     public ReplicationResult(int replication, double measuredS, Map<String, ClassResult> classes,
                              Map<String, TierResult> tiers, Optional<WebSocketResult> websocket,
                              List<WindowRow> windows, long events, double wallS, double windowS) {
-        this(replication, measuredS, classes, tiers, websocket, windows, events, wallS, windowS, Map.of());
+        this(replication, measuredS, classes, tiers, websocket, windows, events, wallS, windowS, Map.of(), List.of());
+    }
+
+    /** A result without failure scenarios. */
+    public ReplicationResult(int replication, double measuredS, Map<String, ClassResult> classes,
+                             Map<String, TierResult> tiers, Optional<WebSocketResult> websocket,
+                             List<WindowRow> windows, long events, double wallS, double windowS,
+                             Map<String, TierUsage> usage) {
+        this(replication, measuredS, classes, tiers, websocket, windows, events, wallS, windowS, usage, List.of());
+    }
+
+    public ReplicationResult {
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /** This replication with {@code added} scenarios, which took {@code scenarioEvents} more events to simulate. */
+    public ReplicationResult withScenarios(List<ScenarioResult> added, long scenarioEvents) {
+        return new ReplicationResult(replication, measuredS, classes, tiers, websocket, windows,
+                events + scenarioEvents, wallS, windowS, usage, added);
+    }
+
+    /**
+     * One failure scenario: failures of mode {@code name} start at the long-run rate
+     * {@code ratePerS}; {@code windows} are the windows one such failure touched, from the one it
+     * struck in to one window past the end of its effect, each standing for {@code weights} windows
+     * of the real failure (more than 1 for the steady windows of a long outage simulated shorter).
+     */
+    public record ScenarioResult(String name, double ratePerS, List<WindowRow> windows, List<Double> weights) {
+        public ScenarioResult {
+            windows = List.copyOf(windows);
+            weights = List.copyOf(weights);
+            if (weights.size() != windows.size()) {
+                throw new IllegalArgumentException(windows.size() + " windows but " + weights.size() + " weights");
+            }
+        }
+
+        /** A scenario whose windows each stand for one window. */
+        public ScenarioResult(String name, double ratePerS, List<WindowRow> windows) {
+            this(name, ratePerS, windows, java.util.Collections.nCopies(windows.size(), 1.0));
+        }
     }
 
     /** End-to-end results of one request class. */

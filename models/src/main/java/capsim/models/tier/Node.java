@@ -34,6 +34,7 @@ public final class Node {
     private long connections;
     private double busyServerS;
     private double workS;
+    private double coldSinceS = Double.NEGATIVE_INFINITY;
 
     public Node(int id, String zone, Station station, State state, double nowS) {
         this.id = id;
@@ -102,6 +103,16 @@ public final class Node {
             }
         }
         return false;
+    }
+
+    /** When the node last came back empty (a cache that lost its content), seconds; -infinity: never. */
+    public double coldSinceS() {
+        return coldSinceS;
+    }
+
+    /** The node is back now with an empty cache, which refills from here. */
+    public void restartCold(double nowS) {
+        coldSinceS = nowS;
     }
 
     public long connections() {

@@ -59,6 +59,7 @@ public final class Tier {
     private long visits;
     private long rejected;
     private long timedOut;
+    private boolean fallible;
 
     public Tier(TierSpec spec, int workers, Simulation sim, Horizon horizon, RandomStream balancerRng) {
         this.spec = spec;
@@ -260,9 +261,24 @@ public final class Tier {
             visit.departed(sim.now(), Outcome.REJECTED);
             return null;
         }
-        Node node = active.get(balancer.pick(active.size(), load, balancerRng));
+        Node node = pick();
         offerTo(node, serviceS, visit);
         return node;
+    }
+
+    /** The node the balancer picks for the next visit; some node must be in service. */
+    public Node pick() {
+        return active.get(balancer.pick(active.size(), load, balancerRng));
+    }
+
+    /** Nodes of this tier can fail: work in flight on them may be lost, so requests confirm each visit. */
+    public void markFallible() {
+        fallible = true;
+    }
+
+    /** True when nodes of this tier can fail during the run. */
+    public boolean fallible() {
+        return fallible;
     }
 
     /**

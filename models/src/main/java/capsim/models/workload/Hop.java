@@ -2,6 +2,9 @@ package capsim.models.workload;
 
 import capsim.engine.dist.Distribution;
 import capsim.engine.random.RandomStream;
+import capsim.models.failure.CacheRefill;
+import capsim.models.spec.ManagedSpec;
+import capsim.models.tier.Node;
 import capsim.models.tier.Tier;
 
 /**
@@ -9,6 +12,8 @@ import capsim.models.tier.Tier;
  * cache step ({@code hitRatio} given), a hit continues at {@code next} and a miss at
  * {@code miss}; otherwise it continues at {@code next} ({@code null}: the request is done).
  * Compiling the nested steps into linked hops means a request needs no stack to walk them.
+ * On a managed cache tier, a node that came back empty scales the hit ratio down while it
+ * refills ({@link CacheRefill}).
  */
 final class Hop {
     final Tier tier;
@@ -17,6 +22,8 @@ final class Hop {
     final int repeat;
     final double hitRatio;
     final RandomStream hitRng;
+    /** Refill time of the tier's cache after a node came back empty; 0: not a managed cache. */
+    private final double refillS;
     Hop next;
     Hop miss;
 
@@ -27,6 +34,8 @@ final class Hop {
         this.repeat = repeat;
         this.hitRatio = hitRatio;
         this.hitRng = hitRng;
+        this.refillS = tier.spec().operations().managed().filter(m -> m.kind() == ManagedSpec.Kind.CACHE)
+                .map(ManagedSpec::refillS).orElse(0.0);
     }
 
     boolean isCache() {
@@ -38,10 +47,16 @@ final class Hop {
         return serviceMs.sample(serviceRng) / 1000.0;
     }
 
-    /** Where the request goes after its last visit here. */
-    Hop after() {
-        if (isCache() && hitRng.nextDouble() >= hitRatio) {
-            return miss;
+    /** Where the request goes after its last visit here, served by {@code node} until {@code departS}. */
+    Hop after(Node node, double departS) {
+        if (isCache()) {
+            double ratio = hitRatio;
+            if (refillS > 0 && node != null) {
+                ratio *= CacheRefill.warmth(departS - node.coldSinceS(), refillS);
+            }
+            if (hitRng.nextDouble() >= ratio) {
+                return miss;
+            }
         }
         return next;
     }

@@ -4,11 +4,20 @@ import capsim.engine.kernel.Event;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.station.Outcome;
 import capsim.engine.station.Visit;
+import capsim.models.tier.Node;
+import capsim.models.tier.Tier;
 
 /**
  * One request of a class walking its route. As an {@link Event} it arrives at the tier of its
  * current hop; as a {@link Visit} it is told when it left, and schedules its arrival at the next
  * tier one network hop later. Latency is measured from the intended arrival time.
+ *
+ * <p>A hop to a node in another zone than the previous node's costs the class's cross-zone
+ * time: the request picks its node on arrival and, when the zones differ, reaches it that much
+ * later. On a tier whose nodes can fail, an FCFS visit's departure is known on arrival but the
+ * node may fail before it: the visit is confirmed when the request's next event fires (or, after
+ * its last visit, by an event at the departure), and it is lost if its node was down at any
+ * instant of the visit.
  */
 final class Request implements Event, Visit {
     private final RequestClass owner;
@@ -17,6 +26,15 @@ final class Request implements Event, Visit {
     private Hop hop;
     private int repeatLeft;
     private double visitS;
+    /** The node of the visit under way; null before a node is picked. */
+    private Node node;
+    /** The zone of the previous node; null before the first visit. */
+    private String lastZone;
+    /** A finished visit to a tier that can fail, not yet confirmed: its tier, node and times. */
+    private Tier unconfirmedTier;
+    private Node unconfirmedNode;
+    private double unconfirmedVisitS;
+    private double unconfirmedDepartS;
 
     Request(RequestClass owner, Simulation sim, double arrivalS, Hop first) {
         this.owner = owner;
@@ -26,35 +44,85 @@ final class Request implements Event, Visit {
         this.repeatLeft = first.repeat;
     }
 
-    /** Arrives at the current hop's tier. */
+    /** Confirms the previous visit if need be, then arrives at the current hop's tier. */
     @Override
     public void fire() {
+        if (unconfirmedTier != null && !confirmed()) {
+            return;
+        }
+        Tier tier = hop.tier;
+        if (node == null) {
+            if (tier.active().isEmpty()) {
+                visitS = sim.now();
+                tier.offer(hop.sampleServiceS(), this);
+                return;
+            }
+            node = tier.pick();
+            double crossS = owner.crossZoneExtraS();
+            if (crossS > 0 && lastZone != null && !lastZone.equals(node.zone())) {
+                sim.schedule(sim.now() + crossS, this);
+                return;
+            }
+        }
         visitS = sim.now();
-        hop.tier.offer(hop.sampleServiceS(), this);
+        tier.offerTo(node, hop.sampleServiceS(), this);
     }
 
     @Override
     public void departed(double timeS, Outcome outcome) {
+        Node visited = node;
+        node = null;
         if (outcome != Outcome.SERVED) {
             hop.tier.recordFailure(visitS, outcome == Outcome.TIMED_OUT);
             owner.failed(this, timeS, outcome);
             return;
         }
-        hop.tier.recordVisit(visitS, timeS, true);
+        lastZone = visited.zone();
+        Tier tier = hop.tier;
         Hop nextHop;
         if (--repeatLeft > 0) {
             nextHop = hop;
         } else {
-            nextHop = hop.after();
+            nextHop = hop.after(visited, timeS);
             if (nextHop != null) {
                 repeatLeft = nextHop.repeat;
             }
         }
+        if (tier.fallible()) {
+            unconfirmedTier = tier;
+            unconfirmedNode = visited;
+            unconfirmedVisitS = visitS;
+            unconfirmedDepartS = timeS;
+            hop = nextHop;
+            sim.schedule(nextHop == null ? timeS : timeS + owner.hopS(), this);
+            return;
+        }
+        tier.recordVisit(visitS, timeS, true);
         if (nextHop == null) {
             owner.completed(this, timeS);
             return;
         }
         hop = nextHop;
         sim.schedule(timeS + owner.hopS(), this);
+    }
+
+    /**
+     * Records the unconfirmed visit: lost if its node was down during it (the request fails),
+     * else served (and the request completes if that was its last visit). True if it goes on.
+     */
+    private boolean confirmed() {
+        Tier tier = unconfirmedTier;
+        unconfirmedTier = null;
+        if (unconfirmedNode.downDuring(unconfirmedVisitS, unconfirmedDepartS)) {
+            tier.recordFailure(unconfirmedVisitS, false);
+            owner.failed(this, sim.now(), Outcome.REJECTED);
+            return false;
+        }
+        tier.recordVisit(unconfirmedVisitS, unconfirmedDepartS, true);
+        if (hop == null) {
+            owner.completed(this, unconfirmedDepartS);
+            return false;
+        }
+        return true;
     }
 }

@@ -30,6 +30,7 @@ public final class RequestClass {
     private final Simulation sim;
     private final Horizon horizon;
     private final double hopS;
+    private final double crossZoneExtraS;
     private final Hop entry;
     private final LatencyRecorder latency = new LatencyRecorder();
     private final WindowedLatency windows;
@@ -44,14 +45,19 @@ public final class RequestClass {
 
     /**
      * Builds the class; arrivals start when {@link #start(ArrivalProcess)} or
-     * {@link #startClosed(int)} is called.
+     * {@link #startClosed(int)} is called. A hop takes {@code hopS}, or {@code crossZoneS} (at
+     * least {@code hopS}) when it goes to a node in another zone than the previous node's.
      */
-    public RequestClass(ClassSpec spec, Simulation sim, Horizon horizon, double hopS, Map<String, Tier> tiers,
-                        Function<StepSpecKey, Distribution> distributions, RandomStreams streams) {
+    public RequestClass(ClassSpec spec, Simulation sim, Horizon horizon, double hopS, double crossZoneS,
+                        Map<String, Tier> tiers, Function<StepSpecKey, Distribution> distributions,
+                        RandomStreams streams) {
         this.name = spec.name();
         this.sim = sim;
         this.horizon = horizon;
         this.hopS = hopS;
+        boolean oneZone = tiers.values().stream().flatMap(t -> t.spec().operations().zones().stream()).distinct()
+                .count() <= 1;
+        this.crossZoneExtraS = oneZone ? 0 : Math.max(0, crossZoneS - hopS);
         this.windows = new WindowedLatency(latency, horizon.windows());
         this.windowErrors = new long[horizon.windows()];
         this.thinkS = spec.thinkS().orElse(0);
@@ -88,6 +94,11 @@ public final class RequestClass {
 
     double hopS() {
         return hopS;
+    }
+
+    /** What a hop to another zone takes beyond {@link #hopS()}, seconds. */
+    double crossZoneExtraS() {
+        return crossZoneExtraS;
     }
 
     /**

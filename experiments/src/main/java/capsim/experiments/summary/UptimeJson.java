@@ -1,0 +1,41 @@
+package capsim.experiments.summary;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the uptime estimate into the summary's {@code uptime} block: {@code ci95} [lo, hi],
+ * {@code method}, {@code states[]} {name, fraction_of_time, compliance, per_month} and
+ * {@code downtime_min_per_month}; notes when the failure states take so much of the time that
+ * the rare-event approximation (modes do not overlap) is rough.
+ */
+final class UptimeJson {
+    /** Share of the time in failure states beyond which the modes' overlap is not negligible. */
+    static final double ROUGH_FAILURE_FRACTION = 0.05;
+
+    private UptimeJson() {
+    }
+
+    static void addEstimate(ObjectNode up, Uptime uptime, double days, List<String> notes) {
+        ArrayNode ci = up.putArray("ci95");
+        ci.add(Round.to(uptime.ci95Lo(), Round.RATIO));
+        ci.add(Round.to(uptime.ci95Hi(), Round.RATIO));
+        up.put("method", uptime.method());
+        ArrayNode states = up.putArray("states");
+        for (Uptime.State s : uptime.states()) {
+            ObjectNode state = states.addObject();
+            state.put("name", s.name());
+            state.put("fraction_of_time", Round.to(s.fractionOfTime(), Round.RATIO + 3));
+            state.put("compliance", Round.to(s.compliance(), Round.RATIO));
+            state.put("per_month", Round.to(s.perMonth(), Round.RATE));
+        }
+        up.put("downtime_min_per_month", Round.to(uptime.downtimeMinPerMonth(), Round.RATE));
+        up.put("days_per_month", days);
+        if (uptime.failureFraction() > ROUGH_FAILURE_FRACTION) {
+            notes.add(String.format(Locale.ROOT, "uptime: failure states take %.1f%% of the time; the estimate assumes"
+                    + " failures do not overlap, which is rough at that level", 100 * uptime.failureFraction()));
+        }
+    }
+}

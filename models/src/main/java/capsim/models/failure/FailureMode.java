@@ -1,0 +1,123 @@
+package capsim.models.failure;
+
+import capsim.engine.random.RandomStream;
+import capsim.models.spec.FailureSpec;
+import capsim.models.spec.ManagedSpec;
+import capsim.models.spec.ZoneFailureSpec;
+import java.util.List;
+
+/**
+ * One way the system can fail (a node of a tier, an instance of a managed service, a zone), with
+ * the long-run rate at which such failures start and what one does. Each unit alternates between
+ * up (exponential, mean MTBF) and down (the outage), an alternating renewal process, so one unit
+ * fails at the long-run rate 1 / (MTBF + outage) (Ross, <i>Stochastic Processes</i>, 2nd ed.,
+ * section 3.4.1); {@code units} of them at {@code units} times that.
+ *
+ * <p>Timeline of one failure, from the instant it strikes: the system settles into its degraded
+ * state by {@link #onsetS()} (the health checks have noticed, a failover is over), stays there
+ * until the longest outage ends at {@link #outageS()}, and is back to normal after
+ * {@link #effectS()} (a cold cache has refilled).
+ */
+public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.ZoneDown {
+    /** The mode's name in the summary ("node down: app", "zone down: a"). */
+    String name();
+
+    /** Long-run rate at which failures of this mode start, per second. */
+    double ratePerS();
+
+    /** The tiers whose nodes it can take down. */
+    List<String> tiers();
+
+    /** What it does to each kind of node it takes. */
+    List<Impact> impacts();
+
+    /** Strikes now, the longest outage {@code cutS} shorter; {@code rng} picks the node where there is a choice. */
+    void strike(Outages outages, RandomStream rng, double cutS);
+
+    /** The longest outage, seconds. */
+    default double outageS() {
+        return impacts().stream().mapToDouble(Impact::downS).max().orElse(0);
+    }
+
+    /** When the degraded state is steady: every shorter outage over and every other node detected, seconds. */
+    default double onsetS() {
+        double outage = outageS();
+        double onset = 0;
+        for (Impact i : impacts()) {
+            if (i.downS() < outage) {
+                onset = Math.max(onset, i.downS());
+            } else if (i.detectS() < outage) {
+                onset = Math.max(onset, i.detectS());
+            }
+        }
+        return onset;
+    }
+
+    /** How long one failure's effect lasts (outage plus cache refill), seconds. */
+    default double effectS() {
+        return impacts().stream().mapToDouble(Impact::effectS).max().orElse(0);
+    }
+
+    /**
+     * One node of {@code tier} goes down as {@code impact} says; each of its {@code nodes} fails
+     * after exponential times of mean {@code mtbfH} hours (a plain node, or a managed instance).
+     */
+    record NodeDown(String name, String tier, int nodes, double mtbfH, Impact impact) implements FailureMode {
+        /** A node of a tier with {@code failures}. */
+        static NodeDown of(String tier, int nodes, FailureSpec spec) {
+            return new NodeDown("node down: " + tier, tier, nodes, spec.mtbfH(), Impact.ofNode(spec));
+        }
+
+        /** An instance of a managed service: a database fails over or is replaced, a cache fails over or is lost. */
+        static NodeDown ofManaged(String tier, int nodes, ManagedSpec spec) {
+            String what = spec.kind() == ManagedSpec.Kind.DATABASE
+                    ? (spec.multiAz() ? "database failover" : "database replacement")
+                    : (spec.multiAz() ? "cache failover" : "cache lost");
+            return new NodeDown(what + ": " + tier, tier, nodes, spec.mtbfH(), Impact.ofManaged(spec));
+        }
+
+        @Override
+        public double ratePerS() {
+            return nodes / (mtbfH * 3600 + impact.downS());
+        }
+
+        @Override
+        public List<String> tiers() {
+            return List.of(tier);
+        }
+
+        @Override
+        public List<Impact> impacts() {
+            return List.of(impact);
+        }
+
+        @Override
+        public void strike(Outages outages, RandomStream rng, double cutS) {
+            outages.nodeFails(tier, impact.cut(cutS, outageS()), rng);
+        }
+    }
+
+    /** Zone {@code zone} fails: every node in it, on {@code tiers}, at once, each as its tier's impact says. */
+    record ZoneDown(String zone, ZoneFailureSpec spec, List<String> tiers, List<Impact> impacts)
+            implements FailureMode {
+        public ZoneDown {
+            tiers = List.copyOf(tiers);
+            impacts = List.copyOf(impacts);
+        }
+
+        @Override
+        public String name() {
+            return "zone down: " + zone;
+        }
+
+        @Override
+        public double ratePerS() {
+            return 1 / (spec.mtbfH() * 3600 + spec.mttrS());
+        }
+
+        @Override
+        public void strike(Outages outages, RandomStream rng, double cutS) {
+            outages.zoneFails(zone, spec.mttrS(), cutS, outageS());
+        }
+    }
+}

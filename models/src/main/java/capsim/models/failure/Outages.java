@@ -1,0 +1,198 @@
+package capsim.models.failure;
+
+import capsim.engine.kernel.Event;
+import capsim.engine.kernel.Simulation;
+import capsim.engine.random.RandomStream;
+import capsim.engine.random.RandomStreams;
+import capsim.models.spec.ModelSpec;
+import capsim.models.spec.ZoneFailureSpec;
+import capsim.models.tier.Node;
+import capsim.models.tier.Tier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The failures of one run of a built system: nodes go down ({@link Tier#fail}), the balancer
+ * notices after the detection delay ({@link Tier#detected}), and they come back after the
+ * outage ({@link Tier#restore}), a lost cache node empty. A node down for two causes at once
+ * (its own failure and its zone's) comes back when both are over.
+ *
+ * <p>{@link #startAll()} lets failures happen as they come. The nodes of a tier with
+ * {@code failures} (or the instances of a {@code managed} tier) each stay up for Exp(MTBF); the
+ * superposition of n such clocks is one clock of mean MTBF / n that strikes a node chosen
+ * uniformly (memorylessness), drawn anew whenever the number of nodes in service changes by a
+ * failure or a repair, which is exact for a fixed node count. Nodes launched or retired by
+ * autoscaling are taken into account at the next draw. Each zone fails after Exp(MTBF) and is
+ * back after its MTTR. Failure streams are named {@code failure/TIER/nodes},
+ * {@code failure/TIER/managed} and {@code failure/zone/ZONE}, apart from every request stream.
+ *
+ * <p>{@link #inject} strikes given failures at given times instead (the scenarios of the uptime
+ * estimate).
+ */
+public final class Outages {
+    private final Simulation sim;
+    private final ModelSpec model;
+    private final Map<String, Tier> tiers;
+    private final RandomStreams streams;
+    /** Causes keeping each node down now. */
+    private final Map<Node, Integer> downCauses = new HashMap<>();
+
+    public Outages(Simulation sim, ModelSpec model, Map<String, Tier> tiers, RandomStreams streams) {
+        this.sim = sim;
+        this.model = model;
+        this.tiers = tiers;
+        this.streams = streams;
+    }
+
+    /** Starts every failure process of the model: nodes, managed instances and zones fail as they come. */
+    public void startAll() {
+        for (Tier t : tiers.values()) {
+            t.spec().operations().failures().ifPresent(f -> new NodeClock(t, f.mtbfH() * 3600, Impact.ofNode(f),
+                    streams.stream("failure/" + t.name() + "/nodes")).draw());
+            t.spec().operations().managed().ifPresent(m -> new NodeClock(t, m.mtbfH() * 3600, Impact.ofManaged(m),
+                    streams.stream("failure/" + t.name() + "/managed")).draw());
+        }
+        model.zoneFailures().ifPresent(z -> {
+            Set<String> zones = new LinkedHashSet<>();
+            tiers.values().forEach(t -> zones.addAll(t.spec().operations().zones()));
+            for (String zone : zones) {
+                new ZoneClock(zone, z, streams.stream("failure/zone/" + zone)).next();
+            }
+        });
+        for (Tier t : tiers.values()) {
+            if (t.spec().operations().failures().isPresent() || t.spec().operations().managed().isPresent()
+                    || model.zoneFailures().isPresent()) {
+                t.markFallible();
+            }
+        }
+    }
+
+    /** Strikes {@code strike}'s failure at its time. */
+    public void inject(Strike strike) {
+        strike.mode().tiers().forEach(name -> tiers.get(name).markFallible());
+        sim.schedule(strike.atS(), () -> strike.mode().strike(this, strike.rng(), strike.cutS()));
+    }
+
+    /** A node of {@code tierName} in service, chosen by {@code rng}, fails now. */
+    void nodeFails(String tierName, Impact impact, RandomStream rng) {
+        Tier tier = tiers.get(tierName);
+        List<Node> up = inService(tier);
+        if (!up.isEmpty()) {
+            nodeFails(tier, up.get(rng.nextInt(up.size())), impact);
+        }
+    }
+
+    /** {@code node} of {@code tier} fails now. */
+    void nodeFails(Tier tier, Node node, Impact impact) {
+        outage(tier, node, impact, () -> { });
+    }
+
+    /**
+     * Every node in service in {@code zone} fails now, for {@code mttrS} (or its tier's failover);
+     * outages as long as {@code outageS} are cut {@code cutS} short.
+     */
+    void zoneFails(String zone, double mttrS, double cutS, double outageS) {
+        for (Tier t : tiers.values()) {
+            Impact impact = Impact.ofZone(t.spec(), mttrS).cut(cutS, outageS);
+            for (Node n : inService(t)) {
+                if (n.zone().equals(zone)) {
+                    outage(t, n, impact, () -> { });
+                }
+            }
+        }
+    }
+
+    private static List<Node> inService(Tier tier) {
+        List<Node> up = new ArrayList<>();
+        for (Node n : tier.nodes()) {
+            if (n.state() == Node.State.IN_SERVICE) {
+                up.add(n);
+            }
+        }
+        return up;
+    }
+
+    /** {@code node} goes down now as {@code impact} says; {@code afterRepair} runs when this cause is over. */
+    private void outage(Tier tier, Node node, Impact impact, Runnable afterRepair) {
+        if (downCauses.merge(node, 1, Integer::sum) == 1) {
+            tier.fail(node);
+        }
+        double now = sim.now();
+        if (impact.detectS() < impact.downS()) {
+            sim.schedule(now + impact.detectS(), () -> tier.detected(node));
+        }
+        sim.schedule(now + impact.downS(), () -> {
+            if (downCauses.merge(node, -1, Integer::sum) == 0) {
+                downCauses.remove(node);
+                tier.restore(node);
+                if (impact.cold()) {
+                    node.restartCold(sim.now());
+                }
+            }
+            afterRepair.run();
+        });
+    }
+
+    /** The failure clock of a tier's nodes: Exp(MTBF / nodes in service) to the next failure. */
+    private final class NodeClock implements Event {
+        private final Tier tier;
+        private final double mtbfS;
+        private final Impact impact;
+        private final RandomStream rng;
+        private long pending = -1;
+
+        NodeClock(Tier tier, double mtbfS, Impact impact, RandomStream rng) {
+            this.tier = tier;
+            this.mtbfS = mtbfS;
+            this.impact = impact;
+            this.rng = rng;
+        }
+
+        /** Draws the next failure anew (memoryless), for the nodes in service now. */
+        void draw() {
+            if (pending >= 0) {
+                sim.cancel(pending);
+                pending = -1;
+            }
+            int up = tier.count(Node.State.IN_SERVICE);
+            if (up > 0) {
+                pending = sim.schedule(sim.now() + rng.nextExponential(mtbfS / up), this);
+            }
+        }
+
+        @Override
+        public void fire() {
+            pending = -1;
+            List<Node> up = inService(tier);
+            outage(tier, up.get(rng.nextInt(up.size())), impact, this::draw);
+            draw();
+        }
+    }
+
+    /** A zone's failure clock: up for Exp(MTBF), then down for its MTTR, again and again. */
+    private final class ZoneClock implements Event {
+        private final String zone;
+        private final ZoneFailureSpec spec;
+        private final RandomStream rng;
+
+        ZoneClock(String zone, ZoneFailureSpec spec, RandomStream rng) {
+            this.zone = zone;
+            this.spec = spec;
+            this.rng = rng;
+        }
+
+        void next() {
+            sim.schedule(sim.now() + rng.nextExponential(spec.mtbfH() * 3600), this);
+        }
+
+        @Override
+        public void fire() {
+            zoneFails(zone, spec.mttrS(), 0, spec.mttrS());
+            sim.schedule(sim.now() + spec.mttrS(), this::next);
+        }
+    }
+}

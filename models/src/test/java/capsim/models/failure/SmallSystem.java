@@ -1,0 +1,53 @@
+package capsim.models.failure;
+
+import capsim.engine.kernel.Simulation;
+import capsim.engine.random.RandomStreams;
+import capsim.models.catalog.Catalog;
+import capsim.models.load.Distributions;
+import capsim.models.load.ModelException;
+import capsim.models.load.ModelLoader;
+import capsim.models.spec.ModelSpec;
+import capsim.models.spec.TierSpec;
+import capsim.models.system.ModelRunner;
+import capsim.models.tier.Horizon;
+import capsim.models.tier.Tier;
+import capsim.models.workload.RequestClass;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A model file built by hand for tests: its tiers, its first class fed by arrivals exactly
+ * {@code periodS} apart (at periodS, 2 periodS, ...), measured over [0, horizonS) in one window,
+ * and the {@link Outages} of the run.
+ */
+final class SmallSystem {
+    final ModelSpec model;
+    final Simulation sim = new Simulation();
+    final Map<String, Tier> tiers = new LinkedHashMap<>();
+    final RequestClass requests;
+    final Outages outages;
+
+    SmallSystem(String yaml, double periodS, double horizonS) throws ModelException {
+        model = new ModelLoader(Catalog.builtIn()).parse(yaml, "test.yaml");
+        RandomStreams streams = new RandomStreams(model.run().seed(), 0);
+        // requests arriving in [0, horizonS) are measured; the tests run on past it so they can finish
+        Horizon horizon = new Horizon(0, horizonS, horizonS, 1e6);
+        for (TierSpec t : model.tiers()) {
+            tiers.put(t.name(), new Tier(t, ModelRunner.workersOf(t, Catalog.builtIn()), sim, horizon,
+                    streams.stream("tier/" + t.name() + "/balancer")));
+        }
+        requests = new RequestClass(model.workload().classes().get(0), sim, horizon, model.network().hopMs() / 1000,
+                model.network().crossZoneMs() / 1000, tiers, key -> Distributions.of(key.step().serviceMs()), streams);
+        requests.start(nowS -> (Math.floor(nowS / periodS + 1e-9) + 1) * periodS);
+        outages = new Outages(sim, model, tiers, streams);
+    }
+
+    Tier tier(String name) {
+        return tiers.get(name);
+    }
+
+    /** Failed requests (refused, lost or timed out) so far. */
+    long failed() {
+        return requests.rejected() + requests.timedOut();
+    }
+}
