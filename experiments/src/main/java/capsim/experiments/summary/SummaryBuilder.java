@@ -28,7 +28,8 @@ import java.util.function.Function;
  * Merges the replications of one run into the summary.json tree (CONTRACT.md section 3):
  * latency blocks from the added histograms, means over replications of throughput,
  * utilisation and nodes, pooled error ratios, SLO verdicts, uptime, cost and engine counters.
- * Adds {@code classes.NAME.completed/rejected/timed_out}, {@code tiers.NAME.offered_utilization
+ * Adds {@code classes.NAME.completed/rejected/timed_out} (and {@code by_region.REGION.latency_ms}
+ * with regions), {@code tiers.NAME.offered_utilization
  * /saturated/credits}, the bill's breakdown under {@code cost} (see {@link CostSummary}) and
  * {@code notes}.
  */
@@ -119,6 +120,13 @@ public final class SummaryBuilder {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         List<LatencyRecorder> latencies = rs.stream().map(ClassResult::latency).toList();
         node.set("latency_ms", LatencyBlock.toJson(LatencySummary.merge(latencies)));
+        if (!rs.isEmpty() && !rs.get(0).latencyByRegion().isEmpty()) {
+            ObjectNode byRegion = node.putObject("by_region");
+            for (String region : rs.get(0).latencyByRegion().keySet()) {
+                byRegion.putObject(region).set("latency_ms", LatencyBlock.toJson(LatencySummary.merge(
+                        rs.stream().map(r -> r.latencyByRegion().get(region)).toList())));
+            }
+        }
         double throughput = 0;
         for (int i = 0; i < rs.size(); i++) {
             throughput += rs.get(i).throughputPerS(results.get(i).measuredS()) / rs.size();

@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * Binds the top level of a model file (CONTRACT.md section 1) and its small sections
- * ({@code currency}, {@code run}, {@code network}); tiers are bound before the workload so that
- * steps can be checked against them. Defaults: {@link RunSpec#DEFAULT} per missing key,
+ * ({@code currency}, {@code run}, {@code network}; {@code regions} by {@link RegionBinder}); tiers
+ * are bound before the workload so that steps can be checked against them. Defaults: {@link RunSpec#DEFAULT} per missing key,
  * {@link NetworkSpec#DEFAULT}, title = name.
  */
 final class ModelBinder {
     private static final List<String> KEYS = List.of("name", "title", "currency", "run", "workload", "tiers",
-            "network", "slo", "cost", "uptime", "failures");
+            "network", "slo", "cost", "uptime", "failures", RegionBinder.KEY);
     private static final List<String> RUN_KEYS = List.of("duration_s", "warmup_s", "replications", "seed");
     private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
 
@@ -47,10 +47,13 @@ final class ModelBinder {
         List<TierSpec> tiers = new TierBinder(catalog, problems).bind(s, tierNames);
         WorkloadSpec workload = WorkloadBinder.bind(s, tierNames, baseDir);
         AutoscaleBinder.checkConnectionsMetric(s, workload, problems);
-        NetworkSpec network = s.section("network", List.of("hop_ms", "cross_zone_ms"))
-                .map(n -> new NetworkSpec(n.number("hop_ms", Bound.NON_NEGATIVE).orElse(NetworkSpec.DEFAULT.hopMs()),
-                        n.number("cross_zone_ms", Bound.NON_NEGATIVE).orElse(NetworkSpec.DEFAULT_CROSS_ZONE_MS)))
-                .orElse(NetworkSpec.DEFAULT);
+        Optional<Section> net = s.section("network", List.of("hop_ms", "cross_zone_ms", RegionBinder.LINKS_KEY));
+        NetworkSpec network = new NetworkSpec(
+                net.map(n -> n.number("hop_ms", Bound.NON_NEGATIVE).orElse(NetworkSpec.DEFAULT.hopMs()))
+                        .orElse(NetworkSpec.DEFAULT.hopMs()),
+                net.map(n -> n.number("cross_zone_ms", Bound.NON_NEGATIVE).orElse(NetworkSpec.DEFAULT_CROSS_ZONE_MS))
+                        .orElse(NetworkSpec.DEFAULT_CROSS_ZONE_MS),
+                RegionBinder.bind(s, net, problems));
         return Optional.of(new ModelSpec(name, s.string("title").orElse(name), currency, run(s), workload, tiers,
                 network, SloBinder.bind(s, workload, tiers, currency.isPresent()), source,
                 CostBinder.bind(s, problems), UptimeBinder.bind(s, problems), UptimeBinder.bindZones(s, problems)));

@@ -11,6 +11,8 @@ import capsim.models.credits.TierCredits;
 import capsim.models.failure.Failures;
 import capsim.models.failure.Outages;
 import capsim.models.load.Distributions;
+import capsim.models.region.Origins;
+import capsim.models.region.Regions;
 import capsim.models.spec.ArrivalSpec;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
@@ -110,11 +112,12 @@ public final class ModelRunner {
                     streams.stream("tier/" + t.name() + "/balancer")));
         }
         UsageMeter usage = new UsageMeter(tiers, TierCredits.start(tiers, catalog, sim, horizon), sim, horizon);
+        Optional<Regions> regions = Regions.of(model.network(), tiers, streams);
         ProfileSpec profile = model.workload().profile();
         Map<String, RequestClass> classes = new LinkedHashMap<>();
         for (ClassSpec c : model.workload().classes()) {
             RequestClass rc = new RequestClass(c, sim, horizon, hopS, model.network().crossZoneMs() / 1000.0, tiers,
-                    key -> Distributions.of(key.step().serviceMs()), streams);
+                    key -> Distributions.of(key.step().serviceMs()), streams, regions);
             classes.put(c.name(), rc);
             if (c.closed()) {
                 rc.startClosed(c.users().getAsInt());
@@ -123,7 +126,7 @@ public final class ModelRunner {
             }
         }
         Optional<WebSocketLoad> ws = model.workload().websocket().map(w -> webSocket(w, sim, horizon, hopS, tiers,
-                profile, streams));
+                profile, streams, regions.map(r -> new Origins(r, streams.stream("websocket/region")))));
         for (Tier t : tiers.values()) {
             if (t.spec().operations().autoscale().isPresent()) {
                 Autoscaler.start(sim, t, profile.startH(), model.workload().websocket()
@@ -185,7 +188,8 @@ public final class ModelRunner {
     }
 
     private static WebSocketLoad webSocket(WebSocketSpec w, Simulation sim, Horizon horizon, double hopS,
-                                           Map<String, Tier> tiers, ProfileSpec profile, RandomStreams streams) {
+                                           Map<String, Tier> tiers, ProfileSpec profile, RandomStreams streams,
+                                           Optional<Origins> origins) {
         Tier wsTier = tiers.get(w.tier());
         long maxPerNode = wsTier.spec().maxConnections().orElse(Long.MAX_VALUE);
         Optional<Tier> pubsub = w.pubsubTier().map(tiers::get);
@@ -193,7 +197,7 @@ public final class ModelRunner {
         WebSocketLoad load = new WebSocketLoad(sim, horizon, hopS, wsTier, w.connections(), maxPerNode, pubsub,
                 pubsubMs, Distributions.of(w.fanout()), Distributions.of(w.sendMs()),
                 streams.stream("websocket/fanout"), streams.stream("websocket/send"),
-                streams.stream("websocket/pubsub"));
+                streams.stream("websocket/pubsub"), origins);
         load.start(new ThinnedPoisson(profiled(w.messagesPerS(), profile),
                 profile.kind() == ProfileSpec.Kind.CONSTANT, streams.stream("websocket/messages")));
         return load;
@@ -204,7 +208,8 @@ public final class ModelRunner {
                                      Optional<WebSocketLoad> ws, UsageMeter usage) {
         Map<String, ClassResult> classResults = new LinkedHashMap<>();
         classes.forEach((name, c) -> classResults.put(name,
-                new ClassResult(c.latency(), c.arrived(), c.completed(), c.rejected(), c.timedOut())));
+                new ClassResult(c.latency(), c.arrived(), c.completed(), c.rejected(), c.timedOut(),
+                        c.latencyByRegion())));
         Map<String, TierResult> tierResults = new LinkedHashMap<>();
         tiers.forEach((name, t) -> {
             var nodes = t.nodesInService();

@@ -71,8 +71,17 @@ public record ReplicationResult(
         }
     }
 
-    /** End-to-end results of one request class. */
-    public record ClassResult(LatencyRecorder latency, long arrived, long completed, long rejected, long timedOut) {
+    /**
+     * End-to-end results of one request class; {@code latencyByRegion} by the region its requests
+     * started in (empty without regions).
+     */
+    public record ClassResult(LatencyRecorder latency, long arrived, long completed, long rejected, long timedOut,
+                              Map<String, LatencyRecorder> latencyByRegion) {
+        /** A class of a model without regions. */
+        public ClassResult(LatencyRecorder latency, long arrived, long completed, long rejected, long timedOut) {
+            this(latency, arrived, completed, rejected, timedOut, Map.of());
+        }
+
         public double throughputPerS(double measuredS) {
             return completed / measuredS;
         }

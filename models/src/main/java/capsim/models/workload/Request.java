@@ -4,6 +4,7 @@ import capsim.engine.kernel.Event;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.station.Outcome;
 import capsim.engine.station.Visit;
+import capsim.models.region.Regions;
 import capsim.models.tier.Node;
 import capsim.models.tier.Tier;
 
@@ -11,6 +12,10 @@ import capsim.models.tier.Tier;
  * One request of a class walking its route. As an {@link Event} it arrives at the tier of its
  * current hop; as a {@link Visit} it is told when it left, and schedules its arrival at the next
  * tier one network hop later. Latency is measured from the intended arrival time.
+ *
+ * <p>With regions, the request starts in its {@code origin} region and is then in the region of
+ * the node it last visited; each tier's node is picked by {@link Regions#pick} from there, and
+ * a hop to another region costs the regions' latency instead of the zone rule below.
  *
  * <p>A hop to a node in another zone than the previous node's costs the class's cross-zone
  * time: the request picks its node on arrival and, when the zones differ, reaches it that much
@@ -23,6 +28,10 @@ final class Request implements Event, Visit {
     private final RequestClass owner;
     private final Simulation sim;
     final double arrivalS;
+    /** The region the request started in; -1 without regions. */
+    final int origin;
+    /** The region the request is in now: its origin, then its last node's. */
+    private int region;
     private Hop hop;
     private int repeatLeft;
     private double visitS;
@@ -36,10 +45,12 @@ final class Request implements Event, Visit {
     private double unconfirmedVisitS;
     private double unconfirmedDepartS;
 
-    Request(RequestClass owner, Simulation sim, double arrivalS, Hop first) {
+    Request(RequestClass owner, Simulation sim, double arrivalS, Hop first, int origin) {
         this.owner = owner;
         this.sim = sim;
         this.arrivalS = arrivalS;
+        this.origin = origin;
+        this.region = origin;
         this.hop = first;
         this.repeatLeft = first.repeat;
     }
@@ -57,10 +68,17 @@ final class Request implements Event, Visit {
                 tier.offer(hop.sampleServiceS(), this);
                 return;
             }
-            node = tier.pick();
-            double crossS = owner.crossZoneExtraS();
-            if (crossS > 0 && lastZone != null && !lastZone.equals(node.zone())) {
-                sim.schedule(sim.now() + crossS, this);
+            Regions regions = owner.regions();
+            node = regions == null ? tier.pick() : regions.pick(tier, region);
+            double delayS;
+            if (regions != null && regions.regionOf(node) != region) {
+                delayS = regions.extraS(region, regions.regionOf(node));
+            } else {
+                double crossS = owner.crossZoneExtraS();
+                delayS = crossS > 0 && lastZone != null && !lastZone.equals(node.zone()) ? crossS : 0;
+            }
+            if (delayS > 0) {
+                sim.schedule(sim.now() + delayS, this);
                 return;
             }
         }
@@ -78,6 +96,9 @@ final class Request implements Event, Visit {
             return;
         }
         lastZone = visited.zone();
+        if (region >= 0) {
+            region = owner.regions().regionOf(visited);
+        }
         Tier tier = hop.tier;
         Hop nextHop;
         if (--repeatLeft > 0) {

@@ -8,12 +8,16 @@ import capsim.engine.random.RandomStreams;
 import capsim.engine.station.Outcome;
 import capsim.engine.stats.LatencyRecorder;
 import capsim.engine.stats.WindowedLatency;
+import capsim.models.region.Regions;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.StepSpec;
 import capsim.models.tier.Horizon;
 import capsim.models.tier.Tier;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -23,7 +27,9 @@ import java.util.function.Function;
  *
  * <p>Random streams are named after the class and the step's position in the file
  * ({@code class/api/arrivals}, {@code class/api/steps/1/service}, ...), so two variants of a
- * model draw the same arrivals and demands where their classes and steps agree.
+ * model draw the same arrivals and demands where their classes and steps agree. With
+ * {@link Regions}, each request starts in a region drawn from {@code class/api/region}, and its
+ * latency is also recorded per region.
  */
 public final class RequestClass {
     private final String name;
@@ -37,6 +43,10 @@ public final class RequestClass {
     private final long[] windowErrors;
     private final RandomStream thinkRng;
     private final double thinkS;
+    /** The model's regions; null without regions (then requests draw no region). */
+    private final Regions regions;
+    private final RandomStream regionRng;
+    private final LatencyRecorder[] latencyByRegion;
     private ClosedPopulation population;
     private long arrived;
     private long completed;
@@ -51,6 +61,13 @@ public final class RequestClass {
     public RequestClass(ClassSpec spec, Simulation sim, Horizon horizon, double hopS, double crossZoneS,
                         Map<String, Tier> tiers, Function<StepSpecKey, Distribution> distributions,
                         RandomStreams streams) {
+        this(spec, sim, horizon, hopS, crossZoneS, tiers, distributions, streams, Optional.empty());
+    }
+
+    /** As above, with the model's regions (see {@link Regions}). */
+    public RequestClass(ClassSpec spec, Simulation sim, Horizon horizon, double hopS, double crossZoneS,
+                        Map<String, Tier> tiers, Function<StepSpecKey, Distribution> distributions,
+                        RandomStreams streams, Optional<Regions> regions) {
         this.name = spec.name();
         this.sim = sim;
         this.horizon = horizon;
@@ -62,6 +79,10 @@ public final class RequestClass {
         this.windowErrors = new long[horizon.windows()];
         this.thinkS = spec.thinkS().orElse(0);
         this.thinkRng = streams.stream("class/" + name + "/think");
+        this.regions = regions.orElse(null);
+        this.regionRng = streams.stream("class/" + name + "/region");
+        this.latencyByRegion = new LatencyRecorder[regions.map(r -> r.names().size()).orElse(0)];
+        Arrays.setAll(latencyByRegion, i -> new LatencyRecorder());
         this.entry = compile(spec.steps(), null, "class/" + name + "/steps", tiers, distributions, streams);
     }
 
@@ -94,6 +115,11 @@ public final class RequestClass {
 
     double hopS() {
         return hopS;
+    }
+
+    /** The model's regions; null without regions. */
+    Regions regions() {
+        return regions;
     }
 
     /** What a hop to another zone takes beyond {@link #hopS()}, seconds. */
@@ -186,10 +212,10 @@ public final class RequestClass {
             arrived++;
         }
         if (entry == null) {
-            completed(new Request(this, sim, arrivalS, null), arrivalS);
+            completed(new Request(this, sim, arrivalS, null, origin()), arrivalS);
             return;
         }
-        new Request(this, sim, arrivalS, entry).fire();
+        new Request(this, sim, arrivalS, entry, origin()).fire();
     }
 
     /** A request arrives now; its first visit is one hop later. */
@@ -198,10 +224,15 @@ public final class RequestClass {
             arrived++;
         }
         if (entry == null) {
-            completed(new Request(this, sim, now, null), now);
+            completed(new Request(this, sim, now, null, origin()), now);
             return;
         }
-        sim.schedule(now + hopS, new Request(this, sim, now, entry));
+        sim.schedule(now + hopS, new Request(this, sim, now, entry, origin()));
+    }
+
+    /** The region a new request starts in: drawn by share; -1 without regions. */
+    private int origin() {
+        return regions == null ? -1 : regions.draw(regionRng);
     }
 
     void completed(Request r, double timeS) {
@@ -209,6 +240,9 @@ public final class RequestClass {
         if (horizon.measures(r.arrivalS) && horizon.finishesInRun(timeS)) {
             completed++;
             latency.recordSeconds(timeS - r.arrivalS);
+            if (r.origin >= 0) {
+                latencyByRegion[r.origin].recordSeconds(timeS - r.arrivalS);
+            }
         }
         thinkAgain(timeS);
     }
@@ -235,6 +269,15 @@ public final class RequestClass {
 
     public LatencyRecorder latency() {
         return latency;
+    }
+
+    /** End-to-end latency by the region the requests started in (empty without regions). */
+    public Map<String, LatencyRecorder> latencyByRegion() {
+        Map<String, LatencyRecorder> byRegion = new LinkedHashMap<>();
+        for (int i = 0; i < latencyByRegion.length; i++) {
+            byRegion.put(regions.names().get(i), latencyByRegion[i]);
+        }
+        return byRegion;
     }
 
     /** End-to-end latency per window, by the time the completion was recorded. */

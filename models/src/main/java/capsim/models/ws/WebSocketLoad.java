@@ -8,6 +8,8 @@ import capsim.engine.station.Outcome;
 import capsim.engine.station.Visit;
 import capsim.engine.stats.LatencyRecorder;
 import capsim.engine.stats.WindowedLatency;
+import capsim.models.region.Origins;
+import capsim.models.region.Regions;
 import capsim.models.tier.Horizon;
 import capsim.models.tier.Node;
 import capsim.models.tier.Tier;
@@ -27,6 +29,10 @@ import java.util.Optional;
  * recipients' send times; the k-th recipient's delivery time is the job's start plus the first
  * k send times (for processor sharing, the job's elapsed time is spread in proportion to the
  * sends). One event per recipient would not scale to 100,000 connections.
+ *
+ * <p>With {@link Regions}, a message is published in a region drawn by share; the pub/sub node
+ * is picked from there ({@link Regions#pick}), and a hop to a node in another region (to the
+ * pub/sub node, or from where the fan-out starts to a ws node) takes the regions' latency.
  */
 public final class WebSocketLoad {
     private final Simulation sim;
@@ -51,6 +57,9 @@ public final class WebSocketLoad {
     private int[] perNode = new int[0];
     private final boolean fcfs;
     private final NodeJob reusableJob = new NodeJob();
+    /** The model's regions and the stream of the messages' regions; null without regions (no draws). */
+    private final Regions regions;
+    private final Origins origins;
     private long messages;
     private long failedDeliveries;
 
@@ -58,7 +67,18 @@ public final class WebSocketLoad {
                          long maxPerNode, Optional<Tier> pubsubTier, Optional<Distribution> pubsubMs,
                          Distribution fanout, Distribution sendMs, RandomStream fanoutRng, RandomStream sendRng,
                          RandomStream pubsubRng) {
+        this(sim, horizon, hopS, wsTier, connections, maxPerNode, pubsubTier, pubsubMs, fanout, sendMs, fanoutRng,
+                sendRng, pubsubRng, Optional.empty());
+    }
+
+    /** As above, with the regions messages are published in. */
+    public WebSocketLoad(Simulation sim, Horizon horizon, double hopS, Tier wsTier, long connections,
+                         long maxPerNode, Optional<Tier> pubsubTier, Optional<Distribution> pubsubMs,
+                         Distribution fanout, Distribution sendMs, RandomStream fanoutRng, RandomStream sendRng,
+                         RandomStream pubsubRng, Optional<Origins> origins) {
         this.sim = sim;
+        this.origins = origins.orElse(null);
+        this.regions = origins.map(Origins::regions).orElse(null);
         this.horizon = horizon;
         this.hopS = hopS;
         this.wsTier = wsTier;
@@ -140,25 +160,40 @@ public final class WebSocketLoad {
         if (horizon.measures(publishS)) {
             messages++;
         }
+        int origin = origins == null ? -1 : origins.draw();
         if (pubsubTier.isEmpty()) {
-            fanOut(publishS);
+            fanOut(publishS, origin);
             return;
         }
         Tier pubsub = pubsubTier.get();
         double serviceS = pubsubMs.get().sample(pubsubRng) / 1000.0;
-        pubsub.offer(serviceS, new PubSubVisit(pubsub, publishS, sim.now()));
+        if (regions == null || pubsub.active().isEmpty()) {
+            pubsub.offer(serviceS, new PubSubVisit(pubsub, publishS, sim.now(), origin));
+            return;
+        }
+        Node node = regions.pick(pubsub, origin);
+        int region = regions.regionOf(node);
+        double delayS = regions.extraS(origin, region);
+        Event arrive = () -> pubsub.offerTo(node, serviceS, new PubSubVisit(pubsub, publishS, sim.now(), region));
+        if (delayS > 0) {
+            sim.schedule(sim.now() + delayS, arrive);
+        } else {
+            arrive.fire();
+        }
     }
 
-    /** A message's visit to the pub/sub tier; once served, it fans out one hop later. */
+    /** A message's visit to the pub/sub tier in {@code region} (-1: none); once served, it fans out one hop later. */
     private final class PubSubVisit implements Visit, Event {
         private final Tier pubsub;
         private final double publishS;
         private final double visitS;
+        private final int region;
 
-        PubSubVisit(Tier pubsub, double publishS, double visitS) {
+        PubSubVisit(Tier pubsub, double publishS, double visitS, int region) {
             this.pubsub = pubsub;
             this.publishS = publishS;
             this.visitS = visitS;
+            this.region = region;
         }
 
         @Override
@@ -176,7 +211,7 @@ public final class WebSocketLoad {
 
         @Override
         public void fire() {
-            fanOut(publishS);
+            fanOut(publishS, region);
         }
     }
 
@@ -186,7 +221,8 @@ public final class WebSocketLoad {
         return Math.max(1, Math.min(k, heldTotal));
     }
 
-    private void fanOut(double publishS) {
+    /** Sends a message published at {@code publishS} from region {@code fromRegion} (-1: none) to its recipients. */
+    private void fanOut(double publishS, int fromRegion) {
         if (heldTotal == 0) {
             return;
         }
@@ -206,15 +242,26 @@ public final class WebSocketLoad {
             perNode[i]++;
             left--;
         }
-        double visitS = sim.now();
         for (int i = 0; i < n; i++) {
             if (perNode[i] > 0) {
-                // FCFS tells the outcome during offer(), so one job object serves every node
-                NodeJob job = fcfs ? reusableJob : new NodeJob();
-                job.prepare(publishS, visitS, perNode[i]);
-                wsTier.offerTo(holders[i], job.totalS(), job);
+                double delayS = fromRegion < 0 ? 0 : regions.extraS(fromRegion, regions.regionOf(holders[i]));
+                if (delayS > 0) {
+                    Node node = holders[i];
+                    int count = perNode[i];
+                    sim.schedule(sim.now() + delayS, () -> send(publishS, node, count));
+                } else {
+                    send(publishS, holders[i], perNode[i]);
+                }
             }
         }
+    }
+
+    /** One message's {@code recipients} sends arrive now at {@code node}. */
+    private void send(double publishS, Node node, int recipients) {
+        // FCFS tells the outcome during offer(), so one job object serves every node
+        NodeJob job = fcfs ? reusableJob : new NodeJob();
+        job.prepare(publishS, sim.now(), recipients);
+        wsTier.offerTo(node, job.totalS(), job);
     }
 
     /** One message's sends on one node: recipient j is served after the first j+1 send times. */
