@@ -46,8 +46,9 @@ import java.util.function.ToIntFunction;
 /**
  * Builds the simulated system of a model and runs one replication of it: warm-up, then the
  * measured period, then a short drain (arrivals go on) so that requests which arrived before
- * the end can finish. Everything lives in this call: replications run in parallel threads.
- * Time-series windows last {@code uptime.window_s} (default 60 s).
+ * the end can finish, then, for a model that can fail, its failure scenarios. Everything lives
+ * in this call: replications run in parallel threads. Time-series windows last
+ * {@code uptime.window_s} (default 60 s).
  */
 public final class ModelRunner {
     /** Default length of a time-series window ({@code uptime.window_s}), seconds. */
