@@ -54,14 +54,14 @@ class UptimeMethodTest {
      * window: 4 x 60 s. Share 2 / 3720 x 240 = 0.129032.
      *
      * Agreement: the estimate's 95% interval comes from 5 replications (t(4) = 2.776); this seed
-     * gives 0.890 [0.854, 0.926], so one replication's estimate has sd about 0.029 and the
-     * interval's half-width is 2.776 x 0.029 / sqrt(5) = 0.036. The direct run sees about
+     * gives 0.884 [0.862, 0.906], so one replication's estimate has sd about 0.018 and the
+     * interval's half-width is 2.776 x 0.018 / sqrt(5) = 0.022. The direct run sees about
      * 200 h x 3600 x 2 / 3720 = 387 failures of 3.4 bad windows each (sd about 0.9), so its
      * downtime (0.11) has a relative sd of sqrt(1 + (0.9 / 3.4)^2) / sqrt(387) = 5.3%: 0.0058,
-     * a sixth of the half-width. A correct method therefore lands the direct value inside its
-     * interval for all but about 1.3% of seeds (|Z| < 0.036 / sqrt(0.013^2 + 0.0058^2) = 2.5),
+     * a quarter of the half-width. A correct method therefore lands the direct value inside its
+     * interval for all but about 3% of seeds (|Z| < 0.022 / sqrt(0.0079^2 + 0.0058^2) = 2.2),
      * while an estimate that ignored the failure states (the normal windows alone: 1.0) or
-     * misplaced a third of the downtime would be outside it.
+     * misplaced a third of the downtime (0.037) would be outside it.
      */
     @Test
     void estimateAgreesWithADirectLongSimulation() throws ModelException {

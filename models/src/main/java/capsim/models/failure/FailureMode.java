@@ -28,6 +28,9 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
     /** The tiers whose nodes it can take down. */
     List<String> tiers();
 
+    /** How many nodes it takes down of each of {@link #tiers()}. */
+    List<Integer> taken();
+
     /** What it does to each kind of node it takes. */
     List<Impact> impacts();
 
@@ -87,6 +90,11 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
         }
 
         @Override
+        public List<Integer> taken() {
+            return List.of(1);
+        }
+
+        @Override
         public List<Impact> impacts() {
             return List.of(impact);
         }
@@ -97,11 +105,15 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
         }
     }
 
-    /** Zone {@code zone} fails: every node in it, on {@code tiers}, at once, each as its tier's impact says. */
-    record ZoneDown(String zone, ZoneFailureSpec spec, List<String> tiers, List<Impact> impacts)
+    /**
+     * Zone {@code zone} fails: every node in it, on {@code tiers} ({@code taken} nodes of each),
+     * at once, each as its tier's impact says.
+     */
+    record ZoneDown(String zone, ZoneFailureSpec spec, List<String> tiers, List<Integer> taken, List<Impact> impacts)
             implements FailureMode {
         public ZoneDown {
             tiers = List.copyOf(tiers);
+            taken = List.copyOf(taken);
             impacts = List.copyOf(impacts);
         }
 

@@ -25,15 +25,21 @@ public final class FailureModes {
         }
         model.zoneFailures().ifPresent(z -> {
             Map<String, List<String>> tiersByZone = new LinkedHashMap<>();
+            Map<String, List<Integer>> takenByZone = new LinkedHashMap<>();
             Map<String, List<Impact>> impactsByZone = new LinkedHashMap<>();
             for (TierSpec t : model.tiers()) {
-                for (String zone : zonesHoldingNodes(t)) {
+                List<String> zones = zonesHoldingNodes(t);
+                for (int i = 0; i < zones.size(); i++) {
+                    String zone = zones.get(i);
                     tiersByZone.computeIfAbsent(zone, k -> new ArrayList<>()).add(t.name());
+                    // nodes i, i + n, i + 2n, ... of the tier's count are in its i-th of n zones
+                    int taken = (t.count() - i + t.operations().zones().size() - 1) / t.operations().zones().size();
+                    takenByZone.computeIfAbsent(zone, k -> new ArrayList<>()).add(taken);
                     impactsByZone.computeIfAbsent(zone, k -> new ArrayList<>()).add(Impact.ofZone(t, z.mttrS()));
                 }
             }
             tiersByZone.forEach((zone, tiers) -> modes.add(new FailureMode.ZoneDown(zone, z, tiers,
-                    impactsByZone.get(zone))));
+                    takenByZone.get(zone), impactsByZone.get(zone))));
         });
         return List.copyOf(modes);
     }

@@ -8,6 +8,7 @@ import capsim.models.autoscale.Autoscaler;
 import capsim.models.catalog.Catalog;
 import capsim.models.cost.UsageMeter;
 import capsim.models.credits.TierCredits;
+import capsim.models.failure.FailureMode;
 import capsim.models.failure.Failures;
 import capsim.models.failure.Outages;
 import capsim.models.load.Distributions;
@@ -42,12 +43,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Builds the simulated system of a model and runs one replication of it: warm-up, then the
  * measured period, then a short drain (arrivals go on) so that requests which arrived before
- * the end can finish. Everything lives in this call: replications run in parallel threads.
- * Time-series windows last {@code uptime.window_s} (default 60 s).
+ * the end can finish, then, for a model that can fail, its failure scenarios. Everything lives
+ * in this call: replications run in parallel threads. Time-series windows last
+ * {@code uptime.window_s} (default 60 s).
  */
 public final class ModelRunner {
     /** Default length of a time-series window ({@code uptime.window_s}), seconds. */
@@ -78,32 +81,45 @@ public final class ModelRunner {
 
     /**
      * Runs replication {@code replication} (0-based) with the model's run settings; streams are
-     * seeded from (run.seed, replication, source name). The run itself has no failures (the
-     * normal state); a model that can fail also gets a short run in which each failure mode
-     * strikes once ({@link FailureScenarios}), for the uptime estimate.
+     * seeded from (run.seed, replication, source name). The measured period has no failures (the
+     * normal state); in a model that can fail, the run goes on after it with each failure mode
+     * striking once ({@link FailureScenarios}), for the uptime estimate.
      */
     public ReplicationResult run(int replication) {
-        double windowS = Math.min(model.uptime().windowS(), model.run().durationS());
-        ReplicationResult normal = simulate(replication, model.run().durationS(), windowS, Failures.none());
-        FailureScenarios.Scenarios scenarios = FailureScenarios.run(model, replication, windowS,
-                (durationS, failures) -> simulate(replication, durationS, windowS, failures));
-        return normal.withScenarios(scenarios.results(), scenarios.events());
+        return run(replication, FailureScenarios.steadyKept(model, catalog));
+    }
+
+    /** As {@link #run(int)}, the scenarios keeping {@code steadyKept} steady windows of a mode's long outage. */
+    ReplicationResult run(int replication, ToIntFunction<FailureMode> steadyKept) {
+        Horizon horizon = horizon(model.run().warmupS(), model.run().durationS());
+        return simulate(replication, horizon, Failures.none(),
+                FailureScenarios.plan(model, replication, horizon.windowS(), horizon.stopS(), steadyKept));
     }
 
     /** Runs replication {@code replication} with every failure process running: failures happen as they come. */
     public ReplicationResult runWithFailures(int replication) {
-        return simulate(replication, model.run().durationS(),
-                Math.min(model.uptime().windowS(), model.run().durationS()), Failures.asTheyCome());
+        return simulate(replication, horizon(model.run().warmupS(), model.run().durationS()), Failures.asTheyCome(),
+                Optional.empty());
     }
 
-    /** One run of replication {@code replication}: warm-up, {@code durationS} measured in windows of {@code windowS}. */
-    ReplicationResult simulate(int replication, double durationS, double windowS, Failures failures) {
+    /**
+     * Measures {@code durationS} from {@code startS} in windows of {@code uptime.window_s} (at most
+     * the run's duration), then drains for a tenth of it, at most 60 s.
+     */
+    private Horizon horizon(double startS, double durationS) {
+        double windowS = Math.min(model.uptime().windowS(), model.run().durationS());
+        return new Horizon(startS, startS + durationS, windowS, Math.min(60, durationS / 10));
+    }
+
+    /**
+     * One run of replication {@code replication}: warm-up, the measured period of {@code horizon}
+     * with {@code failures}, its drain, then the {@code scenarios} measured in their own period.
+     */
+    private ReplicationResult simulate(int replication, Horizon horizon, Failures failures,
+                                       Optional<FailureScenarios> scenarios) {
         Simulation sim = new Simulation();
         RandomStreams streams = new RandomStreams(model.run().seed(), replication);
-        double warmupS = model.run().warmupS();
-        double endS = warmupS + durationS;
-        double drainS = Math.min(60, durationS / 10);
-        Horizon horizon = new Horizon(warmupS, endS, windowS, drainS);
+        double warmupS = horizon.warmupS();
         double hopS = model.network().hopMs() / 1000.0;
 
         Map<String, Tier> tiers = new LinkedHashMap<>();
@@ -133,24 +149,48 @@ public final class ModelRunner {
                         .filter(w -> w.tier().equals(t.name())).map(WebSocketSpec::connections).orElse(0L));
             }
         }
-        failures.install(new Outages(sim, model, tiers, streams));
+        Outages outages = new Outages(sim, model, tiers, streams);
+        failures.install(outages);
 
         sim.schedule(warmupS, () -> tiers.values().forEach(Tier::startMeasuring));
-        // close each latency window at its end; the last one at the end of the drain, so that
-        // requests which arrived before the end and finished after it still count
+        closeWindows(sim, horizon, classes, tiers, ws);
+        sim.runUntil(horizon.stopS());
+        ReplicationResult result = result(replication, sim, horizon, classes, tiers, ws, usage);
+        if (scenarios.isEmpty()) {
+            return result;
+        }
+
+        // the scenarios: a new measured period from here; the figures above are left as they are
+        FailureScenarios s = scenarios.get();
+        Horizon next = horizon(horizon.stopS(), s.windows() * horizon.windowS());
+        classes.values().forEach(c -> c.measure(next));
+        tiers.values().forEach(t -> {
+            t.measure(next);
+            t.startMeasuring();
+        });
+        ws.ifPresent(l -> l.measure(next));
+        Failures.injected(s.strikes()).install(outages);
+        closeWindows(sim, next, classes, tiers, ws);
+        sim.runUntil(next.stopS());
+        return result.withScenarios(s.results(rows(next, classes, tiers, ws)), sim.eventsFired() - result.events());
+    }
+
+    /**
+     * Closes each latency window of {@code horizon} at its end; the last one at the end of the
+     * drain, so that requests which arrived before the end and finished after it still count.
+     */
+    private static void closeWindows(Simulation sim, Horizon horizon, Map<String, RequestClass> classes,
+                                     Map<String, Tier> tiers, Optional<WebSocketLoad> ws) {
         int windows = horizon.windows();
         for (int i = 0; i < windows; i++) {
             int w = i;
-            double closeS = i == windows - 1 ? horizon.stopS() : warmupS + (i + 1) * horizon.windowS();
+            double closeS = i == windows - 1 ? horizon.stopS() : horizon.warmupS() + (i + 1) * horizon.windowS();
             sim.schedule(closeS, () -> {
                 classes.values().forEach(c -> c.windows().close(w));
                 tiers.values().forEach(t -> t.latencyWindows().close(w));
                 ws.ifPresent(l -> l.windows().close(w));
             });
         }
-        sim.runUntil(horizon.stopS());
-
-        return result(replication, sim, horizon, classes, tiers, ws, usage);
     }
 
     private ArrivalProcess arrivals(ClassSpec c, ProfileSpec profile, RandomStreams streams) {
@@ -220,6 +260,13 @@ public final class ModelRunner {
         });
         Optional<WebSocketResult> wsResult = ws.map(w -> new WebSocketResult(w.delivery(), w.refused(),
                 w.messages()));
+        return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult,
+                rows(horizon, classes, tiers, ws), sim.eventsFired(), 0, horizon.windowS(), usage.usage());
+    }
+
+    /** The time-series windows of {@code horizon}, once they are closed. */
+    private static List<WindowRow> rows(Horizon horizon, Map<String, RequestClass> classes, Map<String, Tier> tiers,
+                                        Optional<WebSocketLoad> ws) {
         List<WindowRow> rows = new ArrayList<>();
         for (int i = 0; i < horizon.windows(); i++) {
             Map<String, WindowClass> wc = new LinkedHashMap<>();
@@ -241,7 +288,6 @@ public final class ModelRunner {
             double wsP99 = ws.map(load -> load.windows().p99Ms(w)).orElse(0.0);
             rows.add(new WindowRow(horizon.warmupS() + i * horizon.windowS(), wc, p99, util, nodes, wsP99));
         }
-        return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult, rows,
-                sim.eventsFired(), 0, horizon.windowS(), usage.usage());
+        return rows;
     }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * What one replication of a model measured (after warm-up, over {@code measuredS} seconds).
  * Maps keep the model file's order. {@code usage} is what each tier is billed for.
- * {@code scenarios} holds the windows of the short failure scenarios run beside it for the
- * uptime estimate (one per failure mode; empty without any).
+ * {@code scenarios} holds the windows of the failure scenarios run after the measured period for
+ * the uptime estimate (one per failure mode; empty without any); {@code events} counts both.
  */
 public record ReplicationResult(
         int replication,

@@ -38,16 +38,16 @@ public final class Tier {
 
     private final TierSpec spec;
     private final Simulation sim;
-    private final Horizon horizon;
+    private Horizon horizon;
     private final int workers;
     private final List<Node> nodes = new ArrayList<>();
     private final List<Node> active = new ArrayList<>();
     private final Balancer balancer;
     private final RandomStream balancerRng;
     private final Balancer.NodeLoad load;
-    private final LatencyRecorder latency = new LatencyRecorder();
-    private final WindowedLatency latencyWindows;
-    private final WindowedSeries windows;
+    private LatencyRecorder latency = new LatencyRecorder();
+    private WindowedLatency latencyWindows;
+    private WindowedSeries windows;
     private final TimeWeighted nodesInService;
     private final TimeWeighted serversInService;
     private final TimeWeighted nodesBilled;
@@ -105,6 +105,11 @@ public final class Tier {
         double serverS = (toS - fromS) * servers;
         busyTotalS += serverS;
         node.addBusy(serverS);
+        measureBusy(fromS, toS, servers);
+    }
+
+    /** Counts busy servers in the measured period and its windows. */
+    private void measureBusy(double fromS, double toS, double servers) {
         double from = Math.max(fromS, horizon.warmupS());
         double to = Math.min(toS, horizon.endS());
         if (to > from) {
@@ -115,18 +120,28 @@ public final class Tier {
 
     /** Updates the time-weighted node counts after a change of state. */
     private void counted() {
-        double now = sim.now();
-        int billed = 0;
-        for (Node n : nodes) {
-            if (n.billed()) {
-                billed++;
-            }
-        }
-        nodesInService.update(now, active.size());
-        serversInService.update(now, (double) active.size() * workers);
-        nodesBilled.update(now, billed);
-        windows.updateLevel(now, (double) active.size() * workers);
+        measureNodes();
         changeListeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Brings the time-weighted node counts to now; they stop at the end of the measured period,
+     * so that their averages over it can still be read after a change in the drain.
+     */
+    private void measureNodes() {
+        double now = sim.now();
+        if (now <= horizon.endS()) {
+            int billed = 0;
+            for (Node n : nodes) {
+                if (n.billed()) {
+                    billed++;
+                }
+            }
+            nodesInService.update(now, active.size());
+            serversInService.update(now, (double) active.size() * workers);
+            nodesBilled.update(now, billed);
+        }
+        windows.updateLevel(now, (double) active.size() * workers);
     }
 
     /** Runs {@code listener} after every change of a node's state (e.g. clients reconnect). */
@@ -317,6 +332,28 @@ public final class Tier {
             } else {
                 rejected++;
             }
+        }
+    }
+
+    /**
+     * Measures a new period {@code next}, which starts now, after the current one has stopped:
+     * fresh latencies, windows and counts (the figures so far stay with whoever took them);
+     * service its nodes booked earlier that lies after now counts in the new windows.
+     * {@link #startMeasuring()} restarts the node statistics.
+     */
+    public void measure(Horizon next) {
+        horizon = next;
+        latency = new LatencyRecorder();
+        latencyWindows = new WindowedLatency(latency, next.windows());
+        windows = new WindowedSeries(next.warmupS(), next.endS(), next.windowS());
+        busyServerS = 0;
+        offeredWorkS = 0;
+        visits = 0;
+        rejected = 0;
+        timedOut = 0;
+        measureNodes();
+        for (Node n : nodes) {
+            n.station().reportBookedAhead(this::measureBusy);
         }
     }
 

@@ -34,13 +34,13 @@ import java.util.function.Function;
 public final class RequestClass {
     private final String name;
     private final Simulation sim;
-    private final Horizon horizon;
+    private Horizon horizon;
     private final double hopS;
     private final double crossZoneExtraS;
     private final Hop entry;
-    private final LatencyRecorder latency = new LatencyRecorder();
-    private final WindowedLatency windows;
-    private final long[] windowErrors;
+    private LatencyRecorder latency = new LatencyRecorder();
+    private WindowedLatency windows;
+    private long[] windowErrors;
     private final RandomStream thinkRng;
     private final double thinkS;
     /** The model's regions; null without regions (then requests draw no region). */
@@ -265,6 +265,21 @@ public final class RequestClass {
             ClosedPopulation p = population;
             sim.schedule(Math.max(timeS, sim.now()), p::returned);
         }
+    }
+
+    /**
+     * Measures a new period {@code next}, which starts now, after the current one has stopped:
+     * fresh latencies, windows and counts (the figures so far stay with whoever took them).
+     */
+    public void measure(Horizon next) {
+        horizon = next;
+        latency = new LatencyRecorder();
+        windows = new WindowedLatency(latency, next.windows());
+        windowErrors = new long[next.windows()];
+        arrived = 0;
+        completed = 0;
+        rejected = 0;
+        timedOut = 0;
     }
 
     public LatencyRecorder latency() {

@@ -36,7 +36,7 @@ import java.util.Optional;
  */
 public final class WebSocketLoad {
     private final Simulation sim;
-    private final Horizon horizon;
+    private Horizon horizon;
     private final double hopS;
     private final Tier wsTier;
     private final Optional<Tier> pubsubTier;
@@ -46,8 +46,8 @@ public final class WebSocketLoad {
     private final RandomStream fanoutRng;
     private final RandomStream sendRng;
     private final RandomStream pubsubRng;
-    private final LatencyRecorder delivery = new LatencyRecorder();
-    private final WindowedLatency windows;
+    private LatencyRecorder delivery = new LatencyRecorder();
+    private WindowedLatency windows;
     private final long connections;
     private final long maxPerNode;
     private Node[] holders = new Node[0];
@@ -315,6 +315,18 @@ public final class WebSocketLoad {
                 delivery.recordSeconds(latencyS);
             }
         }
+    }
+
+    /**
+     * Measures a new period {@code next}, which starts now, after the current one has stopped:
+     * fresh latencies, windows and counts (the figures so far stay with whoever took them).
+     */
+    public void measure(Horizon next) {
+        horizon = next;
+        delivery = new LatencyRecorder();
+        windows = new WindowedLatency(delivery, next.windows());
+        messages = 0;
+        failedDeliveries = 0;
     }
 
     public LatencyRecorder delivery() {

@@ -58,8 +58,10 @@ class ZoneTest {
         FailureMode zoneA = modes.get(1);
         assertEquals("zone down: a", zoneA.name());
         assertEquals(List.of("app", "db"), zoneA.tiers());
+        assertEquals(List.of(2, 1), zoneA.taken());
         assertEquals(120, zoneA.effectS(), 0);
         assertEquals(List.of("app"), modes.get(2).tiers());
+        assertEquals(List.of(2), modes.get(2).taken());
 
         s.outages.inject(new Strike(zoneA, 10, 0, new RandomStream(1)));
         List<List<String>> seen = new ArrayList<>();

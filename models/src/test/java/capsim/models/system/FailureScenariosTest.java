@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import capsim.models.catalog.Catalog;
+import capsim.models.failure.FailureMode;
+import capsim.models.failure.FailureModes;
 import capsim.models.load.ModelException;
 import capsim.models.load.ModelLoader;
 import capsim.models.spec.ModelSpec;
@@ -11,6 +13,7 @@ import capsim.models.spec.RunSpec;
 import capsim.models.system.ReplicationResult.ScenarioResult;
 import capsim.models.system.ReplicationResult.WindowRow;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 
 /** The failure scenarios of a replication: one block of windows per mode, long outages simulated shorter. */
@@ -43,9 +46,8 @@ class FailureScenariosTest {
         return new ModelLoader(Catalog.builtIn()).parse(MODEL, "scenarios.yaml");
     }
 
-    private static FailureScenarios.Scenarios scenarios(ModelSpec model, int steadyKept) {
-        ModelRunner runner = new ModelRunner(model);
-        return FailureScenarios.run(model, 0, 60, steadyKept, (durationS, f) -> runner.simulate(0, durationS, 60, f));
+    private static List<ScenarioResult> scenarios(ModelSpec model, int steadyKept) {
+        return new ModelRunner(model).run(0, mode -> steadyKept).scenarios();
     }
 
     /*
@@ -91,8 +93,8 @@ class FailureScenariosTest {
     @Test
     void aLongOutageIsSimulatedShorterAndItsSteadyWindowsWeighted() throws ModelException {
         ModelSpec model = model();
-        List<ScenarioResult> cut = scenarios(model, 3).results();
-        List<ScenarioResult> full = scenarios(model, 100).results();
+        List<ScenarioResult> cut = scenarios(model, 3);
+        List<ScenarioResult> full = scenarios(model, 100);
 
         assertEquals(List.of("node down: app", "database replacement: db"), cut.stream().map(ScenarioResult::name)
                 .toList());
@@ -107,5 +109,40 @@ class FailureScenariosTest {
         // windows partly)
         assertEquals(weightedErrorRatio(full.get(1)), weightedErrorRatio(db), 0.01);
         assertEquals(1 / 3_600_600.0, db.ratePerS(), 1e-18);
+    }
+
+    /*
+     * By default a stable degraded state keeps one steady window. Every request fails while the
+     * database is down, so that state is stable: of the 9 steady windows, 1 is simulated standing
+     * for 9 (weights 1, 9, 1, 1), and the weighted error ratio agrees with the full 12 windows as
+     * closely as with 3 kept (same tolerance as above, same reason).
+     */
+    @Test
+    void aStableOutageKeepsOneSteadyWindow() throws ModelException {
+        ModelSpec model = model();
+        ScenarioResult db = new ModelRunner(model).run(0).scenarios().get(1);
+        ScenarioResult full = scenarios(model, 100).get(1);
+
+        assertEquals(List.of(1.0, 9.0, 1.0, 1.0), db.weights());
+        assertEquals(weightedErrorRatio(full), weightedErrorRatio(db), 0.01);
+    }
+
+    /*
+     * Offered load (utilisation law): app 20/s x 20 ms = 0.4 server-s/s on 2 nodes x 2 vCPU = 0.1;
+     * with one node down 0.4 / 2 = 0.2 < 1: stable, 1 window kept. With 150 ms of app work: 3.0 / 4
+     * = 0.75, one node down 3.0 / 2 = 1.5 >= 1: the survivor's backlog grows, 3 kept. The single
+     * database leaves no survivor (every visit fails at once, nothing queues): stable either way.
+     */
+    @Test
+    void overloadedSurvivorsKeepThreeSteadyWindows() throws ModelException {
+        ModelSpec light = model();
+        ModelSpec heavy = new ModelLoader(Catalog.builtIn()).parse(MODEL.replace("mean: 20}", "mean: 150}"),
+                "heavy.yaml");
+        List<FailureMode> modes = FailureModes.of(light);
+
+        ToIntFunction<FailureMode> lightKept = FailureScenarios.steadyKept(light, Catalog.builtIn());
+        ToIntFunction<FailureMode> heavyKept = FailureScenarios.steadyKept(heavy, Catalog.builtIn());
+        assertEquals(List.of(1, 1), modes.stream().map(lightKept::applyAsInt).toList());
+        assertEquals(List.of(3, 1), FailureModes.of(heavy).stream().map(heavyKept::applyAsInt).toList());
     }
 }
