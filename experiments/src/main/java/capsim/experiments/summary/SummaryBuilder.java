@@ -158,8 +158,12 @@ public final class SummaryBuilder {
         nodes.put("min", Round.to(rs.stream().mapToDouble(TierResult::nodesMin).min().orElse(0), Round.RATE));
         nodes.put("mean", Round.to(rs.stream().mapToDouble(TierResult::nodesMean).average().orElse(0), Round.RATE));
         nodes.put("max", Round.to(rs.stream().mapToDouble(TierResult::nodesMax).max().orElse(0), Round.RATE));
-        Optional<TierLoad> load = Optional.ofNullable(offered.get(t.name()));
-        double offeredUtilization = load.map(TierLoad::utilization).orElse(0.0);
+        // an autoscaled tier's capacity moves: judge it by the work offered to the nodes it
+        // actually had (measured), not by the model's starting count
+        Optional<TierLoad> load = t.operations().autoscale().isPresent() ? Optional.empty()
+                : Optional.ofNullable(offered.get(t.name()));
+        double offeredUtilization = load.map(TierLoad::utilization)
+                .orElse(rs.stream().mapToDouble(TierResult::offeredUtilization).average().orElse(0));
         long saturatedReplications = rs.stream().filter(TierResult::saturated).count();
         boolean saturated = load.map(TierLoad::saturated).orElse(false) || saturatedReplications > 0;
         node.put("offered_utilization", Round.to(offeredUtilization, Round.RATIO));
