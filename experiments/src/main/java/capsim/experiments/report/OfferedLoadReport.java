@@ -23,8 +23,24 @@ public final class OfferedLoadReport {
                 .leftAligned(5);
         for (TierLoad t : loads) {
             tiers.row(t.tier(), Format.num2(t.visitsPerS()), String.format(Locale.ROOT, "%.4f", t.workServerSPerS()),
-                    Integer.toString(t.servers()), Format.pct(t.utilization()), t.saturated() ? "SATURATED" : "");
+                    Integer.toString(t.servers()), Format.pct(t.utilization()), verdict(spec, t));
         }
         return b.append(tiers.render("")).toString();
+    }
+
+    /**
+     * SATURATED when the offered load exceeds the tier's capacity; an autoscaled tier is judged
+     * at its largest size, and said to need scaling out when only its starting count is short.
+     */
+    private static String verdict(ModelSpec spec, TierLoad t) {
+        int maxNodes = spec.tier(t.tier()).flatMap(tier -> tier.operations().autoscale())
+                .map(a -> a.max()).orElse(0);
+        int count = spec.tier(t.tier()).map(tier -> tier.count()).orElse(1);
+        if (maxNodes <= count || !t.saturated()) {
+            return t.saturated() ? "SATURATED" : "";
+        }
+        double atMax = t.utilization() * count / maxNodes;
+        return atMax >= 1 ? "SATURATED even at " + maxNodes + " nodes"
+                : String.format(Locale.ROOT, "needs scale-out (%s at %d nodes)", Format.pct(atMax), maxNodes);
     }
 }
