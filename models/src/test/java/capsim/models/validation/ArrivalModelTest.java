@@ -1,5 +1,6 @@
 package capsim.models.validation;
 
+import capsim.engine.validation.Replications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,8 +93,8 @@ class ArrivalModelTest {
         double expectedDispersion = ClosedForms.mmpp2Dispersion(5 * calm, calm, 1, 0.25, 60);
         assertEquals(13.47, expectedDispersion, 0.01, "the closed form itself (hand check above)");
 
-        Replications rate = new Replications(results.size());
-        Replications dispersion = new Replications(results.size());
+        Replications rate = new Replications(results.size(), ModelRuns.Z);
+        Replications dispersion = new Replications(results.size(), ModelRuns.Z);
         for (ReplicationResult r : results) {
             rate.add(r.classes().get("api").arrived() / r.measuredS());
             double[] counts = r.windows().stream().mapToDouble(w -> w.classes().get("api").count()).toArray();
@@ -103,7 +104,7 @@ class ArrivalModelTest {
         // a dispersion from 120 windows has relative SE sqrt(2 / 119) = 13%, 2.9% over 20
         rate.assertMatches("MMPP long-run rate, per s", 10, 0, 0.01);
         dispersion.assertMatches("MMPP index of dispersion over 60 s", expectedDispersion, 0, 0.05);
-        assertTrue(dispersion.mean() > 1 + Replications.Z * dispersion.standardError(), "over-dispersed");
+        assertTrue(dispersion.mean() > 1 + ModelRuns.Z * dispersion.standardError(), "over-dispersed");
     }
 
     /*

@@ -1,5 +1,6 @@
 package capsim.models.validation;
 
+import capsim.engine.validation.Replications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +49,7 @@ class BalancerModelTest {
     }
 
     private static Replications of(double[] values) {
-        Replications r = new Replications(values.length);
+        Replications r = new Replications(values.length, ModelRuns.Z);
         for (double v : values) {
             r.add(v);
         }
@@ -56,7 +57,7 @@ class BalancerModelTest {
     }
 
     private static Replications difference(double[] a, double[] b) {
-        Replications r = new Replications(a.length);
+        Replications r = new Replications(a.length, ModelRuns.Z);
         for (int i = 0; i < a.length; i++) {
             r.add(a[i] - b[i]);
         }
@@ -88,7 +89,7 @@ class BalancerModelTest {
         // negative by more than 5 of their SE
         for (double[] jsq : List.of(least, two)) {
             Replications gain = difference(roundRobin, jsq);
-            assertTrue(gain.mean() > Replications.Z * gain.standardError(),
+            assertTrue(gain.mean() > ModelRuns.Z * gain.standardError(),
                     "round robin minus shortest queue: " + gain);
         }
     }

@@ -1,5 +1,6 @@
 package capsim.models.validation;
 
+import capsim.engine.validation.Replications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import capsim.models.system.ReplicationResult;
@@ -78,9 +79,9 @@ class ClosedModelTest {
         double expectedX = ClosedForms.mvaThroughput(12, 1, 0.1);
         assertEquals(8.803, expectedX, 1e-3, "the closed form itself (hand check above)");
 
-        Replications throughput = new Replications(results.size());
-        Replications response = new Replications(results.size());
-        Replications utilization = new Replications(results.size());
+        Replications throughput = new Replications(results.size(), ModelRuns.Z);
+        Replications response = new Replications(results.size(), ModelRuns.Z);
+        Replications utilization = new Replications(results.size(), ModelRuns.Z);
         for (ReplicationResult r : results) {
             ClassResult api = r.classes().get("api");
             throughput.add(api.throughputPerS(r.measuredS()));

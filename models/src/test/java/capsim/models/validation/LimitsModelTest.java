@@ -1,5 +1,6 @@
 package capsim.models.validation;
 
+import capsim.engine.validation.Replications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,8 +46,8 @@ class LimitsModelTest {
         double expected = ClosedForms.mm1kBlocking(150, 100, 5);
         assertEquals(0.3654, expected, 1e-4, "the closed form itself (hand check above)");
 
-        Replications errors = new Replications(results.size());
-        Replications throughput = new Replications(results.size());
+        Replications errors = new Replications(results.size(), ModelRuns.Z);
+        Replications throughput = new Replications(results.size(), ModelRuns.Z);
         for (ReplicationResult r : results) {
             ClassResult api = r.classes().get("api");
             TierResult app = r.tiers().get("app");
@@ -75,7 +76,7 @@ class LimitsModelTest {
         double expected = ClosedForms.mm1PatienceAbandonment(120, 100, 0.03);
         assertEquals(0.2693, expected, 1e-4, "the closed form itself (hand check above)");
 
-        Replications errors = new Replications(results.size());
+        Replications errors = new Replications(results.size(), ModelRuns.Z);
         for (ReplicationResult r : results) {
             ClassResult api = r.classes().get("api");
             assertEquals(0, api.rejected());

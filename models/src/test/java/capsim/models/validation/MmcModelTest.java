@@ -1,5 +1,6 @@
 package capsim.models.validation;
 
+import capsim.engine.validation.Replications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,9 +49,9 @@ class MmcModelTest {
         double mu = 100;
         List<ReplicationResult> results = ModelRuns.runAll(ModelRuns.parse(MODEL));
 
-        Replications p99 = new Replications(results.size());
-        Replications mean = new Replications(results.size());
-        Replications utilization = new Replications(results.size());
+        Replications p99 = new Replications(results.size(), ModelRuns.Z);
+        Replications mean = new Replications(results.size(), ModelRuns.Z);
+        Replications utilization = new Replications(results.size(), ModelRuns.Z);
         LatencyRecorder merged = new LatencyRecorder();
         for (ReplicationResult r : results) {
             LatencyRecorder latency = r.classes().get("api").latency();

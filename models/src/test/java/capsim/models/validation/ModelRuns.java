@@ -12,6 +12,14 @@ import java.util.List;
 
 /** Loads a model from YAML text, as a user's file would be, and runs its replications. */
 final class ModelRuns {
+    /**
+     * Tolerance in standard errors for the model-level checks. With R replications,
+     * (mean - truth) / SE follows a Student t with R - 1 degrees of freedom: P(|t_9| > 5) is
+     * about 7e-4 and P(|t_19| > 5) about 8e-5, so a correct simulator fails rarely (and, the
+     * seeds being fixed, never flickers).
+     */
+    static final double Z = 5;
+
     private ModelRuns() {
     }
 

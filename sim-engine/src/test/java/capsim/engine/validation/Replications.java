@@ -8,25 +8,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * over independent replications (independent seeds) is what measures the precision; the
  * per-job sample variance would understate it by the relaxation time of the queue.
  */
-final class Replications {
+public final class Replications {
     /**
      * Tolerance in standard errors. With R = 20 replications (mean - truth) / SE follows a
      * Student t with 19 degrees of freedom, and P(|t_19| > 4.5) is about 2.5e-4: a correct
      * engine fails with that probability (and, the seeds being fixed, never flickers).
      */
-    static final double Z = 4.5;
+    public static final double Z = 4.5;
     private final double[] values;
+    private final double z;
     private int n;
 
-    Replications(int replications) {
-        values = new double[replications];
+    public Replications(int replications) {
+        this(replications, Z);
     }
 
-    void add(double estimate) {
+    /** Replications judged at {@code z} standard errors (the caller justifies its choice). */
+    public Replications(int replications, double z) {
+        values = new double[replications];
+        this.z = z;
+    }
+
+    public void add(double estimate) {
         values[n++] = estimate;
     }
 
-    double mean() {
+    public double mean() {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             sum += values[i];
@@ -35,7 +42,7 @@ final class Replications {
     }
 
     /** Standard error of {@link #mean()}: sample standard deviation / sqrt(R). */
-    double standardError() {
+    public double standardError() {
         double m = mean();
         double ss = 0;
         for (int i = 0; i < n; i++) {
@@ -45,17 +52,22 @@ final class Replications {
     }
 
     /**
-     * Asserts that the mean is within {@link #Z} standard errors plus {@code resolution}
+     * Asserts that the mean is within {@code z} standard errors plus {@code resolution}
      * (a known bias bound of the measurement, e.g. histogram buckets) of {@code expected}, and
      * that the test is sharp: the standard error is at most {@code maxRelativeSe} of
      * {@code expected}, so the tolerance cannot grow wide enough to hide a bug.
      */
-    void assertMatches(String what, double expected, double resolution, double maxRelativeSe) {
+    public void assertMatches(String what, double expected, double resolution, double maxRelativeSe) {
         double mean = mean();
         double se = standardError();
         String report = String.format("%s: %.5f vs closed form %.5f (SE %.5f, %d replications)",
                 what, mean, expected, se, n);
         assertTrue(se <= maxRelativeSe * Math.abs(expected), "too imprecise to test anything: " + report);
-        assertTrue(Math.abs(mean - expected) <= Z * se + resolution, report);
+        assertTrue(Math.abs(mean - expected) <= z * se + resolution, report);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%.6g (SE %.3g, %d replications)", mean(), standardError(), n);
     }
 }
