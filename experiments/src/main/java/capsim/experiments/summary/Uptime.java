@@ -9,7 +9,6 @@ import capsim.models.system.ReplicationResult.ScenarioResult;
 import capsim.models.system.ReplicationResult.WindowClass;
 import capsim.models.system.ReplicationResult.WindowRow;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +24,26 @@ import java.util.function.Function;
  * not break it; SLOs on {@code uptime.*} itself are left out. This is the window-based
  * availability of the SRE book ("Service Level Objectives", Beyer et al., 2016).
  *
- * <p>Failures are rare next to requests, so the month is not simulated: each replication
- * weights the compliance of its states by the time spent in them (docs/uptime.md). The normal
- * state's compliance c0 comes from the replication's own windows; each failure mode m (rate
- * lambda_m from MTBF and outage) comes from a scenario in which one such failure struck, and
- * touched K_m windows of length w of which G_m complied (a window standing for several steady
- * windows of a long outage counts with its weight). With the modes assumed not to overlap
- * (rare-event approximation), mode m holds the system a fraction lambda_m K_m w of the time, so
+ * <p>Failures are rare next to requests, so the month is not simulated: the compliance of each
+ * state is weighted by the time spent in it (docs/uptime.md). The normal state's compliance c0 is
+ * the mean over replications of the fraction of their windows that complied. Each failure mode m
+ * (rate lambda_m from MTBF, outage and the nodes in service) strikes in some replications: each
+ * strike s touched K_ms windows of length w, of which G_ms complied (a window standing for several
+ * steady windows of a long outage counts with its weight, a window down for certain counts as
+ * down). With the modes assumed not to overlap (rare-event approximation), mode m holds the
+ * system a fraction lambda_m K_m w of the time, so, with K_m and G_m the means over its strikes,
  * <pre>  U = c0 (1 - sum_m lambda_m K_m w) + sum_m lambda_m G_m w.</pre>
- * The ratio is the mean of U over replications, with a Student-t 95% interval from their
- * spread. Without failure modes it is the fraction of compliant windows.
+ * The strata (the normal windows and each mode's strikes) are independent samples, so the
+ * variance of U is the sum of theirs (stratified sampling, Cochran, <i>Sampling Techniques</i>,
+ * 3rd ed., 1977, ch. 5): (1 - sum P)^2 s^2(c0) / R for R replications, plus for each mode
+ * (lambda_m w)^2 Var(D_m) / n_m over its n_m strikes, where D_ms = G_ms - c0 K_ms (the up windows
+ * it cost) lies in a range of K_m windows, so Var(D_m) <= K_m^2 / 4 (Popoviciu's inequality).
+ * That bound is used rather than the strikes' spread: a few strikes often lose the same whole
+ * number of windows, and a spread of zero would claim a precision the sample does not have.
+ * The 95% interval is Student t with the
+ * Welch-Satterthwaite degrees of freedom (Satterthwaite, Biometrics Bulletin 2(6), 1946). One
+ * replication gives the point. Without failure modes the ratio is the fraction of compliant
+ * windows, with the t interval of the replications' fractions.
  */
 public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, List<State> states,
                      double downtimeMinPerMonth, long windows, long windowsMet, double windowS) {
@@ -57,54 +66,106 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
     /** Uptime of {@code results} against the targets of {@code spec}; ratio 1 when there are no windows. */
     public static Uptime of(ModelSpec spec, List<ReplicationResult> results) {
         List<Criterion> criteria = criteria(spec);
-        double[] estimates = new double[results.size()];
         long windows = 0;
         long met = 0;
-        double failureTime = 0;
-        Map<String, double[]> modes = new LinkedHashMap<>(); // name -> {time fraction, windows, compliant, rate}
-        for (int i = 0; i < results.size(); i++) {
-            ReplicationResult r = results.get(i);
+        List<Double> normal = new ArrayList<>();
+        Map<String, Strikes> modes = new LinkedHashMap<>();
+        for (ReplicationResult r : results) {
             long good = compliant(criteria, r.windows());
             windows += r.windows().size();
             met += good;
-            double normal = r.windows().isEmpty() ? 1 : (double) good / r.windows().size();
-            double degradedTime = 0;
-            double degradedUp = 0;
+            if (!r.windows().isEmpty()) {
+                normal.add((double) good / r.windows().size());
+            }
             for (ScenarioResult s : r.scenarios()) {
-                double touched = 0;
                 double up = 0;
                 for (int w = 0; w < s.windows().size(); w++) {
-                    touched += s.weights().get(w);
                     up += holds(criteria, s.windows().get(w)) ? s.weights().get(w) : 0;
                 }
-                double time = s.ratePerS() * touched * r.windowS();
-                degradedTime += time;
-                degradedUp += s.ratePerS() * up * r.windowS();
-                double[] m = modes.computeIfAbsent(s.name(), k -> new double[4]);
-                m[0] += time / results.size();
-                m[1] += touched;
-                m[2] += up;
-                m[3] = s.ratePerS();
+                modes.computeIfAbsent(s.name(), k -> new Strikes()).add(s.ratePerS(), s.touchedWindows(), up);
             }
-            failureTime += degradedTime / results.size();
-            estimates[i] = Math.min(1, Math.max(0, normal * (1 - degradedTime) + degradedUp));
-        }
-        double monthS = spec.uptime().days() * 86_400;
-        List<State> states = new ArrayList<>();
-        states.add(new State("normal", 1 - failureTime, windows == 0 ? 1 : (double) met / windows, 0));
-        modes.forEach((name, m) -> states.add(new State(name, m[0], m[1] == 0 ? 1 : m[2] / m[1], m[3] * monthS)));
-        double ratio = 1;
-        double lo = 1;
-        double hi = 1;
-        if (estimates.length > 0) {
-            ratio = Arrays.stream(estimates).average().orElseThrow();
-            ConfidenceInterval ci = ConfidenceInterval.ofMean95(estimates);
-            lo = Math.max(0, ci.lo());
-            hi = Math.min(1, ci.hi());
         }
         double windowS = results.isEmpty() ? 0 : results.get(0).windowS();
-        return new Uptime(ratio, lo, hi, modes.isEmpty() ? WINDOWS : FAILURE_STATES, states, (1 - ratio) * monthS / 60,
-                windows, met, windowS);
+        double monthS = spec.uptime().days() * 86_400;
+        double c0 = normal.isEmpty() ? 1 : mean(normal);
+        double failureTime = 0;
+        double ratio = c0;
+        List<State> states = new ArrayList<>();
+        for (var e : modes.entrySet()) {
+            Strikes m = e.getValue();
+            double share = m.ratePerS() * windowS;
+            failureTime += share * m.touched();
+            ratio += share * (m.up() - c0 * m.touched());
+            states.add(new State(e.getKey(), share * m.touched(), m.touched() == 0 ? 1 : m.up() / m.touched(),
+                    m.ratePerS() * monthS));
+        }
+        ratio = Math.min(1, Math.max(0, ratio));
+        states.add(0, new State("normal", 1 - failureTime, windows == 0 ? 1 : (double) met / windows, 0));
+        ConfidenceInterval ci = interval(normal, c0, 1 - failureTime, modes.values(), windowS, ratio);
+        return new Uptime(ratio, Math.max(0, ci.lo()), Math.min(1, ci.hi()), modes.isEmpty() ? WINDOWS : FAILURE_STATES,
+                states, (1 - ratio) * monthS / 60, windows, met, windowS);
+    }
+
+    /**
+     * The stratified 95% interval of {@code ratio}: the normal state's compliances {@code normal}
+     * (mean {@code c0}, weight {@code normalShare}) and each mode's strikes (see the class comment).
+     */
+    private static ConfidenceInterval interval(List<Double> normal, double c0, double normalShare,
+                                               Iterable<Strikes> modes, double windowS, double ratio) {
+        if (normal.size() < 2) {
+            return new ConfidenceInterval(ratio, ratio);
+        }
+        List<double[]> parts = new ArrayList<>(); // {variance, degrees of freedom}
+        parts.add(new double[] {normalShare * normalShare * variance(normal) / normal.size(), normal.size() - 1});
+        for (Strikes m : modes) {
+            double share = m.ratePerS() * windowS;
+            double range = m.touchedEach.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            parts.add(new double[] {share * share * range * range / 4 / m.touchedEach.size(), Double.POSITIVE_INFINITY});
+        }
+        double total = 0;
+        double denominator = 0;
+        for (double[] p : parts) {
+            total += p[0];
+            denominator += Double.isInfinite(p[1]) ? 0 : p[0] * p[0] / p[1];
+        }
+        double df = denominator == 0 ? Double.POSITIVE_INFINITY : total * total / denominator;
+        return total == 0 ? new ConfidenceInterval(ratio, ratio)
+                : ConfidenceInterval.ofEstimate(0.95, ratio, Math.sqrt(total), df);
+    }
+
+    /** The strikes of one failure mode: its rate, and the windows each touched and how many of them were up. */
+    private static final class Strikes {
+        private final List<Double> rates = new ArrayList<>();
+        private final List<Double> touchedEach = new ArrayList<>();
+        private final List<Double> upEach = new ArrayList<>();
+
+        void add(double ratePerS, double touched, double up) {
+            rates.add(ratePerS);
+            touchedEach.add(touched);
+            upEach.add(up);
+        }
+
+        double ratePerS() {
+            return mean(rates);
+        }
+
+        double touched() {
+            return mean(touchedEach);
+        }
+
+        double up() {
+            return mean(upEach);
+        }
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    /** The sample variance (n - 1 in the denominator). */
+    private static double variance(List<Double> values) {
+        double m = mean(values);
+        return values.stream().mapToDouble(v -> (v - m) * (v - m)).sum() / (values.size() - 1);
     }
 
     /** The share of the time spent in failure states (1 - the normal state's share). */

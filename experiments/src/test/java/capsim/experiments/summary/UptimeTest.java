@@ -101,6 +101,66 @@ class UptimeTest {
         assertEquals(1, uptime.ci95Hi(), 0);
     }
 
+    /*
+     * Three replications of 20 windows with 19, 18 and 17 up (c0 = 0.95, 0.90, 0.85; mean 0.9,
+     * s^2 = 0.0025); a mode at 1 / 3600 per second (share of a 60 s window: 1/60) struck in
+     * replications 0 and 1 only, touching 3 windows with 1 and 2 up:
+     *   U = 0.9 x (1 - 3/60) + 1.5 / 60 = 0.88
+     *   variance: normal 0.95^2 x 0.0025 / 3 = 7.5208e-4 (2 df); the mode's bounded by Popoviciu,
+     *   its lost windows lying in a range of 3: (1/60)^2 x 3^2 / 4 / 2 strikes = 3.125e-4 (known,
+     *   no df term); total 1.064583e-3, Welch-Satterthwaite df = 1.064583e-3^2 / (7.5208e-4^2 / 2)
+     *   = 4.0074, t_{0.975, 4.0074} = 2.7744376 (scipy), half-width 2.7744376 x sqrt(1.064583e-3)
+     *   = 0.0905242
+     * Struck once (in replication 0 only): U = 0.9 x 0.95 + 1 / 60 = 0.8716667, the mode's variance
+     * bound 6.25e-4: total 1.37708e-3, df = 1.37708e-3^2 / (7.5208e-4^2 / 2) = 6.7053,
+     * t = 2.3858556, half-width 0.0885369.
+     */
+    @Test
+    void theIntervalAddsTheVarianceOfEachStratum() {
+        WindowRow up = window(0, 100, 0, 80, 40, 90);
+        WindowRow down = window(0, 100, 0, 150, 40, 90);
+        ReplicationResult r0 = replication(0, windows(19, up, down)).withScenarios(List.of(
+                new ScenarioResult("node down: app", 1 / 3600.0, List.of(down, up, down))), 0);
+        ReplicationResult r1 = replication(1, windows(18, up, down)).withScenarios(List.of(
+                new ScenarioResult("node down: app", 1 / 3600.0, List.of(up, down, up))), 0);
+        ReplicationResult r2 = replication(2, windows(17, up, down));
+
+        Uptime twice = Uptime.of(model(TARGETS), List.of(r0, r1, r2));
+        assertEquals(0.88, twice.ratio(), 1e-12);
+        assertEquals(0.88 - 0.0905242, twice.ci95Lo(), 1e-6);
+        assertEquals(0.88 + 0.0905242, twice.ci95Hi(), 1e-6);
+
+        Uptime once = Uptime.of(model(TARGETS), List.of(r0, replication(1, windows(18, up, down)), r2));
+        assertEquals(0.8716667, once.ratio(), 1e-7);
+        assertEquals(0.0885369, (once.ci95Hi() - once.ci95Lo()) / 2, 1e-6);
+    }
+
+    /*
+     * A window down for certain counts as touched and down: a scenario with 2 simulated windows
+     * (1 up) and 9 certain ones touched 11 windows, 1 up; one replication, c0 = 1:
+     * U = 1 x (1 - 11/60) + 1/60 = 0.8333333.
+     */
+    @Test
+    void windowsDownForCertainCountAsDown() {
+        WindowRow up = window(0, 100, 0, 80, 40, 90);
+        WindowRow down = window(0, 100, 0, 150, 40, 90);
+        ReplicationResult r = replication(0, up, up).withScenarios(List.of(
+                new ScenarioResult("database replacement: db", 1 / 3600.0, List.of(down, up), List.of(1.0, 1.0), 9)),
+                0);
+
+        Uptime uptime = Uptime.of(model(TARGETS), List.of(r));
+        assertEquals(1 - 11 / 60.0 + 1 / 60.0, uptime.ratio(), 1e-12);
+        assertEquals(1 / 11.0, uptime.states().get(1).compliance(), 1e-12);
+    }
+
+    private static WindowRow[] windows(int up, WindowRow upRow, WindowRow downRow) {
+        WindowRow[] rows = new WindowRow[20];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i < up ? upRow : downRow;
+        }
+        return rows;
+    }
+
     private static List<Uptime.State> round(List<Uptime.State> states) {
         return states.stream().map(s -> new Uptime.State(s.name(), Math.round(s.fractionOfTime() * 1e12) / 1e12,
                 s.compliance(), Math.round(s.perMonth() * 1e9) / 1e9)).toList();

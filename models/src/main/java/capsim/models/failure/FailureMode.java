@@ -5,6 +5,7 @@ import capsim.models.spec.FailureSpec;
 import capsim.models.spec.ManagedSpec;
 import capsim.models.spec.ZoneFailureSpec;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One way the system can fail (a node of a tier, an instance of a managed service, a zone), with
@@ -24,6 +25,15 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
 
     /** Long-run rate at which failures of this mode start, per second. */
     double ratePerS();
+
+    /**
+     * Long-run rate at which failures of this mode start, per second, when each tier runs
+     * {@code nodes} nodes in service on average (a node failure's rate scales with them, as an
+     * autoscaler adds or removes nodes).
+     */
+    default double ratePerS(ToDoubleFunction<String> nodes) {
+        return ratePerS();
+    }
 
     /** The tiers whose nodes it can take down. */
     List<String> tiers();
@@ -82,6 +92,11 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
         @Override
         public double ratePerS() {
             return nodes / (mtbfH * 3600 + impact.downS());
+        }
+
+        @Override
+        public double ratePerS(ToDoubleFunction<String> inService) {
+            return inService.applyAsDouble(tier) / (mtbfH * 3600 + impact.downS());
         }
 
         @Override

@@ -8,11 +8,11 @@ import java.util.Optional;
 
 /**
  * Binds the model's {@code uptime:} settings (defaults {@link UptimeSpec#DEFAULT}: 60 s windows,
- * at most 1% errors in a window, a 30-day month) and its zone {@code failures: {zone: {mtbf_h,
+ * at most 1% errors in a window, a 30-day month, each failure mode struck in 2 replications) and its zone {@code failures: {zone: {mtbf_h,
  * mttr_s}}} (both required).
  */
 final class UptimeBinder {
-    static final List<String> KEYS = List.of("window_s", "max_error_ratio", "days");
+    static final List<String> KEYS = List.of("window_s", "max_error_ratio", "days", "strikes");
     static final List<String> ZONE_KEYS = List.of("zone");
 
     private UptimeBinder() {
@@ -23,7 +23,8 @@ final class UptimeBinder {
         return root.section("uptime", KEYS).map(u -> new UptimeSpec(
                 u.number("window_s", Bound.POSITIVE).orElse(d.windowS()),
                 u.number("max_error_ratio", Bound.UNIT).orElse(d.maxErrorRatio()),
-                u.number("days", Bound.POSITIVE).orElse(d.days()))).orElse(d);
+                u.number("days", Bound.POSITIVE).orElse(d.days()),
+                (int) u.integer("strikes", 1).orElse(d.strikes()))).orElse(d);
     }
 
     static Optional<ZoneFailureSpec> bindZones(Section root, Problems problems) {

@@ -35,6 +35,15 @@ public record ProfileSpec(Kind kind, List<Double> multipliers, double fromH, dou
         return fromH <= toH ? (h >= fromH && h < toH) : (h >= fromH || h < toH);
     }
 
+    /** The smallest multiplier the profile ever applies. */
+    public double minMultiplier() {
+        return switch (kind) {
+            case CONSTANT -> 1.0;
+            case HOURLY -> multipliers.stream().mapToDouble(Double::doubleValue).min().orElse(1.0);
+            case PEAK -> Math.min(1.0, factor);
+        };
+    }
+
     /** The largest multiplier the profile ever applies (the thinning bound). */
     public double maxMultiplier() {
         return switch (kind) {

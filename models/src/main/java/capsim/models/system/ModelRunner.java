@@ -43,7 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
  * Builds the simulated system of a model and runs one replication of it: warm-up, then the
@@ -86,14 +86,14 @@ public final class ModelRunner {
      * striking once ({@link FailureScenarios}), for the uptime estimate.
      */
     public ReplicationResult run(int replication) {
-        return run(replication, FailureScenarios.steadyKept(model, catalog));
+        return run(replication, FailureScenarios.shapes(model, catalog));
     }
 
-    /** As {@link #run(int)}, the scenarios keeping {@code steadyKept} steady windows of a mode's long outage. */
-    ReplicationResult run(int replication, ToIntFunction<FailureMode> steadyKept) {
+    /** As {@link #run(int)}, the scenarios' blocks shaped by {@code shapes}. */
+    ReplicationResult run(int replication, Function<FailureMode, FailureScenarios.Shape> shapes) {
         Horizon horizon = horizon(model.run().warmupS(), model.run().durationS());
         return simulate(replication, horizon, Failures.none(),
-                FailureScenarios.plan(model, replication, horizon.windowS(), horizon.stopS(), steadyKept));
+                FailureScenarios.plan(model, replication, horizon.windowS(), horizon.stopS(), shapes));
     }
 
     /** Runs replication {@code replication} with every failure process running: failures happen as they come. */
@@ -172,7 +172,8 @@ public final class ModelRunner {
         Failures.injected(s.strikes()).install(outages);
         closeWindows(sim, next, classes, tiers, ws);
         sim.runUntil(next.stopS());
-        return result.withScenarios(s.results(rows(next, classes, tiers, ws)), sim.eventsFired() - result.events());
+        return result.withScenarios(s.results(rows(next, classes, tiers, ws), result),
+                sim.eventsFired() - result.events());
     }
 
     /**

@@ -53,10 +53,13 @@ public record ReplicationResult(
     /**
      * One failure scenario: failures of mode {@code name} start at the long-run rate
      * {@code ratePerS}; {@code windows} are the windows one such failure touched, from the one it
-     * struck in to one window past the end of its effect, each standing for {@code weights} windows
-     * of the real failure (more than 1 for the steady windows of a long outage simulated shorter).
+     * struck in to the end of its effect (and one window past it when a backlog may be left), each
+     * standing for {@code weights} windows of the real failure (more than 1 for the steady windows
+     * of a long outage simulated shorter); {@code downWindows} more windows of the failure were
+     * not simulated because they are down for certain (a class fails far more requests than it may).
      */
-    public record ScenarioResult(String name, double ratePerS, List<WindowRow> windows, List<Double> weights) {
+    public record ScenarioResult(String name, double ratePerS, List<WindowRow> windows, List<Double> weights,
+                                 double downWindows) {
         public ScenarioResult {
             windows = List.copyOf(windows);
             weights = List.copyOf(weights);
@@ -65,9 +68,19 @@ public record ReplicationResult(
             }
         }
 
-        /** A scenario whose windows each stand for one window. */
+        /** A scenario whose windows were all simulated. */
+        public ScenarioResult(String name, double ratePerS, List<WindowRow> windows, List<Double> weights) {
+            this(name, ratePerS, windows, weights, 0);
+        }
+
+        /** A scenario whose windows were all simulated, each standing for one window. */
         public ScenarioResult(String name, double ratePerS, List<WindowRow> windows) {
             this(name, ratePerS, windows, java.util.Collections.nCopies(windows.size(), 1.0));
+        }
+
+        /** Windows the failure touched: the simulated ones with their weights, plus the certain ones. */
+        public double touchedWindows() {
+            return weights.stream().mapToDouble(Double::doubleValue).sum() + downWindows;
         }
     }
 

@@ -52,7 +52,7 @@ class FailureBindingTest {
         assertEquals(Optional.empty(), m.tiers().get(0).operations().failures());
         assertEquals(Optional.empty(), m.tiers().get(0).operations().managed());
         assertEquals(Optional.empty(), m.zoneFailures());
-        assertEquals(new UptimeSpec(60, 0.01, 30), m.uptime());
+        assertEquals(new UptimeSpec(60, 0.01, 30, 2), m.uptime());
         assertEquals(new NetworkSpec(0.5, 1), m.network());
     }
 
@@ -79,12 +79,12 @@ class FailureBindingTest {
         ModelSpec m = parse(model("    zones: [a, b]\n", """
                 failures:
                   zone: {mtbf_h: 8760, mttr_s: 3600}
-                uptime: {window_s: 300, max_error_ratio: 0.05, days: 31}
+                uptime: {window_s: 300, max_error_ratio: 0.05, days: 31, strikes: 5}
                 network: {hop_ms: 0.3, cross_zone_ms: 1.5}
                 """));
 
         assertEquals(Optional.of(new ZoneFailureSpec(8760, 3600)), m.zoneFailures());
-        assertEquals(new UptimeSpec(300, 0.05, 31), m.uptime());
+        assertEquals(new UptimeSpec(300, 0.05, 31, 5), m.uptime());
         assertEquals(new NetworkSpec(0.3, 1.5), m.network());
         assertEquals(List.of("a", "b"), m.tiers().get(0).operations().zones());
     }

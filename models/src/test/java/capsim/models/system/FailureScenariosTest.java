@@ -13,7 +13,7 @@ import capsim.models.spec.RunSpec;
 import capsim.models.system.ReplicationResult.ScenarioResult;
 import capsim.models.system.ReplicationResult.WindowRow;
 import java.util.List;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The failure scenarios of a replication: one block of windows per mode, long outages simulated shorter. */
@@ -47,7 +47,7 @@ class FailureScenariosTest {
     }
 
     private static List<ScenarioResult> scenarios(ModelSpec model, int steadyKept) {
-        return new ModelRunner(model).run(0, mode -> steadyKept).scenarios();
+        return new ModelRunner(model).run(0, mode -> new FailureScenarios.Shape(steadyKept, true)).scenarios();
     }
 
     /*
@@ -112,37 +112,119 @@ class FailureScenariosTest {
     }
 
     /*
-     * By default a stable degraded state keeps one steady window. Every request fails while the
-     * database is down, so that state is stable: of the 9 steady windows, 1 is simulated standing
-     * for 9 (weights 1, 9, 1, 1), and the weighted error ratio agrees with the full 12 windows as
-     * closely as with 3 kept (same tolerance as above, same reason).
+     * By default the database's outage is down for certain: every request needs the database, so
+     * p = 1 of them fail against the 1% allowed, with n = 20/s x 60 s / 4 = 300 a window:
+     * the Chernoff bound is exp(-300 D(0.01 || 1)) = 0. None of its 9 steady windows is simulated
+     * (they count as 9 down windows), and with no survivor left and no cold cache, no backlog
+     * window follows the repair: the block is the strike window and the repair window.
+     * The full simulation confirms the certainty: each of its 9 steady windows failed every request.
      */
     @Test
-    void aStableOutageKeepsOneSteadyWindow() throws ModelException {
+    void anOutageDownForCertainSimulatesOnlyItsEdges() throws ModelException {
         ModelSpec model = model();
         ScenarioResult db = new ModelRunner(model).run(0).scenarios().get(1);
         ScenarioResult full = scenarios(model, 100).get(1);
 
-        assertEquals(List.of(1.0, 9.0, 1.0, 1.0), db.weights());
-        assertEquals(weightedErrorRatio(full), weightedErrorRatio(db), 0.01);
+        assertEquals(List.of(1.0, 1.0), db.weights());
+        assertEquals(9, db.downWindows(), 0);
+        assertEquals(11, db.touchedWindows(), 0);
+        for (int i = 1; i <= 9; i++) {
+            var api = full.windows().get(i).classes().get("api");
+            assertEquals(0, api.count(), "window " + i);
+            assertTrue(api.errors() > 1000, () -> api.errors() + " errors");
+        }
+    }
+
+    /*
+     * The app node (outage 100 s, detected after 45 s) leaves one survivor at 0.2 (below): stable,
+     * no steady window to cut, and at most 0.9 busy, so no backlog window either: the block is
+     * ceil((u + 100) / 60) = 2 or 3 windows.
+     */
+    @Test
+    void aLightlyLoadedSurvivorLeavesNoBacklogWindow() throws ModelException {
+        ScenarioResult app = new ModelRunner(model()).run(0).scenarios().get(0);
+
+        assertTrue(app.windows().size() == 2 || app.windows().size() == 3, () -> app.windows().size() + " windows");
+        assertEquals(0, app.downWindows(), 0);
     }
 
     /*
      * Offered load (utilisation law): app 20/s x 20 ms = 0.4 server-s/s on 2 nodes x 2 vCPU = 0.1;
-     * with one node down 0.4 / 2 = 0.2 < 1: stable, 1 window kept. With 150 ms of app work: 3.0 / 4
-     * = 0.75, one node down 3.0 / 2 = 1.5 >= 1: the survivor's backlog grows, 3 kept. The single
-     * database leaves no survivor (every visit fails at once, nothing queues): stable either way.
+     * with one node down 0.4 / 2 = 0.2 < 0.9: stable, 1 window kept, no backlog window. With
+     * 150 ms of app work: 3.0 / 4 = 0.75, one node down 3.0 / 2 = 1.5 >= 1: the survivor's backlog
+     * grows, 3 kept and the backlog window. With 110 ms: 2.2 / 2 = 1.1 >= 1 too; with 100 ms,
+     * 2.0 / 4 = 0.5 and 2.0 / 2 = 1.0: at the limit, overloaded. With 95 ms, 1.9 / 2 = 0.95: stable
+     * but above 0.9, so the backlog window is kept. The single database leaves no survivor and is
+     * down for certain: nothing of its steady state is simulated, and nothing follows its repair.
      */
     @Test
-    void overloadedSurvivorsKeepThreeSteadyWindows() throws ModelException {
-        ModelSpec light = model();
-        ModelSpec heavy = new ModelLoader(Catalog.builtIn()).parse(MODEL.replace("mean: 20}", "mean: 150}"),
-                "heavy.yaml");
-        List<FailureMode> modes = FailureModes.of(light);
+    void theDegradedStateDecidesHowABlockIsSimulated() throws ModelException {
+        assertEquals(List.of(new FailureScenarios.Shape(1, false), new FailureScenarios.Shape(0, false)), shapes(20));
+        assertEquals(List.of(new FailureScenarios.Shape(3, true), new FailureScenarios.Shape(0, false)), shapes(150));
+        assertEquals(new FailureScenarios.Shape(3, true), shapes(100).get(0));
+        assertEquals(new FailureScenarios.Shape(1, true), shapes(95).get(0));
+    }
 
-        ToIntFunction<FailureMode> lightKept = FailureScenarios.steadyKept(light, Catalog.builtIn());
-        ToIntFunction<FailureMode> heavyKept = FailureScenarios.steadyKept(heavy, Catalog.builtIn());
-        assertEquals(List.of(1, 1), modes.stream().map(lightKept::applyAsInt).toList());
-        assertEquals(List.of(3, 1), FailureModes.of(heavy).stream().map(heavyKept::applyAsInt).toList());
+    private static List<FailureScenarios.Shape> shapes(int appMs) throws ModelException {
+        ModelSpec m = new ModelLoader(Catalog.builtIn()).parse(MODEL.replace("mean: 20}", "mean: " + appMs + "}"),
+                "m.yaml");
+        Function<FailureMode, FailureScenarios.Shape> shapes = FailureScenarios.shapes(m, Catalog.builtIn());
+        return FailureModes.of(m).stream().map(shapes).toList();
+    }
+
+    /*
+     * A class that needs the lost database in only 0.5% of its requests (a cache hit ratio of
+     * 0.995) fails fewer than the 1% it may: its windows are not down for certain. At 50%, they
+     * are. Chernoff by hand: D(0.01 || 0.5) = 0.01 ln(0.02) + 0.99 ln(1.98) = 0.63716, so with
+     * n = 100, exp(-63.716) = 2.1e-28; with n = 10, exp(-6.3716) = 1.7e-3, not certain.
+     */
+    @Test
+    void certaintyNeedsMoreFailuresThanAllowedAndEnoughRequests() throws ModelException {
+        String cached = MODEL.replace("""
+                    - tier: db
+                      service_ms: {dist: exponential, mean: 5}
+            """, """
+                    - tier: app
+                      service_ms: {dist: exponential, mean: 1}
+                      hit_ratio: HIT
+                      on_miss:
+                        - tier: db
+                          service_ms: {dist: exponential, mean: 5}
+            """);
+        FailureMode db = FailureModes.of(model()).get(1);
+        ModelSpec rare = new ModelLoader(Catalog.builtIn()).parse(cached.replace("HIT", "0.995"), "rare.yaml");
+        ModelSpec half = new ModelLoader(Catalog.builtIn()).parse(cached.replace("HIT", "0.5"), "half.yaml");
+
+        assertEquals(false, FailureScenarios.certainlyDown(db, rare));
+        assertEquals(true, FailureScenarios.certainlyDown(db, half));
+        assertEquals(2.1e-28, FailureScenarios.chernoff(100, 0.01, 0.5), 0.05e-28);
+        assertEquals(1.7e-3, FailureScenarios.chernoff(10, 0.01, 0.5), 0.05e-3);
+    }
+
+    /*
+     * Deal: 2 modes struck in 2 of 3 replications (the default strikes: 2). Their blocks with the
+     * strike mid-window (u = 30 s): the app node ceil(130 / 60) = 3 windows; the database 2 (its
+     * 9 steady windows down for certain). The longer app block goes first, to replications 0 and 1
+     * (all empty: lowest index first), leaving loads 3, 3, 0; the database to the emptiest two, 2
+     * then 0 (a tie with 1, broken by the index). With strikes: 5 and 3 replications, every
+     * replication strikes every mode.
+     */
+    @Test
+    void eachModeStrikesInAsManyReplicationsAsAsked() throws ModelException {
+        ModelSpec three = model().withRun(new RunSpec(600, 60, 3, 3));
+        Function<FailureMode, FailureScenarios.Shape> shapes = FailureScenarios.shapes(three, Catalog.builtIn());
+
+        assertEquals(List.of("node down: app", "database replacement: db"), names(three, 0, shapes));
+        assertEquals(List.of("node down: app"), names(three, 1, shapes));
+        assertEquals(List.of("database replacement: db"), names(three, 2, shapes));
+        ModelSpec all = new ModelLoader(Catalog.builtIn()).parse(MODEL.replace("replications: 1", "replications: 3")
+                + "uptime: {strikes: 5}\n", "all.yaml");
+        for (int r = 0; r < 3; r++) {
+            assertEquals(List.of("node down: app", "database replacement: db"), names(all, r, shapes));
+        }
+    }
+
+    private static List<String> names(ModelSpec model, int replication, Function<FailureMode, FailureScenarios.Shape> s) {
+        return FailureScenarios.dealt(model, replication, 60, s).stream().map(FailureMode::name).toList();
     }
 }

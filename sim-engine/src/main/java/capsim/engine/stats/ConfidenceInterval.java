@@ -1,5 +1,6 @@
 package capsim.engine.stats;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -49,6 +50,29 @@ public record ConfidenceInterval(double lo, double hi) {
         double t = new TDistribution(null, n - 1).inverseCumulativeProbability(1 - (1 - level) / 2);
         double halfWidth = t * s / Math.sqrt(n);
         return new ConfidenceInterval(mean - halfWidth, mean + halfWidth);
+    }
+
+    /**
+     * The Student t interval at {@code level} of an estimate {@code mean} with standard error
+     * {@code standardError} and {@code df} degrees of freedom (fractional, as Welch-Satterthwaite
+     * gives them; infinite for a normal interval); a zero error gives the point itself.
+     */
+    public static ConfidenceInterval ofEstimate(double level, double mean, double standardError, double df) {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("confidence level must be in (0, 1), was " + level);
+        }
+        if (!(standardError >= 0) || !(df > 0) || !Double.isFinite(mean)) {
+            throw new IllegalArgumentException("estimate needs a finite mean, an error >= 0 and df > 0, was "
+                    + mean + ", " + standardError + ", " + df);
+        }
+        if (standardError == 0) {
+            return new ConfidenceInterval(mean, mean);
+        }
+        double p = 1 - (1 - level) / 2;
+        double q = Double.isInfinite(df)
+                ? new NormalDistribution(null, 0, 1).inverseCumulativeProbability(p)
+                : new TDistribution(null, df).inverseCumulativeProbability(p);
+        return new ConfidenceInterval(mean - q * standardError, mean + q * standardError);
     }
 
     /** Half the width, (hi - lo) / 2. */

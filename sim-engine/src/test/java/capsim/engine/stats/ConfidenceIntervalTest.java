@@ -19,6 +19,16 @@ class ConfidenceIntervalTest {
     }
 
     @Test
+    void intervalOfAnEstimateWithFractionalDegreesOfFreedom() {
+        // t_{0.975, 2.5} = 3.5746548 and z_{0.975} = 1.9599640 (scipy.stats t.ppf, norm.ppf)
+        assertEquals(3.5746548, ConfidenceInterval.ofEstimate(0.95, 10, 1, 2.5).halfWidth(), 1e-6);
+        assertEquals(10 + 2 * 1.9599640, ConfidenceInterval.ofEstimate(0.95, 10, 2, Double.POSITIVE_INFINITY).hi(),
+                1e-6);
+        assertEquals(new ConfidenceInterval(10, 10), ConfidenceInterval.ofEstimate(0.95, 10, 0, 3));
+        assertThrows(IllegalArgumentException.class, () -> ConfidenceInterval.ofEstimate(0.95, 10, -1, 3));
+    }
+
+    @Test
     void oneValueOrNoSpreadIsThePointItself() {
         assertEquals(new ConfidenceInterval(7, 7), ConfidenceInterval.ofMean95(7));
         assertEquals(new ConfidenceInterval(7, 7), ConfidenceInterval.ofMean95(7, 7, 7));
