@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Binds the model's {@code uptime:} settings (defaults {@link UptimeSpec#DEFAULT}: 60 s windows,
- * at most 1% errors in a window, a 30-day month, each failure mode struck in 2 replications) and its zone {@code failures: {zone: {mtbf_h,
+ * at most 1% errors in a window, a 30-day month, each failure mode struck in 1 replication) and its zone {@code failures: {zone: {mtbf_h,
  * mttr_s}}} (both required).
  */
 final class UptimeBinder {

@@ -6,7 +6,7 @@ package capsim.models.spec;
  * failure mode strikes in {@code strikes} replications (all of them when there are fewer).
  */
 public record UptimeSpec(double windowS, double maxErrorRatio, double days, int strikes) {
-    /** Replications in which each failure mode strikes, by default: two, the fewest that give a spread. */
-    public static final int DEFAULT_STRIKES = 2;
+    /** Replications in which each failure mode strikes, by default: one (the interval says how precise that is). */
+    public static final int DEFAULT_STRIKES = 1;
     public static final UptimeSpec DEFAULT = new UptimeSpec(60, 0.01, 30, DEFAULT_STRIKES);
 }

@@ -52,7 +52,7 @@ class FailureBindingTest {
         assertEquals(Optional.empty(), m.tiers().get(0).operations().failures());
         assertEquals(Optional.empty(), m.tiers().get(0).operations().managed());
         assertEquals(Optional.empty(), m.zoneFailures());
-        assertEquals(new UptimeSpec(60, 0.01, 30, 2), m.uptime());
+        assertEquals(new UptimeSpec(60, 0.01, 30, 1), m.uptime());
         assertEquals(new NetworkSpec(0.5, 1), m.network());
     }
 

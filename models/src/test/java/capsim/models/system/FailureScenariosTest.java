@@ -202,29 +202,39 @@ class FailureScenariosTest {
     }
 
     /*
-     * Deal: 2 modes struck in 2 of 3 replications (the default strikes: 2). Their blocks with the
-     * strike mid-window (u = 30 s): the app node ceil(130 / 60) = 3 windows; the database 2 (its
-     * 9 steady windows down for certain). The longer app block goes first, to replications 0 and 1
-     * (all empty: lowest index first), leaving loads 3, 3, 0; the database to the emptiest two, 2
-     * then 0 (a tie with 1, broken by the index). With strikes: 5 and 3 replications, every
-     * replication strikes every mode.
+     * Deal: 2 modes over 3 replications. Their blocks with the strike mid-window (u = 30 s): the
+     * app node ceil(130 / 60) = 3 windows; the database 2 (its 9 steady windows down for certain).
+     * The longer app block goes first, to the emptiest replications (all empty: lowest index
+     * first). By default (strikes: 1) app goes to 0 and the database to 1, and 2 strikes nothing.
+     * With strikes: 2, app goes to 0 and 1, leaving loads 3, 3, 0, and the database to the
+     * emptiest two, 2 then 0 (a tie with 1, broken by the index). With strikes: 5 and 3
+     * replications, every replication strikes every mode.
      */
     @Test
     void eachModeStrikesInAsManyReplicationsAsAsked() throws ModelException {
-        ModelSpec three = model().withRun(new RunSpec(600, 60, 3, 3));
-        Function<FailureMode, FailureScenarios.Shape> shapes = FailureScenarios.shapes(three, Catalog.builtIn());
+        ModelSpec once = model().withRun(new RunSpec(600, 60, 3, 3));
+        assertEquals(List.of("node down: app"), names(once, 0));
+        assertEquals(List.of("database replacement: db"), names(once, 1));
+        assertEquals(List.of(), names(once, 2));
 
-        assertEquals(List.of("node down: app", "database replacement: db"), names(three, 0, shapes));
-        assertEquals(List.of("node down: app"), names(three, 1, shapes));
-        assertEquals(List.of("database replacement: db"), names(three, 2, shapes));
-        ModelSpec all = new ModelLoader(Catalog.builtIn()).parse(MODEL.replace("replications: 1", "replications: 3")
-                + "uptime: {strikes: 5}\n", "all.yaml");
+        ModelSpec twice = withStrikes(2);
+        assertEquals(List.of("node down: app", "database replacement: db"), names(twice, 0));
+        assertEquals(List.of("node down: app"), names(twice, 1));
+        assertEquals(List.of("database replacement: db"), names(twice, 2));
+
+        ModelSpec all = withStrikes(5);
         for (int r = 0; r < 3; r++) {
-            assertEquals(List.of("node down: app", "database replacement: db"), names(all, r, shapes));
+            assertEquals(List.of("node down: app", "database replacement: db"), names(all, r));
         }
     }
 
-    private static List<String> names(ModelSpec model, int replication, Function<FailureMode, FailureScenarios.Shape> s) {
-        return FailureScenarios.dealt(model, replication, 60, s).stream().map(FailureMode::name).toList();
+    private static ModelSpec withStrikes(int strikes) throws ModelException {
+        return new ModelLoader(Catalog.builtIn()).parse(MODEL.replace("replications: 1", "replications: 3")
+                + "uptime: {strikes: " + strikes + "}\n", "strikes.yaml");
+    }
+
+    private static List<String> names(ModelSpec model, int replication) {
+        Function<FailureMode, FailureScenarios.Shape> shapes = FailureScenarios.shapes(model, Catalog.builtIn());
+        return FailureScenarios.dealt(model, replication, 60, shapes).stream().map(FailureMode::name).toList();
     }
 }
