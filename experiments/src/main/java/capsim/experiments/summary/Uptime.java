@@ -58,9 +58,10 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
 
     /**
      * A state of the system: how much of the time it spends there, the fraction of its windows
-     * that comply, and how often per month it starts (0 for the normal state).
+     * that comply, how often per month it starts, and how many failures were simulated to measure
+     * it (0 for the normal state).
      */
-    public record State(String name, double fractionOfTime, double compliance, double perMonth) {
+    public record State(String name, double fractionOfTime, double compliance, double perMonth, int strikes) {
     }
 
     /** Uptime of {@code results} against the targets of {@code spec}; ratio 1 when there are no windows. */
@@ -97,10 +98,10 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
             failureTime += share * m.touched();
             ratio += share * (m.up() - c0 * m.touched());
             states.add(new State(e.getKey(), share * m.touched(), m.touched() == 0 ? 1 : m.up() / m.touched(),
-                    m.ratePerS() * monthS));
+                    m.ratePerS() * monthS, m.touchedEach.size()));
         }
         ratio = Math.min(1, Math.max(0, ratio));
-        states.add(0, new State("normal", 1 - failureTime, windows == 0 ? 1 : (double) met / windows, 0));
+        states.add(0, new State("normal", 1 - failureTime, windows == 0 ? 1 : (double) met / windows, 0, 0));
         ConfidenceInterval ci = interval(normal, c0, 1 - failureTime, modes.values(), windowS, ratio);
         return new Uptime(ratio, Math.max(0, ci.lo()), Math.min(1, ci.hi()), modes.isEmpty() ? WINDOWS : FAILURE_STATES,
                 states, (1 - ratio) * monthS / 60, windows, met, windowS);

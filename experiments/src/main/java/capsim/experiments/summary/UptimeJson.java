@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Writes the uptime estimate into the summary's {@code uptime} block: {@code ci95} [lo, hi],
- * {@code method}, {@code states[]} {name, fraction_of_time, compliance, per_month} and
+ * {@code method}, {@code states[]} {name, fraction_of_time, compliance, per_month, strikes} and
  * {@code downtime_min_per_month}; notes when the failure states take so much of the time that
  * the rare-event approximation (modes do not overlap) is rough.
  */
@@ -30,6 +30,9 @@ final class UptimeJson {
             state.put("fraction_of_time", Round.to(s.fractionOfTime(), Round.RATIO + 3));
             state.put("compliance", Round.to(s.compliance(), Round.RATIO));
             state.put("per_month", Round.to(s.perMonth(), Round.RATE));
+            if (s.strikes() > 0) {
+                state.put("strikes", s.strikes());
+            }
         }
         up.put("downtime_min_per_month", Round.to(uptime.downtimeMinPerMonth(), Round.RATE));
         up.put("days_per_month", days);

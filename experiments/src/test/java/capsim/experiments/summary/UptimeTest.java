@@ -66,7 +66,7 @@ class UptimeTest {
         assertEquals(1, uptime.ratio(), 0);
         assertEquals(0, uptime.windows());
         assertEquals(Uptime.WINDOWS, uptime.method());
-        assertEquals(List.of(new Uptime.State("normal", 1, 1, 0)), uptime.states());
+        assertEquals(List.of(new Uptime.State("normal", 1, 1, 0, 0)), uptime.states());
     }
 
     /*
@@ -94,8 +94,8 @@ class UptimeTest {
         assertEquals(0.85625, uptime.ratio(), 1e-12);
         assertEquals(Uptime.FAILURE_STATES, uptime.method());
         // 1 / 3600 per second: 720 a 30-day month
-        assertEquals(List.of(new Uptime.State("normal", 0.95, 7 / 8.0, 0), new Uptime.State("node down: app", 0.05, 0.5,
-                720)), round(uptime.states()));
+        assertEquals(List.of(new Uptime.State("normal", 0.95, 7 / 8.0, 0, 0),
+                new Uptime.State("node down: app", 0.05, 0.5, 720, 2))), round(uptime.states()));
         assertEquals(6210, uptime.downtimeMinPerMonth(), 1e-9);
         assertEquals(0, uptime.ci95Lo(), 0);
         assertEquals(1, uptime.ci95Hi(), 0);
@@ -163,7 +163,7 @@ class UptimeTest {
 
     private static List<Uptime.State> round(List<Uptime.State> states) {
         return states.stream().map(s -> new Uptime.State(s.name(), Math.round(s.fractionOfTime() * 1e12) / 1e12,
-                s.compliance(), Math.round(s.perMonth() * 1e9) / 1e9)).toList();
+                s.compliance(), Math.round(s.perMonth() * 1e9) / 1e9, s.strikes())).toList();
     }
 
     private static ModelSpec model(List<SloSpec> slo) {
