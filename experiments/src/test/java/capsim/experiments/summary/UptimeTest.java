@@ -95,7 +95,7 @@ class UptimeTest {
         assertEquals(Uptime.FAILURE_STATES, uptime.method());
         // 1 / 3600 per second: 720 a 30-day month
         assertEquals(List.of(new Uptime.State("normal", 0.95, 7 / 8.0, 0, 0),
-                new Uptime.State("node down: app", 0.05, 0.5, 720, 2))), round(uptime.states()));
+                new Uptime.State("node down: app", 0.05, 0.5, 720, 2)), round(uptime.states()));
         assertEquals(6210, uptime.downtimeMinPerMonth(), 1e-9);
         assertEquals(0, uptime.ci95Lo(), 0);
         assertEquals(1, uptime.ci95Hi(), 0);
