@@ -27,7 +27,8 @@ import java.util.OptionalLong;
 public final class Fixtures {
     /** t3.medium: 2 vCPU, $0.0416/h; t3.large: 2 vCPU, $0.0832/h. */
     public static final Catalog CATALOG = new Catalog(Map.of(
-            "t3.medium", new NodeType("t3.medium", 2, 4, 0.0416, Optional.empty(), "test"),
+            "t3.medium", new NodeType("t3.medium", 2, 4, 0.0416,
+                    Optional.of(new NodeType.BurstCredits(24, 0.20, 576, 0.05)), "test"),
             "t3.large", new NodeType("t3.large", 2, 8, 0.0832, Optional.empty(), "test")));
 
     private Fixtures() {

@@ -203,6 +203,6 @@ public final class SummaryBuilder {
                 new TierResult(new LatencyRecorder(), 0, t.count(), t.count(), t.count(), 0, false, 0, 0)));
         Optional<WebSocketResult> ws = spec.workload().websocket()
                 .map(w -> new WebSocketResult(new LatencyRecorder(), 0, 0));
-        return new ReplicationResult(0, spec.run().durationS(), classes, tiers, ws, List.of(), 0, 0, 0);
+        return new ReplicationResult(0, spec.run().durationS(), classes, tiers, ws, List.of(), 0, 0);
     }
 }

@@ -52,7 +52,7 @@ class ReplicationsTest {
     }
 
     private static ReplicationResult result(int r) {
-        return new ReplicationResult(r, 1, Map.of(), Map.of(), Optional.empty(), List.of(), r, 0, 60);
+        return new ReplicationResult(r, 1, Map.of(), Map.of(), Optional.empty(), List.of(), r, 60);
     }
 
     private static void await(CountDownLatch latch) {

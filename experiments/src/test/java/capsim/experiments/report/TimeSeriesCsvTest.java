@@ -24,7 +24,7 @@ class TimeSeriesCsvTest {
                 Map.of("app", 2.0, "db", 1.0, "ws", 1.0), 35.5);
         WindowRow w1 = new WindowRow(60, Map.of(), Map.of("app", 1.0), Map.of("app", 0.5), Map.of("app", 2.5), 0);
         ReplicationResult r = new ReplicationResult(3, 120, Map.of(), Map.of(), Optional.empty(), List.of(w0, w1),
-                0, 0, 60);
+                0, 60);
         StringWriter out = new StringWriter();
 
         TimeSeriesCsv.write(out, spec, List.of(r));

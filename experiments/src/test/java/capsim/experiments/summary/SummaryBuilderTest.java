@@ -134,7 +134,7 @@ class SummaryBuilderTest {
         List<ReplicationResult> results = new ArrayList<>();
         for (ReplicationResult r : replications(spec)) {
             results.add(new ReplicationResult(r.replication(), r.measuredS(), r.classes(), r.tiers(), r.websocket(),
-                    r.windows(), r.events(), r.wallS(), r.windowS(), Map.of("app", new TierUsage(3,
+                    r.windows(), r.events(), r.windowS(), Map.of("app", new TierUsage(3,
                     Optional.of(credits)), "db", new TierUsage(1, Optional.empty()))));
         }
         ObjectNode summary = new SummaryBuilder(spec, OFFERED, CATALOG).build(results, 1.0);
@@ -272,7 +272,7 @@ class SummaryBuilderTest {
         Optional<WebSocketResult> wsResult = ws ? Optional.of(new WebSocketResult(steps(100, 30), 0, 10))
                 : Optional.empty();
         return new ReplicationResult(r, measuredS, Map.of("api", api), tiers, wsResult, List.of(window), events,
-                0.5, 10);
+                10);
     }
 
     private static List<String> names(JsonNode node) {

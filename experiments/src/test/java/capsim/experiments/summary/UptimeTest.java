@@ -58,7 +58,7 @@ class UptimeTest {
 
     @Test
     void noWindowsMeansNothingWasMeasuredAndRatioIsOne() {
-        ReplicationResult empty = new ReplicationResult(0, 10, Map.of(), Map.of(), Optional.empty(), List.of(), 0, 0,
+        ReplicationResult empty = new ReplicationResult(0, 10, Map.of(), Map.of(), Optional.empty(), List.of(), 0,
                 60);
 
         Uptime uptime = Uptime.of(model(TARGETS), List.of(empty));
@@ -179,7 +179,7 @@ class UptimeTest {
     }
 
     private static ReplicationResult replication(int r, WindowRow... windows) {
-        return new ReplicationResult(r, 180, Map.of(), Map.of(), Optional.empty(), List.of(windows), 0, 0, 60);
+        return new ReplicationResult(r, 180, Map.of(), Map.of(), Optional.empty(), List.of(windows), 0, 60);
     }
 
     private static WindowRow window(double startS, long count, long errors, double apiP99Ms, double dbP99Ms,

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The node types capsim knows by name. The built-in catalog is the resource {@value #RESOURCE};
- * each entry there cites where its numbers come from (cloud price lists, the AWS EC2 user guide
- * for burst credits).
+ * each entry there cites where its numbers come from (cloud price lists; the AWS EC2 user guide
+ * and the services' pages for burst credits and their surplus price).
  */
 public final class Catalog {
     static final String RESOURCE = "capsim/models/catalog/node-types.yaml";
@@ -90,13 +90,15 @@ public final class Catalog {
         }
     }
 
-    private record Credits(Double earnedPerHour, Double baselinePerVcpu, Double maxBalance) {
+    private record Credits(Double earnedPerHour, Double baselinePerVcpu, Double maxBalance,
+                           Double surplusUsdPerVcpuHour) {
         NodeType.BurstCredits toCredits(String type) throws IOException {
-            if (earnedPerHour == null || baselinePerVcpu == null || maxBalance == null || !(earnedPerHour > 0)
-                    || !(baselinePerVcpu > 0 && baselinePerVcpu <= 1) || !(maxBalance > 0)) {
+            if (earnedPerHour == null || baselinePerVcpu == null || maxBalance == null || surplusUsdPerVcpuHour == null
+                    || !(earnedPerHour > 0) || !(baselinePerVcpu > 0 && baselinePerVcpu <= 1) || !(maxBalance > 0)
+                    || !(surplusUsdPerVcpuHour >= 0)) {
                 throw new IOException("incomplete or invalid credits of node type " + type + ": " + this);
             }
-            return new NodeType.BurstCredits(earnedPerHour, baselinePerVcpu, maxBalance);
+            return new NodeType.BurstCredits(earnedPerHour, baselinePerVcpu, maxBalance, surplusUsdPerVcpuHour);
         }
     }
 }

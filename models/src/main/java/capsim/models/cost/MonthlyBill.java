@@ -2,7 +2,6 @@ package capsim.models.cost;
 
 import capsim.models.catalog.Catalog;
 import capsim.models.catalog.NodeType;
-import capsim.models.credits.CreditUsage;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.CostLineSpec;
 import capsim.models.spec.CostSpec;
@@ -24,10 +23,11 @@ import java.util.OptionalLong;
  *   <li>per tier: mean billed nodes (launched and not stopped, so booting, draining and failed
  *       nodes count; projected by {@link MonthProjection}) x the hourly on-demand price (the
  *       catalog's, or a custom tier's {@code hourly_usd}) x 730;</li>
- *   <li>per unlimited-mode burstable tier: surplus credits at $0.05 per vCPU-hour
- *       ({@link CreditUsage#SURPLUS_USD_PER_VCPU_HOUR}). AWS bills the surplus when a node's
- *       24-hour average exceeds its baseline; here the month is the measured period repeated (or
- *       the profile's day), so its surplus is max(0, credits spent - credits earned) per hour
+ *   <li>per unlimited-mode burstable tier: surplus credits at the node type's price per vCPU-hour
+ *       ({@link NodeType.BurstCredits#surplusUsdPerVcpuHour()}, from the catalog: $0.05 for EC2
+ *       T3, $0.075 for RDS T3). AWS bills the surplus when a node's 24-hour average exceeds its
+ *       baseline; here the month is the measured period repeated (or the profile's day), so its
+ *       surplus is max(0, credits spent - credits earned) per hour
  *       (spending x the load factor, earnings x the projected / measured nodes) x 730, with the
  *       tier's nodes pooled (balancers share the load evenly). A starting balance is spent within
  *       the first hours of such a month and is left out;</li>
@@ -80,8 +80,9 @@ public record MonthlyBill(double monthlyUsd, Map<String, TierBill> tiers, Map<St
             double hourly = hourlyUsd(tier, catalog);
             double nodeFactor = u.billedNodesMean() > 0 ? nodes / u.billedNodesMean() : 1;
             double surplusUsd = u.credits().filter(c -> c.mode() == CreditsSpec.Mode.UNLIMITED)
-                    .map(c -> CreditUsage.surplusUsd(Math.max(0, c.spentCredits() * projection.loadFactor()
-                            - c.earnedCredits() * nodeFactor) / measuredH * MonthProjection.HOURS_PER_MONTH))
+                    .map(c -> burstCredits(tier, catalog).surplusUsd(Math.max(0, c.spentCredits()
+                            * projection.loadFactor() - c.earnedCredits() * nodeFactor) / measuredH
+                            * MonthProjection.HOURS_PER_MONTH))
                     .orElse(0.0);
             TierBill bill = new TierBill(tier.node(), nodes, hourly, nodes * hourly * MonthProjection.HOURS_PER_MONTH,
                     surplusUsd);
@@ -115,6 +116,12 @@ public record MonthlyBill(double monthlyUsd, Map<String, TierBill> tiers, Map<St
         }
         return catalog.find(tier.node()).map(NodeType::hourlyUsd)
                 .orElseThrow(() -> new IllegalArgumentException("unknown node type " + tier.node()));
+    }
+
+    /** The burst-credit parameters of {@code tier}'s node type (only catalog types earn credits). */
+    private static NodeType.BurstCredits burstCredits(TierSpec tier, Catalog catalog) {
+        return catalog.find(tier.node()).flatMap(NodeType::credits)
+                .orElseThrow(() -> new IllegalArgumentException(tier.node() + " earns no CPU credits"));
     }
 
     /** {@code cost.users}, else the users of the closed classes, if any. */

@@ -13,17 +13,6 @@ import java.util.OptionalDouble;
  */
 public record CreditUsage(CreditsSpec.Mode mode, double spentCredits, double earnedCredits, double surplusCredits,
                           double throttledNodeS, OptionalDouble firstEmptyS) {
-    /**
-     * Price of surplus credits, USD per vCPU-hour (FACTS.md: AWS, us-east-1, Linux, unlimited
-     * mode); one credit is 1/60 vCPU-hour.
-     */
-    public static final double SURPLUS_USD_PER_VCPU_HOUR = 0.05;
-
-    /** The price of {@code credits} surplus credits, USD. */
-    public static double surplusUsd(double credits) {
-        return credits / 60.0 * SURPLUS_USD_PER_VCPU_HOUR;
-    }
-
     /** The mean of {@code usages} (replications of one tier); the earliest time a balance ran out. */
     public static CreditUsage mean(List<CreditUsage> usages) {
         int n = usages.size();

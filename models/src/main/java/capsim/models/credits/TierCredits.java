@@ -16,8 +16,8 @@ import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The CPU credits of a tier of burstable nodes (t3.*, cache.t3.*; AWS EC2 user guide, burstable
- * performance instances), with one {@link CreditAccount} per node, opened at its launch.
+ * The CPU credits of a tier of burstable nodes (t3.*, cache.t3.*, db.t3.*; AWS EC2 user guide,
+ * burstable performance instances), with one {@link CreditAccount} per node, opened at its launch.
  *
  * <p>The accounts are brought up to date at checks: every {@value #TICK_S} s, and sooner while a
  * standard-mode node at full speed could empty its balance (after balance / (vCPU-minutes at

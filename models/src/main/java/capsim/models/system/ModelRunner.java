@@ -262,7 +262,7 @@ public final class ModelRunner {
         Optional<WebSocketResult> wsResult = ws.map(w -> new WebSocketResult(w.delivery(), w.refused(),
                 w.messages()));
         return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult,
-                rows(horizon, classes, tiers, ws), sim.eventsFired(), 0, horizon.windowS(), usage.usage());
+                rows(horizon, classes, tiers, ws), sim.eventsFired(), horizon.windowS(), usage.usage());
     }
 
     /** The time-series windows of {@code horizon}, once they are closed. */

@@ -20,7 +20,6 @@ public record ReplicationResult(
         Optional<WebSocketResult> websocket,
         List<WindowRow> windows,
         long events,
-        double wallS,
         double windowS,
         Map<String, TierUsage> usage,
         List<ScenarioResult> scenarios) {
@@ -28,16 +27,16 @@ public record ReplicationResult(
     /** A result without billing usage or failure scenarios. */
     public ReplicationResult(int replication, double measuredS, Map<String, ClassResult> classes,
                              Map<String, TierResult> tiers, Optional<WebSocketResult> websocket,
-                             List<WindowRow> windows, long events, double wallS, double windowS) {
-        this(replication, measuredS, classes, tiers, websocket, windows, events, wallS, windowS, Map.of(), List.of());
+                             List<WindowRow> windows, long events, double windowS) {
+        this(replication, measuredS, classes, tiers, websocket, windows, events, windowS, Map.of(), List.of());
     }
 
     /** A result without failure scenarios. */
     public ReplicationResult(int replication, double measuredS, Map<String, ClassResult> classes,
                              Map<String, TierResult> tiers, Optional<WebSocketResult> websocket,
-                             List<WindowRow> windows, long events, double wallS, double windowS,
+                             List<WindowRow> windows, long events, double windowS,
                              Map<String, TierUsage> usage) {
-        this(replication, measuredS, classes, tiers, websocket, windows, events, wallS, windowS, usage, List.of());
+        this(replication, measuredS, classes, tiers, websocket, windows, events, windowS, usage, List.of());
     }
 
     public ReplicationResult {
@@ -47,7 +46,7 @@ public record ReplicationResult(
     /** This replication with {@code added} scenarios, which took {@code scenarioEvents} more events to simulate. */
     public ReplicationResult withScenarios(List<ScenarioResult> added, long scenarioEvents) {
         return new ReplicationResult(replication, measuredS, classes, tiers, websocket, windows,
-                events + scenarioEvents, wallS, windowS, usage, added);
+                events + scenarioEvents, windowS, usage, added);
     }
 
     /**

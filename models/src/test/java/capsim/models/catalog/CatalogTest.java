@@ -16,19 +16,19 @@ import org.junit.jupiter.api.Test;
 class CatalogTest {
     private final Catalog catalog = Catalog.builtIn();
 
-    /** vCPU, memory GiB, USD/hour, and burst credits (earned/h, baseline per vCPU, max balance). */
+    /** vCPU, memory GiB, USD/hour, and burst credits (earned/h, baseline per vCPU, max balance, surplus USD/vCPU-h). */
     private record Expected(String name, int vcpu, double memoryGb, double hourlyUsd, double[] credits) {
     }
 
     private static final List<Expected> FACTS = List.of(
-            new Expected("t3.small", 2, 2, 0.0208, new double[] {24, 0.20, 576}),
-            new Expected("t3.medium", 2, 4, 0.0416, new double[] {24, 0.20, 576}),
-            new Expected("t3.large", 2, 8, 0.0832, new double[] {36, 0.30, 864}),
+            new Expected("t3.small", 2, 2, 0.0208, new double[] {24, 0.20, 576, 0.05}),
+            new Expected("t3.medium", 2, 4, 0.0416, new double[] {24, 0.20, 576, 0.05}),
+            new Expected("t3.large", 2, 8, 0.0832, new double[] {36, 0.30, 864, 0.05}),
             new Expected("c5.2xlarge", 8, 16, 0.34, null),
             new Expected("c5.4xlarge", 16, 32, 0.68, null),
             new Expected("c5.9xlarge", 36, 72, 1.53, null),
-            new Expected("db.t3.medium", 2, 4, 0.072, null),
-            new Expected("cache.t3.small", 2, 1.37, 0.034, new double[] {24, 0.20, 576}),
+            new Expected("db.t3.medium", 2, 4, 0.072, new double[] {24, 0.20, 576, 0.075}),
+            new Expected("cache.t3.small", 2, 1.37, 0.034, new double[] {24, 0.20, 576, 0.05}),
             new Expected("Standard_D8s_v3", 8, 32, 0.384, null),
             new Expected("Standard_D16s_v3", 16, 64, 0.768, null),
             new Expected("Standard_D32s_v3", 32, 128, 1.536, null),
@@ -51,6 +51,7 @@ class CatalogTest {
                 assertEquals(e.credits()[0], c.earnedPerHour(), 0, e.name());
                 assertEquals(e.credits()[1], c.baselinePerVcpu(), 0, e.name());
                 assertEquals(e.credits()[2], c.maxBalance(), 0, e.name());
+                assertEquals(e.credits()[3], c.surplusUsdPerVcpuHour(), 0, e.name());
                 // The balance caps at 24 hours of earnings.
                 assertEquals(24 * c.earnedPerHour(), c.maxBalance(), 0, e.name());
             }

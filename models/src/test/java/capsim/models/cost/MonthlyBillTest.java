@@ -49,7 +49,7 @@ class MonthlyBillTest {
      * Hand computation, 730-hour month, USD:
      *   app   4 x t3.medium   4 x 0.0416 x 730 = 121.472  (load 10/s x 1 ms = 1% of 8 vCPUs:
      *                                                     below the 20% baseline, no surplus)
-     *   db    1 x db.t3.medium    0.072 x 730 =  52.56
+     *   db    1 x db.t3.medium    0.072 x 730 =  52.56   (idle: earns credits, no surplus)
      *   s3        750 GB-month x 0.023        =  17.25
      *   transfer  30,000 GB x 0.09            = 2,700
      *   cdn       fixed                       = 120
@@ -84,7 +84,7 @@ class MonthlyBillTest {
         assertTierBill("t3.medium", 4, 0.0416, 121.472, 0, bill.tiers().get("app"));
         assertEquals(0, r.usage().get("app").credits().orElseThrow().surplusCredits());
         assertTierBill("db.t3.medium", 1, 0.072, 52.56, 0, bill.tiers().get("db"));
-        assertTrue(r.usage().get("db").credits().isEmpty());
+        assertEquals(0, r.usage().get("db").credits().orElseThrow().surplusCredits());
         Map<String, Double> lines = bill.linesUsd();
         assertEquals(List.of("s3", "transfer", "cdn", "openai", "tools", "support"), List.copyOf(lines.keySet()));
         assertEquals(17.25, lines.get("s3"), 1e-9);
@@ -147,6 +147,25 @@ class MonthlyBillTest {
         assertEquals(121.472 + 116.80, billed.monthlyUsd(), 1e-9);
         assertEquals(0, MonthlyBill.of(spec, CATALOG, Map.of("app", new TierUsage(4, Optional.of(standard))))
                 .tiers().get("app").creditsSurplusUsd());
+    }
+
+    /*
+     * RDS T3 bills surplus at its own price. A db.t3.medium at 75% of 2 vCPUs for a measured hour,
+     * unlimited: spent 2 x 0.75 x 60 = 90 credits, earned 24: 66 surplus credits an hour = 1.1
+     * vCPU-hours (= 2 x (75% - 20%)), x 730 h = 803 vCPU-hours x $0.075 (RDS) = $60.225 a month;
+     * at EC2's $0.05 it would be $40.15.
+     */
+    @Test
+    void rdsT3SurplusIsBilledAtTheRdsPrice() throws ModelException {
+        ModelSpec spec = parse(model("{duration_s: 3600}", "{kind: constant}", """
+                - {name: app, node: t3.medium, count: 1}
+                - {name: db, node: db.t3.medium, count: 1}""", ""));
+        CreditUsage db = new CreditUsage(CreditsSpec.Mode.UNLIMITED, 90, 24, 0, 0, OptionalDouble.empty());
+
+        TierBill billed = MonthlyBill.of(spec, CATALOG, Map.of("app", new TierUsage(1, Optional.empty()),
+                "db", new TierUsage(1, Optional.of(db)))).tiers().get("db");
+        assertTierBill("db.t3.medium", 1, 0.072, 52.56, 60.225, billed);
+        assertEquals(52.56 + 60.225, billed.monthlyUsd(), 1e-9);
     }
 
     /*

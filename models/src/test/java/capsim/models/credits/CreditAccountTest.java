@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * -48 credits/h. From 100 credits it runs out after 100 / 48 h = 7500 s.
  */
 class CreditAccountTest {
-    private static final BurstCredits T3_MEDIUM = new BurstCredits(24, 0.20, 576);
+    private static final BurstCredits T3_MEDIUM = new BurstCredits(24, 0.20, 576, 0.05);
     private static final double BUSY_SERVERS = 1.2;
 
     /** Advances {@code a} from {@code fromS} to {@code toS} in 5 s steps at 1.2 busy servers. */
@@ -49,7 +49,7 @@ class CreditAccountTest {
 
         assertEquals(-44, a.balance(), 1e-9);
         assertEquals(44, a.surplusCredits(), 1e-9);
-        assertEquals(44 / 60.0 * 0.05, CreditUsage.surplusUsd(a.surplusCredits()), 1e-12);
+        assertEquals(44 / 60.0 * 0.05, T3_MEDIUM.surplusUsd(a.surplusCredits()), 1e-12);
     }
 
     /* Idle from 570 credits: 24 earned in an hour, but the balance stops at 576. Earnings pay surplus back first. */

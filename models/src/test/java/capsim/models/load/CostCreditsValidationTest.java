@@ -60,9 +60,9 @@ class CostCreditsValidationTest {
 
     @Test
     void creditsApplyOnlyToBurstableTypesWithinTheirMaximumBalance() {
-        String db = withTier("{name: app, node: db.t3.medium, count: 1, credits: {mode: standard}}");
-        assertError(errors(db), db, "tiers[0].credits", 10, "credits", "applies only to burstable node types"
-                + " (cache.t3.small, t3.large, t3.medium, t3.small); db.t3.medium earns no CPU credits");
+        String fixed = withTier("{name: app, node: c5.2xlarge, count: 1, credits: {mode: standard}}");
+        assertError(errors(fixed), fixed, "tiers[0].credits", 10, "credits", "applies only to burstable node types"
+                + " (cache.t3.small, db.t3.medium, t3.large, t3.medium, t3.small); c5.2xlarge earns no CPU credits");
         String custom = withTier("{name: app, node: custom, count: 1, vcpu: 2, memory_gb: 4, hourly_usd: 0.1,"
                 + " credits: {}}");
         assertError(errors(custom), custom, "tiers[0].credits", 10, "credits", "custom earns no CPU credits");

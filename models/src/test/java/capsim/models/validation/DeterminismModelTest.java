@@ -70,7 +70,7 @@ class DeterminismModelTest {
         }
     }
 
-    /** Every number of a replication result (wall time aside), in a fixed order. */
+    /** Every number of a replication result, in a fixed order. */
     private static List<Object> fingerprint(ReplicationResult r) {
         List<Object> f = new ArrayList<>();
         r.classes().forEach((name, c) -> {
