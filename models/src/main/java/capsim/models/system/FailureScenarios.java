@@ -74,7 +74,10 @@ final class FailureScenarios {
         };
     }
 
-    /** True when, once {@code mode} has settled, every tier keeping nodes is offered less than they serve. */
+    /**
+     * True when, once {@code mode} has settled, every tier keeping nodes is offered less than they
+     * serve: its count less the nodes taken, plus those its autoscaled group has replaced.
+     */
     static boolean stable(FailureMode mode, ModelSpec model, Map<String, Double> utilization) {
         for (int i = 0; i < mode.tiers().size(); i++) {
             if (mode.impacts().get(i).downS() < mode.outageS()) {
@@ -82,7 +85,7 @@ final class FailureScenarios {
             }
             String tier = mode.tiers().get(i);
             int count = model.tier(tier).map(TierSpec::count).orElseThrow();
-            int left = count - mode.taken().get(i);
+            int left = count - mode.taken().get(i) + mode.replaced().get(i);
             if (left > 0 && utilization.get(tier) * count / left >= 1) {
                 return false;
             }
