@@ -100,6 +100,10 @@ public final class Autoscaler {
         if (node.state() != Node.State.FAILED) {
             return;
         }
+        if (leaving.remove(node)) {
+            tier.discard(node); // a rebalancing launch already took its place
+            return;
+        }
         Optional<String> zone = new ZoneSpread(tier, zoneUp, leaving).emptiest();
         if (zone.isPresent()) {
             tier.discard(node);
