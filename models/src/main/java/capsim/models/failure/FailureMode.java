@@ -47,16 +47,16 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
     }
 
     /**
-     * When the degraded state is steady, seconds: every replacement in service, every other shorter
-     * outage over and every other node detected. It may come after {@link #outageS()}: then the
-     * failure has no steady state.
+     * When the degraded state is steady, seconds: every replacement in service and its tier's
+     * backlog cleared ({@link Impact#settledS()}), every other shorter outage over and every other
+     * node detected. It may come after {@link #outageS()}: then the failure has no steady state.
      */
     default double onsetS() {
         double outage = outageS();
         double onset = 0;
         for (Impact i : impacts()) {
             if (i.replaced()) {
-                onset = Math.max(onset, i.backS());
+                onset = Math.max(onset, i.settledS());
             } else if (i.downS() < outage) {
                 onset = Math.max(onset, i.downS());
             } else if (i.detectS() < outage) {
@@ -85,10 +85,10 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
      * after exponential times of mean {@code mtbfH} hours (a plain node, or a managed instance).
      */
     record NodeDown(String name, String tier, int nodes, double mtbfH, Impact impact) implements FailureMode {
-        /** A node of {@code tier}, a tier with {@code failures}. */
-        static NodeDown of(TierSpec tier, FailureSpec spec) {
+        /** A node of {@code tier}, a tier with {@code failures}; {@code windowS} is the uptime window. */
+        static NodeDown of(TierSpec tier, FailureSpec spec, double windowS) {
             return new NodeDown("node down: " + tier.name(), tier.name(), tier.count(), spec.mtbfH(),
-                    Impact.ofNode(tier, spec));
+                    Impact.ofNode(tier, spec, windowS));
         }
 
         /** An instance of a managed service: a database fails over or is replaced, a cache fails over or is lost. */

@@ -69,7 +69,8 @@ public final class Outages {
     public void startAll() {
         for (Tier t : tiers.values()) {
             t.spec().operations().failures().ifPresent(f -> new NodeClock(t, f.mtbfH() * 3600,
-                    Impact.ofNode(t.spec(), f), streams.stream("failure/" + t.name() + "/nodes")).draw());
+                    Impact.ofNode(t.spec(), f, model.uptime().windowS()),
+                    streams.stream("failure/" + t.name() + "/nodes")).draw());
             t.spec().operations().managed().ifPresent(m -> new NodeClock(t, m.mtbfH() * 3600, Impact.ofManaged(m),
                     streams.stream("failure/" + t.name() + "/managed")).draw());
         }
@@ -113,8 +114,9 @@ public final class Outages {
      * failover); outages as long as {@code outageS} are cut {@code cutS} short.
      */
     void zoneFails(String zone, double mttrS, double cutS, double outageS) {
+        double windowS = model.uptime().windowS();
         for (Tier t : tiers.values()) {
-            Impact impact = Impact.ofZone(t.spec(), zone, mttrS).cut(cutS, outageS);
+            Impact impact = Impact.ofZone(t.spec(), zone, mttrS, windowS).cut(cutS, outageS);
             for (Node n : t.nodes()) {
                 if (n.zone().equals(zone) && (n.state() == Node.State.IN_SERVICE || n.state() == Node.State.BOOTING)) {
                     outage(t, n, impact, () -> { });

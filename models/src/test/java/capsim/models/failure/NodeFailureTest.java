@@ -45,7 +45,8 @@ class NodeFailureTest {
         Node node0 = app.nodes().get(0);
         FailureSpec spec = app.spec().operations().failures().orElseThrow();
         app.markFallible();
-        s.sim.schedule(100.2, () -> s.outages.nodeFails(app, node0, Impact.ofNode(app.spec(), spec)));
+        Impact impact = Impact.ofNode(app.spec(), spec, s.model.uptime().windowS());
+        s.sim.schedule(100.2, () -> s.outages.nodeFails(app, node0, impact));
         int[] activeAt = new int[3];
         s.sim.schedule(110.1, () -> activeAt[0] = app.active().size());
         s.sim.schedule(110.3, () -> activeAt[1] = app.active().size());

@@ -105,9 +105,11 @@ class ReplacementTest {
 
     /*
      * The same zone failure, seen by the uptime method: app loses 2 nodes, replaced 45 + 90 = 135 s
-     * after the strike, so the degraded state settles at 135 s (web is detected at 45 s) with app
-     * back to 4 nodes; the outage lasts 600 s; the group's rebalancing launches are in service
-     * 600 + 90 = 690 s after the strike. web is not autoscaled: 1 node taken, none replaced.
+     * after the strike; one uptime window (60 s, the default) later the requests its survivors
+     * queued meanwhile have finished, so the degraded state settles at 195 s (web is detected at
+     * 45 s) with app back to 4 nodes; the outage lasts 600 s; the group's rebalancing launches are
+     * in service 600 + 90 = 690 s after the strike. web is not autoscaled: 1 node taken, none
+     * replaced.
      */
     @Test
     void aZoneFailureSettlesOnceTheReplacementsAreInService() throws ModelException {
@@ -118,7 +120,8 @@ class ReplacementTest {
         assertEquals(List.of("app", "web"), zoneA.tiers());
         assertEquals(List.of(2, 1), zoneA.taken());
         assertEquals(List.of(2, 0), zoneA.replaced());
-        assertEquals(135, zoneA.onsetS(), 0);
+        assertEquals(135, zoneA.impacts().get(0).backS(), 0);
+        assertEquals(195, zoneA.onsetS(), 0);
         assertEquals(600, zoneA.outageS(), 0);
         assertEquals(690, zoneA.effectS(), 0);
     }
@@ -128,8 +131,8 @@ class ReplacementTest {
      * launches node 4 in the up zone with the fewest nodes: a holds 2 only, b holds 1 and 3, so a.
      * The outage ends at 110, before the replacement is in service (145): the node stays discarded
      * (the group terminated it) and app runs on 3 nodes until 145. For the uptime method the
-     * failure settles at 135 s, after its 100 s outage: it has no steady state, and its effect
-     * lasts 135 s.
+     * failure settles at 135 + 60 = 195 s, after its 100 s outage: it has no steady state, and its
+     * effect lasts 195 s.
      */
     @Test
     void aNodeBackBeforeItsReplacementIsInServiceStaysDiscarded() throws ModelException {
@@ -153,15 +156,15 @@ class ReplacementTest {
 
         assertEquals("node down: app", nodeDown.name());
         assertEquals(List.of(1), nodeDown.replaced());
-        assertEquals(135, nodeDown.onsetS(), 0);
+        assertEquals(195, nodeDown.onsetS(), 0);
         assertEquals(100, nodeDown.outageS(), 0);
-        assertEquals(135, nodeDown.effectS(), 0);
+        assertEquals(195, nodeDown.effectS(), 0);
     }
 
     /*
      * Kubernetes: the pods of a failed node are evicted 40 + 300 = 340 s after the failure. A node
      * down 100 s is back first: nothing is replaced, the failure settles at detection (45 s). A zone
-     * down 600 s: the pods are recreated at 340 s, in service at 430 s.
+     * down 600 s: the pods are recreated at 340 s, in service at 430 s, settled a window later.
      */
     @Test
     void aDeploymentReplacesPodsOnlyOnceTheyAreEvicted() throws ModelException {
@@ -175,7 +178,8 @@ class ReplacementTest {
         assertEquals(45, nodeDown.onsetS(), 0);
         assertEquals(100, nodeDown.effectS(), 0);
         assertEquals(List.of(2, 0), zoneA.replaced());
-        assertEquals(430, zoneA.onsetS(), 0);
+        assertEquals(430, zoneA.impacts().get(0).backS(), 0);
+        assertEquals(490, zoneA.onsetS(), 0);
     }
 
     /* A group whose only zone is down has nowhere to launch: its nodes wait for the zone, as a fixed tier's. */
