@@ -116,7 +116,8 @@ public final class Autoscaler {
      * more than another, the group launches one in the emptiest and, once it is in service, retires
      * the newest of the fullest. EC2 Auto Scaling "redistributes the application instances evenly
      * across all the Availability Zones" when a zone returns (user guide, "Add an Availability
-     * Zone"), launching before it terminates.
+     * Zone") and "launches new instances before terminating the old ones" (user guide, "Control
+     * which Auto Scaling instances terminate during scale in").
      */
     public void rebalance(Predicate<String> zoneUp) {
         while (true) {
