@@ -5,7 +5,11 @@ import capsim.models.spec.AutoscaleSpec;
 import capsim.models.spec.OperationsSpec;
 import capsim.models.tier.Node;
 import capsim.models.tier.Tier;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Runs one tier's scaling policy on the kernel, as an Auto Scaling group or a Deployment's
@@ -13,9 +17,14 @@ import java.util.List;
  * one ({@link TierMetric}), asks the policy for the desired capacity and makes the tier match it.
  * Nodes launched boot for {@code boot_s} before they take work; nodes scaled in are the newest
  * ones (a booting node first, as Kubernetes deletes unready pods first; newest-first also keeps
- * the round-robin zone spread) and drain for at most {@code drain_s}. Failed nodes stay in the
- * capacity until the failure process restores or discards them; a discarded one is replaced at
- * the next decision.
+ * the round-robin zone spread) and drain for at most {@code drain_s}.
+ *
+ * <p>A failed node stays in the capacity until the group notices it ({@link Replacement#noticeS}):
+ * then, if it is still down, the group discards it (it stops being billed and never comes back,
+ * even if its outage ends before the replacement is in service) and launches a replacement in
+ * the zone that is up with the fewest nodes ({@link #replace}). With no zone up, the node waits
+ * for its repair. When a zone comes back, the group rebalances ({@link #rebalance}). A node
+ * discarded by anything else is replaced at the next decision.
  */
 public final class Autoscaler {
     private final Simulation sim;
@@ -25,6 +34,8 @@ public final class Autoscaler {
     private final TierMetric metric;
     private final double bootS;
     private final double drainS;
+    /** Nodes a rebalancing launch retires once it is in service: no longer in the capacity. */
+    private final Set<Node> leaving = new HashSet<>();
     private int desired;
     private double lastDecisionS;
 
@@ -80,7 +91,69 @@ public final class Autoscaler {
         }
     }
 
-    /** Launches or retires nodes until the live ones (booting, in service, failed) match the desired count. */
+    /**
+     * The group has noticed that {@code node} failed: if it is still down and a zone of the tier is
+     * up ({@code zoneUp}), it is discarded and a replacement launched in the up zone with the
+     * fewest nodes.
+     */
+    public void replace(Node node, Predicate<String> zoneUp) {
+        if (node.state() != Node.State.FAILED) {
+            return;
+        }
+        if (leaving.remove(node)) {
+            tier.discard(node); // a rebalancing launch already took its place
+            return;
+        }
+        Optional<String> zone = new ZoneSpread(tier, zoneUp, leaving).emptiest();
+        if (zone.isPresent()) {
+            tier.discard(node);
+            tier.launch(bootS, zone.get());
+        }
+    }
+
+    /**
+     * A zone is back ({@code zoneUp} tells the zones up now): while an up zone holds two nodes
+     * more than another, the group launches one in the emptiest and, once it is in service, retires
+     * the newest of the fullest. EC2 Auto Scaling "redistributes the application instances evenly
+     * across all the Availability Zones" when a zone returns (user guide, "Add an Availability
+     * Zone") and "launches new instances before terminating the old ones" (user guide, "Control
+     * which Auto Scaling instances terminate during scale in").
+     */
+    public void rebalance(Predicate<String> zoneUp) {
+        while (true) {
+            ZoneSpread spread = new ZoneSpread(tier, zoneUp, leaving);
+            String emptiest = spread.emptiest().orElseThrow();
+            String fullest = spread.fullest().orElseThrow();
+            if (spread.in(fullest) - spread.in(emptiest) <= 1) {
+                return;
+            }
+            Node old = newest(fullest);
+            leaving.add(old);
+            Node fresh = tier.launch(bootS, emptiest);
+            sim.schedule(sim.now() + bootS, () -> {
+                leaving.remove(old);
+                if (fresh.state() == Node.State.IN_SERVICE) {
+                    tier.retire(old, drainS);
+                }
+            });
+        }
+    }
+
+    /** The newest node booting or in service in {@code zone}, not already leaving. */
+    private Node newest(String zone) {
+        List<Node> nodes = tier.nodes();
+        for (int i = nodes.size() - 1; ; i--) {
+            Node n = nodes.get(i);
+            if (n.zone().equals(zone) && ZoneSpread.live(n) && !leaving.contains(n)) {
+                return n;
+            }
+        }
+    }
+
+    /**
+     * Launches or retires nodes until the live ones (booting, in service, failed; not those a
+     * rebalancing retires) match the desired count.
+     */
     private void reconcile() {
         List<Node> nodes = tier.nodes();
         int live = 0;
@@ -94,15 +167,14 @@ public final class Autoscaler {
         }
         for (int i = nodes.size() - 1; i >= 0 && live > desired; i--) {
             Node n = nodes.get(i);
-            if (n.state() == Node.State.BOOTING || n.state() == Node.State.IN_SERVICE) {
+            if (ZoneSpread.live(n) && !leaving.contains(n)) {
                 tier.retire(n, drainS);
                 live--;
             }
         }
     }
 
-    private static boolean isLive(Node n) {
-        return n.state() == Node.State.BOOTING || n.state() == Node.State.IN_SERVICE
-                || n.state() == Node.State.FAILED;
+    private boolean isLive(Node n) {
+        return (ZoneSpread.live(n) || n.state() == Node.State.FAILED) && !leaving.contains(n);
     }
 }

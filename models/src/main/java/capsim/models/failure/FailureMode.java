@@ -3,7 +3,9 @@ package capsim.models.failure;
 import capsim.engine.random.RandomStream;
 import capsim.models.spec.FailureSpec;
 import capsim.models.spec.ManagedSpec;
+import capsim.models.spec.TierSpec;
 import capsim.models.spec.ZoneFailureSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -15,9 +17,11 @@ import java.util.function.ToDoubleFunction;
  * section 3.4.1); {@code units} of them at {@code units} times that.
  *
  * <p>Timeline of one failure, from the instant it strikes: the system settles into its degraded
- * state by {@link #onsetS()} (the health checks have noticed, a failover is over), stays there
- * until the longest outage ends at {@link #outageS()}, and is back to normal after
- * {@link #effectS()} (a cold cache has refilled).
+ * state by {@link #onsetS()} (the health checks have noticed, a failover is over, an autoscaled
+ * group's replacements are in service), stays there until the longest outage ends at
+ * {@link #outageS()}, and is back to normal after {@link #effectS()} (a cold cache has refilled,
+ * a group has rebalanced over the zone that came back). In the settled state each tier has
+ * {@link #taken()} nodes fewer and {@link #replaced()} nodes more.
  */
 public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.ZoneDown {
     /** The mode's name in the summary ("node down: app", "zone down: a"). */
@@ -52,12 +56,18 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
         return impacts().stream().mapToDouble(Impact::downS).max().orElse(0);
     }
 
-    /** When the degraded state is steady: every shorter outage over and every other node detected, seconds. */
+    /**
+     * When the degraded state is steady, seconds: every replacement in service and its tier's
+     * backlog cleared ({@link Impact#settledS()}), every other shorter outage over and every other
+     * node detected. It may come after {@link #outageS()}: then the failure has no steady state.
+     */
     default double onsetS() {
         double outage = outageS();
         double onset = 0;
         for (Impact i : impacts()) {
-            if (i.downS() < outage) {
+            if (i.replaced()) {
+                onset = Math.max(onset, i.settledS());
+            } else if (i.downS() < outage) {
                 onset = Math.max(onset, i.downS());
             } else if (i.detectS() < outage) {
                 onset = Math.max(onset, i.detectS());
@@ -71,14 +81,24 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
         return impacts().stream().mapToDouble(Impact::effectS).max().orElse(0);
     }
 
+    /** How many of the {@link #taken()} nodes of each of {@link #tiers()} its group has replaced by the onset. */
+    default List<Integer> replaced() {
+        List<Integer> replaced = new ArrayList<>();
+        for (int i = 0; i < tiers().size(); i++) {
+            replaced.add(impacts().get(i).replaced() ? taken().get(i) : 0);
+        }
+        return replaced;
+    }
+
     /**
      * One node of {@code tier} goes down as {@code impact} says; each of its {@code nodes} fails
      * after exponential times of mean {@code mtbfH} hours (a plain node, or a managed instance).
      */
     record NodeDown(String name, String tier, int nodes, double mtbfH, Impact impact) implements FailureMode {
-        /** A node of a tier with {@code failures}. */
-        static NodeDown of(String tier, int nodes, FailureSpec spec) {
-            return new NodeDown("node down: " + tier, tier, nodes, spec.mtbfH(), Impact.ofNode(spec));
+        /** A node of {@code tier}, a tier with {@code failures}; {@code windowS} is the uptime window. */
+        static NodeDown of(TierSpec tier, FailureSpec spec, double windowS) {
+            return new NodeDown("node down: " + tier.name(), tier.name(), tier.count(), spec.mtbfH(),
+                    Impact.ofNode(tier, spec, windowS));
         }
 
         /** An instance of a managed service: a database fails over or is replaced, a cache fails over or is lost. */
@@ -140,6 +160,18 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
         @Override
         public double ratePerS() {
             return 1 / (spec.mtbfH() * 3600 + spec.mttrS());
+        }
+
+        /** As for any mode; when the zone is back, its groups rebalance, in service one boot later. */
+        @Override
+        public double effectS() {
+            double effect = FailureMode.super.effectS();
+            for (Impact i : impacts) {
+                if (i.replaced()) {
+                    effect = Math.max(effect, spec.mttrS() + i.bootS());
+                }
+            }
+            return effect;
         }
 
         @Override

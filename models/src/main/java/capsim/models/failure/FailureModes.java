@@ -19,8 +19,9 @@ public final class FailureModes {
 
     public static List<FailureMode> of(ModelSpec model) {
         List<FailureMode> modes = new ArrayList<>();
+        double windowS = model.uptime().windowS();
         for (TierSpec t : model.tiers()) {
-            t.operations().failures().ifPresent(f -> modes.add(FailureMode.NodeDown.of(t.name(), t.count(), f)));
+            t.operations().failures().ifPresent(f -> modes.add(FailureMode.NodeDown.of(t, f, windowS)));
             t.operations().managed().ifPresent(m -> modes.add(FailureMode.NodeDown.ofManaged(t.name(), t.count(), m)));
         }
         model.zoneFailures().ifPresent(z -> {
@@ -35,7 +36,8 @@ public final class FailureModes {
                     // nodes i, i + n, i + 2n, ... of the tier's count are in its i-th of n zones
                     int taken = (t.count() - i + t.operations().zones().size() - 1) / t.operations().zones().size();
                     takenByZone.computeIfAbsent(zone, k -> new ArrayList<>()).add(taken);
-                    impactsByZone.computeIfAbsent(zone, k -> new ArrayList<>()).add(Impact.ofZone(t, z.mttrS()));
+                    impactsByZone.computeIfAbsent(zone, k -> new ArrayList<>())
+                            .add(Impact.ofZone(t, zone, z.mttrS(), windowS));
                 }
             }
             tiersByZone.forEach((zone, tiers) -> modes.add(new FailureMode.ZoneDown(zone, z, tiers,

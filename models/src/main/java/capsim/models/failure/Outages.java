@@ -4,6 +4,7 @@ import capsim.engine.kernel.Event;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.random.RandomStreams;
+import capsim.models.autoscale.Autoscaler;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.ZoneFailureSpec;
 import capsim.models.tier.Node;
@@ -19,7 +20,11 @@ import java.util.Set;
  * The failures of one run of a built system: nodes go down ({@link Tier#fail}), the balancer
  * notices after the detection delay ({@link Tier#detected}), and they come back after the
  * outage ({@link Tier#restore}), a lost cache node empty. A node down for two causes at once
- * (its own failure and its zone's) comes back when both are over.
+ * (its own failure and its zone's) comes back when both are over. In an autoscaled tier the
+ * group ({@link Autoscaler#replace}) gives a node that is still down up after its notice delay
+ * and launches a replacement in a zone that is up; when a zone comes back, the groups of the
+ * tiers in it rebalance ({@link Autoscaler#rebalance}). A zone failure takes the nodes booting
+ * in it too.
  *
  * <p>{@link #startAll()} lets failures happen as they come. The nodes of a tier with
  * {@code failures} (or the instances of a {@code managed} tier) each stay up for Exp(MTBF); the
@@ -38,20 +43,33 @@ public final class Outages {
     private final ModelSpec model;
     private final Map<String, Tier> tiers;
     private final RandomStreams streams;
+    /** The autoscaler of each autoscaled tier: the group that replaces its failed nodes. */
+    private final Map<String, Autoscaler> groups;
     /** Causes keeping each node down now. */
     private final Map<Node, Integer> downCauses = new HashMap<>();
+    /** Zones of autoscaled tiers that are down now, with how many failures keep each down. */
+    private final Map<String, Integer> zonesDown = new HashMap<>();
 
+    /** The failures of a system without autoscaled tiers (or whose groups do not replace nodes). */
     public Outages(Simulation sim, ModelSpec model, Map<String, Tier> tiers, RandomStreams streams) {
+        this(sim, model, tiers, streams, Map.of());
+    }
+
+    /** The failures of a system whose autoscaled tiers have the autoscalers {@code groups}, by tier name. */
+    public Outages(Simulation sim, ModelSpec model, Map<String, Tier> tiers, RandomStreams streams,
+                   Map<String, Autoscaler> groups) {
         this.sim = sim;
         this.model = model;
         this.tiers = tiers;
         this.streams = streams;
+        this.groups = Map.copyOf(groups);
     }
 
     /** Starts every failure process of the model: nodes, managed instances and zones fail as they come. */
     public void startAll() {
         for (Tier t : tiers.values()) {
-            t.spec().operations().failures().ifPresent(f -> new NodeClock(t, f.mtbfH() * 3600, Impact.ofNode(f),
+            t.spec().operations().failures().ifPresent(f -> new NodeClock(t, f.mtbfH() * 3600,
+                    Impact.ofNode(t.spec(), f, model.uptime().windowS()),
                     streams.stream("failure/" + t.name() + "/nodes")).draw());
             t.spec().operations().managed().ifPresent(m -> new NodeClock(t, m.mtbfH() * 3600, Impact.ofManaged(m),
                     streams.stream("failure/" + t.name() + "/managed")).draw());
@@ -92,18 +110,37 @@ public final class Outages {
     }
 
     /**
-     * Every node in service in {@code zone} fails now, for {@code mttrS} (or its tier's failover);
-     * outages as long as {@code outageS} are cut {@code cutS} short.
+     * Every node in service (or booting) in {@code zone} fails now, for {@code mttrS} (or its tier's
+     * failover); outages as long as {@code outageS} are cut {@code cutS} short.
      */
     void zoneFails(String zone, double mttrS, double cutS, double outageS) {
+        double windowS = model.uptime().windowS();
         for (Tier t : tiers.values()) {
-            Impact impact = Impact.ofZone(t.spec(), mttrS).cut(cutS, outageS);
-            for (Node n : inService(t)) {
-                if (n.zone().equals(zone)) {
+            Impact impact = Impact.ofZone(t.spec(), zone, mttrS, windowS).cut(cutS, outageS);
+            for (Node n : t.nodes()) {
+                if (n.zone().equals(zone) && (n.state() == Node.State.IN_SERVICE || n.state() == Node.State.BOOTING)) {
                     outage(t, n, impact, () -> { });
                 }
             }
         }
+        List<Autoscaler> inZone = groups.entrySet().stream()
+                .filter(g -> tiers.get(g.getKey()).spec().operations().zones().contains(zone))
+                .map(Map.Entry::getValue).toList();
+        if (!inZone.isEmpty()) {
+            zonesDown.merge(zone, 1, Integer::sum);
+            double downS = cutS > 0 && mttrS >= outageS ? mttrS - cutS : mttrS;
+            sim.schedule(sim.now() + downS, () -> {
+                if (zonesDown.merge(zone, -1, Integer::sum) == 0) {
+                    zonesDown.remove(zone);
+                    inZone.forEach(g -> g.rebalance(this::zoneUp));
+                }
+            });
+        }
+    }
+
+    /** True unless {@code zone} is down now (known for the zones of autoscaled tiers). */
+    private boolean zoneUp(String zone) {
+        return !zonesDown.containsKey(zone);
     }
 
     private static List<Node> inService(Tier tier) {
@@ -124,6 +161,10 @@ public final class Outages {
         double now = sim.now();
         if (impact.detectS() < impact.downS()) {
             sim.schedule(now + impact.detectS(), () -> tier.detected(node));
+        }
+        Autoscaler group = groups.get(tier.name());
+        if (group != null && impact.replaced()) {
+            sim.schedule(now + impact.replaceS(), () -> group.replace(node, this::zoneUp));
         }
         sim.schedule(now + impact.downS(), () -> {
             if (downCauses.merge(node, -1, Integer::sum) == 0) {

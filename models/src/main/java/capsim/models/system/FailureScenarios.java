@@ -103,14 +103,18 @@ final class FailureScenarios {
         };
     }
 
-    /** True when, once {@code mode} has settled, every tier keeping nodes is offered less than they serve. */
+    /**
+     * True when, once {@code mode} has settled, every tier keeping nodes is offered less than they
+     * serve: its count less the nodes taken, plus those its autoscaled group has replaced.
+     */
     static boolean stable(FailureMode mode, ModelSpec model, Map<String, Double> utilization) {
         return survivorUtilization(mode, model, utilization) < 1;
     }
 
     /**
      * The highest utilisation, once {@code mode} has settled, of a tier that lost nodes for the
-     * whole outage and keeps some: its offered utilisation x count / nodes left (0 when none).
+     * whole outage and keeps some: its offered utilisation x count / nodes left, counting those its
+     * autoscaled group has replaced (0 when none).
      */
     static double survivorUtilization(FailureMode mode, ModelSpec model, Map<String, Double> utilization) {
         double highest = 0;
@@ -120,7 +124,7 @@ final class FailureScenarios {
             }
             String tier = mode.tiers().get(i);
             int count = model.tier(tier).map(TierSpec::count).orElseThrow();
-            int left = count - mode.taken().get(i);
+            int left = count - mode.taken().get(i) + mode.replaced().get(i);
             if (left > 0) {
                 highest = Math.max(highest, utilization.get(tier) * count / left);
             }
@@ -142,7 +146,8 @@ final class FailureScenarios {
         for (int i = 0; i < mode.tiers().size(); i++) {
             String tier = mode.tiers().get(i);
             int count = model.tier(tier).map(TierSpec::count).orElseThrow();
-            if (mode.impacts().get(i).downS() >= mode.outageS() && mode.taken().get(i) >= count) {
+            if (mode.impacts().get(i).downS() >= mode.outageS()
+                    && mode.taken().get(i) - mode.replaced().get(i) >= count) {
                 gone.add(tier);
             }
         }

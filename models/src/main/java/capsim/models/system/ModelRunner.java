@@ -143,13 +143,14 @@ public final class ModelRunner {
         }
         Optional<WebSocketLoad> ws = model.workload().websocket().map(w -> webSocket(w, sim, horizon, hopS, tiers,
                 profile, streams, regions.map(r -> new Origins(r, streams.stream("websocket/region")))));
+        Map<String, Autoscaler> groups = new LinkedHashMap<>();
         for (Tier t : tiers.values()) {
             if (t.spec().operations().autoscale().isPresent()) {
-                Autoscaler.start(sim, t, profile.startH(), model.workload().websocket()
-                        .filter(w -> w.tier().equals(t.name())).map(WebSocketSpec::connections).orElse(0L));
+                groups.put(t.name(), Autoscaler.start(sim, t, profile.startH(), model.workload().websocket()
+                        .filter(w -> w.tier().equals(t.name())).map(WebSocketSpec::connections).orElse(0L)));
             }
         }
-        Outages outages = new Outages(sim, model, tiers, streams);
+        Outages outages = new Outages(sim, model, tiers, streams, groups);
         failures.install(outages);
 
         sim.schedule(warmupS, () -> tiers.values().forEach(Tier::startMeasuring));

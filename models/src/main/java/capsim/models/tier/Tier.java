@@ -75,15 +75,19 @@ public final class Tier {
         this.serversInService = new TimeWeighted(sim.now(), 0);
         this.nodesBilled = new TimeWeighted(sim.now(), 0);
         for (int i = 0; i < spec.count(); i++) {
-            newNode(Node.State.IN_SERVICE);
+            newNode(Node.State.IN_SERVICE, nextZone());
         }
         counted();
     }
 
-    private Node newNode(Node.State state) {
+    /** The zone of the next node round robin: node i is in zones[i mod n]. */
+    private String nextZone() {
         List<String> zones = spec.operations().zones();
+        return zones.get(nodes.size() % zones.size());
+    }
+
+    private Node newNode(Node.State state, String zone) {
         int id = nodes.size();
-        String zone = zones.get(id % zones.size());
         int queueLimit = spec.queueLimit().orElse(SAFETY_QUEUE_CAP);
         double timeoutS = spec.timeoutMs().isPresent() ? spec.timeoutMs().getAsDouble() / 1000.0
                 : Double.POSITIVE_INFINITY;
@@ -151,7 +155,12 @@ public final class Tier {
 
     /** Launches a node: it boots for {@code bootS}, then takes work. Returns it. */
     public Node launch(double bootS) {
-        Node node = newNode(Node.State.BOOTING);
+        return launch(bootS, nextZone());
+    }
+
+    /** Launches a node in {@code zone} (not the next zone round robin): it boots for {@code bootS}. Returns it. */
+    public Node launch(double bootS, String zone) {
+        Node node = newNode(Node.State.BOOTING, zone);
         counted();
         sim.schedule(sim.now() + bootS, () -> {
             if (node.state() == Node.State.BOOTING) {

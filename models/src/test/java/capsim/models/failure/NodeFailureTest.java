@@ -43,9 +43,10 @@ class NodeFailureTest {
         SmallSystem s = new SmallSystem(MODEL, 1, 200);
         Tier app = s.tier("app");
         Node node0 = app.nodes().get(0);
-        FailureSpec spec = s.model.tier("app").orElseThrow().operations().failures().orElseThrow();
+        FailureSpec spec = app.spec().operations().failures().orElseThrow();
         app.markFallible();
-        s.sim.schedule(100.2, () -> s.outages.nodeFails(app, node0, Impact.ofNode(spec)));
+        Impact impact = Impact.ofNode(app.spec(), spec, s.model.uptime().windowS());
+        s.sim.schedule(100.2, () -> s.outages.nodeFails(app, node0, impact));
         int[] activeAt = new int[3];
         s.sim.schedule(110.1, () -> activeAt[0] = app.active().size());
         s.sim.schedule(110.3, () -> activeAt[1] = app.active().size());

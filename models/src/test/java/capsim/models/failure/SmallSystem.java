@@ -2,6 +2,7 @@ package capsim.models.failure;
 
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
+import capsim.models.autoscale.Autoscaler;
 import capsim.models.catalog.Catalog;
 import capsim.models.load.Distributions;
 import capsim.models.load.ModelException;
@@ -18,13 +19,14 @@ import java.util.Map;
 /**
  * A model file built by hand for tests: its tiers, its first class fed by arrivals exactly
  * {@code periodS} apart (at periodS, 2 periodS, ...), measured over [0, horizonS) in one window,
- * and the {@link Outages} of the run.
+ * the autoscalers of its autoscaled tiers (started at time 0) and the {@link Outages} of the run.
  */
 final class SmallSystem {
     final ModelSpec model;
     final Simulation sim = new Simulation();
     final Map<String, Tier> tiers = new LinkedHashMap<>();
     final RequestClass requests;
+    final Map<String, Autoscaler> groups = new LinkedHashMap<>();
     final Outages outages;
 
     SmallSystem(String yaml, double periodS, double horizonS) throws ModelException {
@@ -39,7 +41,9 @@ final class SmallSystem {
         requests = new RequestClass(model.workload().classes().get(0), sim, horizon, model.network().hopMs() / 1000,
                 model.network().crossZoneMs() / 1000, tiers, key -> Distributions.of(key.step().serviceMs()), streams);
         requests.start(nowS -> (Math.floor(nowS / periodS + 1e-9) + 1) * periodS);
-        outages = new Outages(sim, model, tiers, streams);
+        tiers.forEach((name, t) -> t.spec().operations().autoscale()
+                .ifPresent(a -> groups.put(name, Autoscaler.start(sim, t, 0, 0))));
+        outages = new Outages(sim, model, tiers, streams, groups);
     }
 
     Tier tier(String name) {
