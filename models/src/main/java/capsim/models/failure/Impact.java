@@ -87,10 +87,11 @@ public record Impact(double detectS, double downS, boolean cold, double refillS,
 
     /**
      * How long the failure's effect lasts: the outage, plus the refill of a cold cache; a replaced
-     * node's effect lasts until its outage is over and its tier settled.
+     * node's until its tier has settled (the node itself never comes back; a zone's return, which
+     * rebalances the group, is the zone mode's own).
      */
     public double effectS() {
-        return replaced() ? Math.max(downS, settledS()) : downS + (cold ? refillS : 0);
+        return replaced() ? settledS() : downS + (cold ? refillS : 0);
     }
 
     /** This impact with an outage {@code cutS} shorter if it lasts the mode's longest outage {@code outageS}. */

@@ -265,7 +265,9 @@ final class FailureScenarios {
     private static Layout layout(FailureMode mode, double phaseS, double windowS, Shape shape) {
         int touched = (int) Math.ceil((phaseS + mode.effectS()) / windowS - 1e-9) + (shape.tail() ? 1 : 0);
         int firstSteady = (int) Math.ceil((phaseS + mode.onsetS()) / windowS - 1e-9);
-        int steady = Math.max(0, (int) Math.floor((phaseS + mode.outageS()) / windowS + 1e-9) - firstSteady);
+        // the degraded state lasts until the outage is over, or the effect (a replaced node's) ends first
+        double degradedS = Math.min(mode.outageS(), mode.effectS());
+        int steady = Math.max(0, (int) Math.floor((phaseS + degradedS) / windowS + 1e-9) - firstSteady);
         int kept = shape.kept();
         int cut = Math.max(0, steady - kept);
         List<Double> weights = new ArrayList<>(Collections.nCopies(touched - cut, 1.0));

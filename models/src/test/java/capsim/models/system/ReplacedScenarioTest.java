@@ -100,4 +100,25 @@ class ReplacedScenarioTest {
                     () -> s.name() + ": " + p99);
         }
     }
+
+    /*
+     * A node of the autoscaled tier failing for 300 s (mttr_s) is noticed at 45 s, given up and
+     * replaced: the replacement serves at 45 + 90 = 135 s and the tier is settled one 60 s window
+     * later, at 195 s. The node never comes back, so the failure's effect ends there, not at 300 s:
+     * no steady window, and at 0.625 x 4 / 3 = 0.83 for the 3 survivors no backlog window. Struck at
+     * phase u in (0, 60), the block is ceil((u + 195) / 60) = 4 or 5 windows, none cut or certain.
+     */
+    @Test
+    void aReplacedNodesFailureEndsWhenItsTierHasSettled() throws ModelException {
+        ModelSpec nodes = model(MODEL.replace("failures:\n  zone: {mtbf_h: 8760, mttr_s: 3600}\n", "")
+                .replace("    zones: [a, b]\n", "    zones: [a, b]\n    failures: {mtbf_h: 720, mttr_s: 300}\n"));
+        FailureMode node = FailureModes.of(nodes).get(0);
+        assertEquals("node down: app", node.name());
+        assertEquals(195, node.effectS(), 0);
+
+        ScenarioResult s = new ModelRunner(nodes).run(0).scenarios().get(0);
+        assertTrue(s.windows().size() == 4 || s.windows().size() == 5, () -> s.weights().toString());
+        assertTrue(s.weights().stream().allMatch(w -> w == 1.0), () -> s.weights().toString());
+        assertEquals(0, s.downWindows(), 0);
+    }
 }
