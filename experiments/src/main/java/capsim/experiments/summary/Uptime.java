@@ -1,6 +1,8 @@
 package capsim.experiments.summary;
 
 import capsim.engine.stats.ConfidenceInterval;
+import capsim.models.failure.FailureMode;
+import capsim.models.failure.FailureModes;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.SloSpec;
@@ -9,6 +11,7 @@ import capsim.models.system.ReplicationResult.ScenarioResult;
 import capsim.models.system.ReplicationResult.WindowClass;
 import capsim.models.system.ReplicationResult.WindowRow;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +95,11 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
         double failureTime = 0;
         double ratio = c0;
         List<State> states = new ArrayList<>();
-        for (var e : modes.entrySet()) {
+        List<String> fileOrder = FailureModes.of(spec).stream().map(FailureMode::name).toList();
+        List<Map.Entry<String, Strikes>> byFile = new ArrayList<>(modes.entrySet());
+        byFile.sort(Comparator.comparingInt(e -> fileOrder.contains(e.getKey()) ? fileOrder.indexOf(e.getKey())
+                : fileOrder.size()));
+        for (var e : byFile) {
             Strikes m = e.getValue();
             double share = m.ratePerS() * windowS;
             failureTime += share * m.touched();
