@@ -40,9 +40,11 @@ import java.util.function.Function;
  * variance of U is the sum of theirs (stratified sampling, Cochran, <i>Sampling Techniques</i>,
  * 3rd ed., 1977, ch. 5): (1 - sum P)^2 s^2(c0) / R for R replications, plus for each mode
  * (lambda_m w)^2 Var(D_m) / n_m over its n_m strikes, where D_ms = G_ms - c0 K_ms (the up windows
- * it cost) lies in a range of K_m windows, so Var(D_m) <= K_m^2 / 4 (Popoviciu's inequality).
- * That bound is used rather than the strikes' spread: a few strikes often lose the same whole
- * number of windows, and a spread of zero would claim a precision the sample does not have.
+ * it cost). Var(D_m) is the strikes' sample variance (n_m - 1 df), but at least that of a
+ * sample in which one strike differs by one window, h^2 / n_m (h the heaviest window's weight):
+ * strikes lose whole windows, and two that lose the same number show a spread of zero that is no
+ * evidence of precision. A mode struck once has no spread: D lies in a range of K_m windows, so
+ * Var(D_m) <= K_m^2 / 4 (Popoviciu's inequality), and that bound is used, as known.
  * The 95% interval is Student t with the
  * Welch-Satterthwaite degrees of freedom (Satterthwaite, Biometrics Bulletin 2(6), 1946). One
  * replication gives the point. Without failure modes the ratio is the fraction of compliant
@@ -86,7 +88,8 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
                 for (int w = 0; w < s.windows().size(); w++) {
                     up += holds(criteria, s.windows().get(w)) ? s.weights().get(w) : 0;
                 }
-                modes.computeIfAbsent(s.name(), k -> new Strikes()).add(s.ratePerS(), s.touchedWindows(), up);
+                modes.computeIfAbsent(s.name(), k -> new Strikes()).add(s.ratePerS(), s.touchedWindows(), up,
+                        s.weights().stream().mapToDouble(Double::doubleValue).max().orElse(1));
             }
         }
         double windowS = results.isEmpty() ? 0 : results.get(0).windowS();
@@ -127,8 +130,19 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
         parts.add(new double[] {normalShare * normalShare * variance(normal) / normal.size(), normal.size() - 1});
         for (Strikes m : modes) {
             double share = m.ratePerS() * windowS;
-            double range = m.touchedEach.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            parts.add(new double[] {share * share * range * range / 4 / m.touchedEach.size(), Double.POSITIVE_INFINITY});
+            int n = m.touchedEach.size();
+            if (n >= 2) {
+                List<Double> lost = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    lost.add(m.upEach.get(i) - c0 * m.touchedEach.get(i));
+                }
+                // a spread below one window's step in one strike is no evidence of precision
+                double step = m.heaviestWindow * m.heaviestWindow / n;
+                parts.add(new double[] {share * share * Math.max(variance(lost), step) / n, n - 1});
+            } else {
+                double range = m.touchedEach.get(0);
+                parts.add(new double[] {share * share * range * range / 4, Double.POSITIVE_INFINITY});
+            }
         }
         double total = 0;
         double denominator = 0;
@@ -146,8 +160,10 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
         private final List<Double> rates = new ArrayList<>();
         private final List<Double> touchedEach = new ArrayList<>();
         private final List<Double> upEach = new ArrayList<>();
+        private double heaviestWindow;
 
-        void add(double ratePerS, double touched, double up) {
+        void add(double ratePerS, double touched, double up, double heaviest) {
+            heaviestWindow = Math.max(heaviestWindow, heaviest);
             rates.add(ratePerS);
             touchedEach.add(touched);
             upEach.add(up);

@@ -58,15 +58,15 @@ class UptimeMethodTest {
      * this check can make it.
      *
      * Agreement: every normal window meets the target, so the estimate's 95% interval is the
-     * failure state's part alone, bounded by Popoviciu (docs/uptime.md): its lost windows lie in a
-     * range of 4, so the half-width is 1.96 x (2 / 3720 x 60) x (4 / 2) / sqrt(5) = 0.0566.
-     * The direct run sees about 200 h x 3600 x 2 / 3720 = 387 failures of 3.4 bad windows each
-     * (sd about 0.9), so its downtime (0.11) has a relative sd of sqrt(1 + (0.9 / 3.4)^2) /
-     * sqrt(387) = 5.3%: 0.0058, a tenth of the half-width. The spread of the estimate itself, from
-     * the 5 strikes, is about 0.018 / sqrt(5) = 0.008, so a correct method lands the direct value
-     * inside the interval for all but a negligible share of seeds, while an estimate that ignored
-     * the failure states (the normal windows alone: 1.0) would be outside it, and one that
-     * misplaced two thirds of the downtime (0.073) would be at its edge.
+     * failure state's part alone, from the spread of its 5 strikes (t(4) = 2.776); this seed gives
+     * 0.884 [0.862, 0.906], so one strike's estimate has sd about 0.018 and the interval's
+     * half-width is 2.776 x 0.018 / sqrt(5) = 0.022. The direct run sees about 200 h x 3600 x 2 /
+     * 3720 = 387 failures of 3.4 bad windows each (sd about 0.9), so its downtime (0.11) has a
+     * relative sd of sqrt(1 + (0.9 / 3.4)^2) / sqrt(387) = 5.3%: 0.0058, a quarter of the
+     * half-width. A correct method therefore lands the direct value inside its interval for all
+     * but about 3% of seeds (|Z| < 0.022 / sqrt(0.0079^2 + 0.0058^2) = 2.2), while an estimate
+     * that ignored the failure states (the normal windows alone: 1.0) or misplaced a third of the
+     * downtime (0.037) would be outside it.
      */
     @Test
     void estimateAgreesWithADirectLongSimulation() throws ModelException {

@@ -106,11 +106,13 @@ class UptimeTest {
      * s^2 = 0.0025); a mode at 1 / 3600 per second (share of a 60 s window: 1/60) struck in
      * replications 0 and 1 only, touching 3 windows with 1 and 2 up:
      *   U = 0.9 x (1 - 3/60) + 1.5 / 60 = 0.88
-     *   variance: normal 0.95^2 x 0.0025 / 3 = 7.5208e-4 (2 df); the mode's bounded by Popoviciu,
-     *   its lost windows lying in a range of 3: (1/60)^2 x 3^2 / 4 / 2 strikes = 3.125e-4 (known,
-     *   no df term); total 1.064583e-3, Welch-Satterthwaite df = 1.064583e-3^2 / (7.5208e-4^2 / 2)
-     *   = 4.0074, t_{0.975, 4.0074} = 2.7744376 (scipy), half-width 2.7744376 x sqrt(1.064583e-3)
-     *   = 0.0905242
+     *   variance: normal 0.95^2 x 0.0025 / 3 = 7.5208e-4 (2 df); mode: D = 1 - 0.9 x 3 = -1.7 and
+     *   2 - 2.7 = -0.7, s^2 = 0.5 (at least one window's step, 1 / 2 = 0.5: equal here),
+     *   (1/60)^2 x 0.5 / 2 = 6.9444e-5 (1 df); total 8.2153e-4
+     *   Welch-Satterthwaite df = 8.2153e-4^2 / (7.5208e-4^2 / 2 + 6.9444e-5^2 / 1) = 2.3464
+     *   t_{0.975, 2.3464} = 3.7477823 (scipy), half-width 3.7477823 x sqrt(8.2153e-4) = 0.1074201
+     * Both strikes alike (1 window up of 3 each): D = -1.7 twice, a spread of zero, floored at
+     * 0.5: the same variance and half-width, around U = 0.9 x 0.95 + 1 / 60 = 0.8716667.
      * Struck once (in replication 0 only): U = 0.9 x 0.95 + 1 / 60 = 0.8716667, the mode's variance
      * bound 6.25e-4: total 1.37708e-3, df = 1.37708e-3^2 / (7.5208e-4^2 / 2) = 6.7053,
      * t = 2.3858556, half-width 0.0885369.
@@ -127,8 +129,14 @@ class UptimeTest {
 
         Uptime twice = Uptime.of(model(TARGETS), List.of(r0, r1, r2));
         assertEquals(0.88, twice.ratio(), 1e-12);
-        assertEquals(0.88 - 0.0905242, twice.ci95Lo(), 1e-6);
-        assertEquals(0.88 + 0.0905242, twice.ci95Hi(), 1e-6);
+        assertEquals(0.88 - 0.1074201, twice.ci95Lo(), 1e-6);
+        assertEquals(0.88 + 0.1074201, twice.ci95Hi(), 1e-6);
+
+        ReplicationResult r1Alike = replication(1, windows(18, up, down)).withScenarios(List.of(
+                new ScenarioResult("node down: app", 1 / 3600.0, List.of(down, up, down))), 0);
+        Uptime alike = Uptime.of(model(TARGETS), List.of(r0, r1Alike, r2));
+        assertEquals(0.8716667, alike.ratio(), 1e-7);
+        assertEquals(0.1074201, (alike.ci95Hi() - alike.ci95Lo()) / 2, 1e-6);
 
         Uptime once = Uptime.of(model(TARGETS), List.of(r0, replication(1, windows(18, up, down)), r2));
         assertEquals(0.8716667, once.ratio(), 1e-7);
