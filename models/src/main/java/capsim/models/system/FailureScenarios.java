@@ -6,9 +6,9 @@ import capsim.models.catalog.Catalog;
 import capsim.models.failure.FailureMode;
 import capsim.models.failure.FailureModes;
 import capsim.models.failure.Strike;
+import capsim.models.spec.ArrivalSpec;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
-import capsim.models.spec.SloSpec;
 import capsim.models.spec.StepSpec;
 import capsim.models.spec.TierSpec;
 import capsim.models.system.ReplicationResult.ScenarioResult;
@@ -158,7 +158,7 @@ final class FailureScenarios {
         double windowS = model.uptime().windowS();
         for (int c = 0; c < rates.size(); c++) {
             ClassSpec spec = model.workload().classes().get(c);
-            if (spec.arrival().kind() == capsim.models.spec.ArrivalSpec.Kind.TRACE) {
+            if (spec.arrival().kind() == ArrivalSpec.Kind.TRACE) {
                 continue; // its lowest rate is not known here
             }
             double p = 1 - avoids(spec.steps(), gone);
