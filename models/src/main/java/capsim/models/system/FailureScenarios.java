@@ -104,14 +104,6 @@ final class FailureScenarios {
     }
 
     /**
-     * True when, once {@code mode} has settled, every tier keeping nodes is offered less than they
-     * serve: its count less the nodes taken, plus those its autoscaled group has replaced.
-     */
-    static boolean stable(FailureMode mode, ModelSpec model, Map<String, Double> utilization) {
-        return survivorUtilization(mode, model, utilization) < 1;
-    }
-
-    /**
      * The highest utilisation, once {@code mode} has settled, of a tier that lost nodes for the
      * whole outage and keeps some: its offered utilisation x count / nodes left, counting those its
      * autoscaled group has replaced (0 when none).
