@@ -1,5 +1,6 @@
 package capsim.experiments.cli;
 
+import capsim.experiments.replicate.Precision;
 import capsim.experiments.replicate.Replications;
 import capsim.experiments.report.SummaryJson;
 import capsim.experiments.report.TerminalReport;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,9 +47,38 @@ final class Experiment {
                 Math.min(threads, replications));
         out.flush();
         long start = System.nanoTime();
-        List<ReplicationResult> results = Replications.run(replications, threads, r -> new ModelRunner(spec).run(r));
+        List<ReplicationResult> results = new ArrayList<>(
+                Replications.run(replications, threads, r -> new ModelRunner(spec).run(r)));
+        String reason = "the file's replications";
+        ObjectNode summary = model.summaryBuilder().build(results, (System.nanoTime() - start) / 1e9);
+        while (spec.run().precise()) {
+            List<Precision.Check> checks = Precision.checks(spec, model.summaryBuilder(), results, summary);
+            if (Precision.settled(checks)) {
+                reason = checks.stream().allMatch(Precision.Check::precise) ? "precision reached"
+                        : "every SLO precise or its verdict clear";
+                break;
+            }
+            if (results.size() >= spec.run().maxReplications()) {
+                reason = "max_replications reached";
+                break;
+            }
+            int from = results.size();
+            int more = Math.min(spec.run().maxReplications() - from, Math.max(1, from / 2));
+            out.printf("precision not reached after %d replications: running %d more%n", from, more);
+            out.flush();
+            // replications past the file's count run no failure scenarios: the deal stays the file's
+            results.addAll(Replications.run(more, threads, r -> new ModelRunner(spec).run(from + r)));
+            summary = model.summaryBuilder().build(results, (System.nanoTime() - start) / 1e9);
+        }
         double wallS = (System.nanoTime() - start) / 1e9;
-        ObjectNode summary = model.summaryBuilder().build(results, wallS);
+        summary = model.summaryBuilder().build(results, wallS);
+        if (spec.run().precise()) {
+            ObjectNode stopping = ((ObjectNode) summary.get("run")).putObject("stopping");
+            stopping.put("relative", spec.run().precisionRelative());
+            stopping.put("max_replications", spec.run().maxReplications());
+            stopping.put("replications", results.size());
+            stopping.put("reason", reason);
+        }
         out.println();
         out.print(TerminalReport.render(spec, summary));
         Path summaryFile = outDir.resolve("summary.json");

@@ -9,6 +9,8 @@ import capsim.models.catalog.Catalog;
 import capsim.models.cost.UsageMeter;
 import capsim.models.credits.TierCredits;
 import capsim.models.failure.FailureMode;
+import capsim.models.fidelity.Background;
+import capsim.models.fidelity.SamplePlan;
 import capsim.models.failure.Failures;
 import capsim.models.failure.Outages;
 import capsim.models.load.Distributions;
@@ -122,25 +124,37 @@ public final class ModelRunner {
         double warmupS = horizon.warmupS();
         double hopS = model.network().hopMs() / 1000.0;
 
+        SamplePlan plan = SamplePlan.of(model, catalog);
         Map<String, Tier> tiers = new LinkedHashMap<>();
         for (TierSpec t : model.tiers()) {
-            tiers.put(t.name(), new Tier(t, workersOf(t, catalog), sim, horizon,
-                    streams.stream("tier/" + t.name() + "/balancer")));
+            int stride = plan.stride(t.name());
+            var balancerRng = streams.stream("tier/" + t.name() + "/balancer");
+            tiers.put(t.name(), stride == 1 ? new Tier(t, workersOf(t, catalog), sim, horizon, balancerRng)
+                    : new Tier(t, workersOf(t, catalog), sim, horizon, balancerRng, stride,
+                    streams.stream("fidelity/sample/" + t.name())));
         }
         UsageMeter usage = new UsageMeter(tiers, TierCredits.start(tiers, catalog, sim, horizon), sim, horizon);
         Optional<Regions> regions = Regions.of(model.network(), tiers, streams);
         ProfileSpec profile = model.workload().profile();
         Map<String, RequestClass> classes = new LinkedHashMap<>();
+        Map<String, Double> simulatedShare = new LinkedHashMap<>();
         for (ClassSpec c : model.workload().classes()) {
             RequestClass rc = new RequestClass(c, sim, horizon, hopS, model.network().crossZoneMs() / 1000.0, tiers,
                     key -> Distributions.of(key.step().serviceMs()), streams, regions);
             classes.put(c.name(), rc);
+            double f = plan.thinning(c.name());
             if (c.closed()) {
-                rc.startClosed(c.users().getAsInt());
+                int users = c.users().getAsInt();
+                int simulated = f < 1 ? (int) Math.max(1, Math.round(users * f)) : users;
+                simulatedShare.put(c.name(), (double) simulated / users);
+                rc.startClosed(simulated);
             } else {
-                rc.start(arrivals(c, profile, streams));
+                simulatedShare.put(c.name(), f);
+                rc.start(arrivals(c, profile, streams, f));
             }
         }
+        plan.backgroundKinds(model).forEach((tier, kinds) -> Background.start(sim, tiers.get(tier), kinds, profile,
+                streams.stream("fidelity/background/" + tier)));
         Optional<WebSocketLoad> ws = model.workload().websocket().map(w -> webSocket(w, sim, horizon, hopS, tiers,
                 profile, streams, regions.map(r -> new Origins(r, streams.stream("websocket/region")))));
         Map<String, Autoscaler> groups = new LinkedHashMap<>();
@@ -156,7 +170,7 @@ public final class ModelRunner {
         sim.schedule(warmupS, () -> tiers.values().forEach(Tier::startMeasuring));
         closeWindows(sim, horizon, classes, tiers, ws);
         sim.runUntil(horizon.stopS());
-        ReplicationResult result = result(replication, sim, horizon, classes, tiers, ws, usage);
+        ReplicationResult result = result(replication, sim, horizon, classes, tiers, ws, usage, simulatedShare);
         if (scenarios.isEmpty()) {
             return result;
         }
@@ -195,10 +209,11 @@ public final class ModelRunner {
         }
     }
 
-    private ArrivalProcess arrivals(ClassSpec c, ProfileSpec profile, RandomStreams streams) {
+    /** The arrivals of open class {@code c}, of which a share {@code simulated} is simulated (1: all). */
+    private ArrivalProcess arrivals(ClassSpec c, ProfileSpec profile, RandomStreams streams, double simulated) {
         var rng = streams.stream("class/" + c.name() + "/arrivals");
         ArrivalSpec a = c.arrival();
-        double rate = c.ratePerS().orElse(0);
+        double rate = simulated < 1 ? c.ratePerS().orElse(0) * simulated : c.ratePerS().orElse(0);
         RateFunction shaped = profiled(rate, profile);
         return switch (a.kind()) {
             case POISSON -> new ThinnedPoisson(shaped, profile.kind() == ProfileSpec.Kind.CONSTANT, rng);
@@ -247,23 +262,37 @@ public final class ModelRunner {
 
     private ReplicationResult result(int replication, Simulation sim, Horizon horizon,
                                      Map<String, RequestClass> classes, Map<String, Tier> tiers,
-                                     Optional<WebSocketLoad> ws, UsageMeter usage) {
+                                     Optional<WebSocketLoad> ws, UsageMeter usage,
+                                     Map<String, Double> simulatedShare) {
         Map<String, ClassResult> classResults = new LinkedHashMap<>();
-        classes.forEach((name, c) -> classResults.put(name,
-                new ClassResult(c.latency(), c.arrived(), c.completed(), c.rejected(), c.timedOut(),
-                        c.latencyByRegion())));
+        classes.forEach((name, c) -> {
+            double up = 1 / simulatedShare.get(name); // counts of a sampled class stand for the whole class
+            classResults.put(name, new ClassResult(c.latency(), scaled(c.arrived(), up), scaled(c.completed(), up),
+                    scaled(c.rejected(), up), scaled(c.timedOut(), up), c.latencyByRegion()));
+        });
         Map<String, TierResult> tierResults = new LinkedHashMap<>();
+        Map<String, ReplicationResult.Sampling> sampling = new LinkedHashMap<>();
         tiers.forEach((name, t) -> {
             var nodes = t.nodesInService();
             double offered = t.offeredUtilization();
+            double nodesMean = nodes.average(horizon.endS());
+            double simulatedMean = t.simulatedNodesMean();
+            double up = t.sampled() && simulatedMean > 0 ? nodesMean / simulatedMean : 1;
             tierResults.put(name, new TierResult(t.latency(), t.utilization(), nodes.min(),
-                    nodes.average(horizon.endS()), nodes.max(), offered, offered >= 1 || t.overflowed(),
-                    t.rejected(), t.timedOut()));
+                    nodesMean, nodes.max(), offered, offered >= 1 || t.overflowed(),
+                    scaled(t.rejected(), up), scaled(t.timedOut(), up)));
+            sampling.put(name, new ReplicationResult.Sampling(nodesMean, simulatedMean));
         });
         Optional<WebSocketResult> wsResult = ws.map(w -> new WebSocketResult(w.delivery(), w.refused(),
                 w.messages()));
         return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult,
-                rows(horizon, classes, tiers, ws), sim.eventsFired(), horizon.windowS(), usage.usage());
+                rows(horizon, classes, tiers, ws), sim.eventsFired(), horizon.windowS(), usage.usage(), List.of(),
+                sampling);
+    }
+
+    /** {@code count} x {@code factor}, rounded; {@code count} itself when the factor is 1. */
+    private static long scaled(long count, double factor) {
+        return factor == 1 ? count : Math.round(count * factor);
     }
 
     /** The time-series windows of {@code horizon}, once they are closed. */
