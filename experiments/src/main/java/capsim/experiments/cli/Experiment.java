@@ -1,11 +1,13 @@
 package capsim.experiments.cli;
 
-import capsim.experiments.replicate.Replications;
+import capsim.experiments.batch.Batch;
+import capsim.experiments.batch.ConsoleProgress;
+import capsim.experiments.batch.Job;
+import capsim.experiments.batch.JobStore;
 import capsim.experiments.report.SummaryJson;
 import capsim.experiments.report.TerminalReport;
 import capsim.experiments.report.TimeSeriesCsv;
 import capsim.models.spec.ModelSpec;
-import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -15,8 +17,8 @@ import java.util.List;
 
 /**
  * What {@code run} and {@code gate} share: check the model and options before anything runs,
- * run the replications, merge them into the summary, print it and write summary.json and
- * timeseries.csv.
+ * run the replications (as batch jobs, resumable), merge them into the summary, print it and
+ * write summary.json and timeseries.csv.
  */
 final class Experiment {
     private final CheckedModel model;
@@ -37,15 +39,22 @@ final class Experiment {
         return new Experiment(CheckedModel.check(spec, loaded.catalog()), options.outDir(spec), options.threads());
     }
 
-    /** Runs the replications, prints the summary table to {@code out}, writes the files; returns the summary. */
-    ObjectNode run(PrintWriter out) throws InvalidInputException {
+    /**
+     * Runs the replications as jobs kept in {@code DIR/jobs/} (a rerun after an interruption
+     * resumes), progress on {@code err}; prints the summary table to {@code out}, writes the
+     * files; returns the summary.
+     */
+    ObjectNode run(PrintWriter out, PrintWriter err) throws InvalidInputException {
         ModelSpec spec = model.spec();
         int replications = spec.run().replications();
         out.printf("running %s: %d replications on %d threads%n", spec.name(), replications,
                 Math.min(threads, replications));
         out.flush();
         long start = System.nanoTime();
-        List<ReplicationResult> results = Replications.run(replications, threads, r -> new ModelRunner(spec).run(r));
+        List<Job> jobs = Job.replicationsOf(spec);
+        JobStore store = JobStore.in(outDir.resolve("jobs"));
+        List<ReplicationResult> results = new Batch(threads, store, ConsoleProgress.of(spec.name(), err))
+                .results(jobs);
         double wallS = (System.nanoTime() - start) / 1e9;
         ObjectNode summary = model.summaryBuilder().build(results, wallS);
         out.println();
@@ -53,6 +62,7 @@ final class Experiment {
         Path summaryFile = outDir.resolve("summary.json");
         Path timeSeriesFile = outDir.resolve("timeseries.csv");
         try {
+            store.retainOnly(jobs);
             SummaryJson.write(summaryFile, summary);
             TimeSeriesCsv.write(timeSeriesFile, spec, results);
         } catch (IOException e) {

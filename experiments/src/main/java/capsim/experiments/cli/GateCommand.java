@@ -52,7 +52,7 @@ final class GateCommand implements Callable<Integer> {
             before = Optional.of(readBaseline(baseline.get()));
         }
         PrintWriter out = command.commandLine().getOut();
-        ObjectNode summary = experiment.run(out);
+        ObjectNode summary = experiment.run(out, command.commandLine().getErr());
         List<GateRow> rows = Gate.evaluate(summary, before, tolerancePct);
         out.println();
         out.print(GateReport.render(rows, before.isPresent(), tolerancePct));

@@ -23,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InvalidInputException {
-        Experiment.prepare(model, options).run(command.commandLine().getOut());
+        Experiment.prepare(model, options).run(command.commandLine().getOut(), command.commandLine().getErr());
         return ExitCode.OK;
     }
 }
