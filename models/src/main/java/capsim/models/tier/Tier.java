@@ -1,5 +1,6 @@
 package capsim.models.tier;
 
+import capsim.engine.capacity.CapacityPath;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.station.BusyListener;
@@ -42,6 +43,7 @@ public final class Tier {
     private final List<Node> active = new ArrayList<>();
     private final Balancer balancer;
     private final RandomStream balancerRng;
+    private final Interference interference;
     private final Balancer.NodeLoad load;
     private final List<Runnable> changeListeners = new ArrayList<>();
     private double busyTotalS;
@@ -50,7 +52,14 @@ public final class Tier {
 
     /** A tier measured in {@code periods}, which it registers with. */
     public Tier(TierSpec spec, int workers, Simulation sim, Periods periods, RandomStream balancerRng) {
+        this(spec, workers, sim, periods, balancerRng, Interference.NONE);
+    }
+
+    /** A tier measured in {@code periods} whose nodes are slowed by {@code interference} (regimes, stalls). */
+    public Tier(TierSpec spec, int workers, Simulation sim, Periods periods, RandomStream balancerRng,
+                Interference interference) {
         this.spec = spec;
+        this.interference = interference;
         this.sim = sim;
         this.periods = periods;
         this.recorders = periods.tier(spec.name(), workers);
@@ -77,9 +86,10 @@ public final class Tier {
                 : Double.POSITIVE_INFINITY;
         Node[] self = new Node[1];
         BusyListener busy = (fromS, toS, servers) -> addBusy(self[0], fromS, toS, servers);
+        CapacityPath path = interference.pathFor(id);
         Station station = spec.discipline() == TierSpec.Discipline.PS
-                ? new PsStation(sim, workers, queueLimit, timeoutS, busy)
-                : new FcfsStation(sim, workers, queueLimit, timeoutS, busy);
+                ? new PsStation(sim, workers, queueLimit, timeoutS, busy, path)
+                : new FcfsStation(sim, workers, queueLimit, timeoutS, busy, path);
         Node node = new Node(id, zone, station, state, sim.now());
         self[0] = node;
         nodes.add(node);
