@@ -17,6 +17,11 @@ public final class ModelArgument {
     record Loaded(ModelSpec spec, Catalog catalog) {
     }
 
+    /** The model file as given. */
+    Path file() {
+        return file;
+    }
+
     /** Loads and validates the model file; every problem becomes one line of the exception. */
     Loaded load() throws InvalidInputException {
         if (!Files.isRegularFile(file)) {
