@@ -4,29 +4,36 @@ import capsim.experiments.batch.Batch;
 import capsim.experiments.batch.ConsoleProgress;
 import capsim.experiments.batch.Job;
 import capsim.experiments.batch.JobStore;
-import capsim.experiments.report.SummaryJson;
-import capsim.experiments.report.TerminalReport;
-import capsim.experiments.report.TimeSeriesCsv;
+import capsim.experiments.report.Destination;
+import capsim.experiments.report.Formats;
+import capsim.experiments.report.ModelCopy;
+import capsim.experiments.report.RunResult;
+import capsim.experiments.report.RunResults;
+import capsim.models.load.ModelOverride;
 import capsim.models.spec.ModelSpec;
 import capsim.models.system.ReplicationResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * What {@code run} and {@code gate} share: check the model and options before anything runs,
- * run the replications (as batch jobs, resumable), merge them into the summary, print it and
- * write summary.json and timeseries.csv.
+ * run the replications (as batch jobs, resumable), merge them into the summary, and hand the
+ * result to the picked writers.
  */
 final class Experiment {
     private final CheckedModel model;
+    private final ModelCopy copy;
     private final Path outDir;
     private final int threads;
 
-    private Experiment(CheckedModel model, Path outDir, int threads) {
+    private Experiment(CheckedModel model, ModelCopy copy, Path outDir, int threads) {
         this.model = model;
+        this.copy = copy;
         this.outDir = outDir;
         this.threads = threads;
     }
@@ -36,15 +43,29 @@ final class Experiment {
         options.validate();
         ModelArgument.Loaded loaded = modelFile.load();
         ModelSpec spec = options.apply(loaded.spec());
-        return new Experiment(CheckedModel.check(spec, loaded.catalog()), options.outDir(spec), options.threads());
+        ModelCopy copy;
+        try {
+            copy = new ModelCopy(modelFile.file().toString(), overridden(modelFile.overrides())
+                    + Files.readString(modelFile.file(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InvalidInputException("capsim: " + modelFile.file() + ": cannot read: " + e.getMessage());
+        }
+        return new Experiment(CheckedModel.check(spec, loaded.catalog()), copy, options.outDir(spec),
+                options.threads());
+    }
+
+    /** Comment lines naming the {@code --set} overrides the copy of the file was run with. */
+    private static String overridden(List<ModelOverride> overrides) {
+        StringBuilder b = new StringBuilder();
+        overrides.forEach(o -> b.append("# run with --set ").append(o).append('\n'));
+        return b.toString();
     }
 
     /**
      * Runs the replications as jobs kept in {@code DIR/jobs/} (a rerun after an interruption
-     * resumes), progress on {@code err}; prints the summary table to {@code out}, writes the
-     * files; returns the summary.
+     * resumes) and merges them; what runs goes to {@code out}, the progress bar to {@code err}.
      */
-    ObjectNode run(PrintWriter out, PrintWriter err) throws InvalidInputException {
+    RunResult simulate(PrintWriter out, PrintWriter err) throws InvalidInputException {
         ModelSpec spec = model.spec();
         int replications = spec.run().replications();
         out.printf("running %s: %d replications on %d threads%n", spec.name(), replications,
@@ -56,21 +77,24 @@ final class Experiment {
         List<ReplicationResult> results = new Batch(threads, store, ConsoleProgress.of(spec.name(), err))
                 .results(jobs);
         double wallS = (System.nanoTime() - start) / 1e9;
-        ObjectNode summary = model.summaryBuilder().build(results, wallS);
-        out.println();
-        out.print(TerminalReport.render(spec, summary));
-        Path summaryFile = outDir.resolve("summary.json");
-        Path timeSeriesFile = outDir.resolve("timeseries.csv");
         try {
             store.retainOnly(jobs);
-            SummaryJson.write(summaryFile, summary);
-            TimeSeriesCsv.write(timeSeriesFile, spec, results);
+        } catch (IOException e) {
+            throw new InvalidInputException("capsim: cannot tidy the stored jobs in " + outDir + ": " + e);
+        }
+        ObjectNode summary = model.summaryBuilder().build(results, wallS);
+        return RunResults.of(spec, summary, results, copy);
+    }
+
+    /** Renders {@code result} with {@code formats} to {@code out} and the output folder; lists the files. */
+    <R> void write(Formats<R> formats, R result, PrintWriter out) throws InvalidInputException {
+        Destination to = new Destination(outDir, out);
+        try {
+            formats.write(result, to);
         } catch (IOException e) {
             throw new InvalidInputException("capsim: cannot write the results to " + outDir + ": " + e);
         }
-        out.println();
-        out.println("wrote " + summaryFile + " and " + timeSeriesFile);
-        return summary;
+        Written.list(to, out);
     }
 
     ModelSpec spec() {
