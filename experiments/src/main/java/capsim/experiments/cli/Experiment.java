@@ -1,32 +1,42 @@
 package capsim.experiments.cli;
 
-import capsim.experiments.replicate.Precision;
-import capsim.experiments.replicate.Replications;
-import capsim.experiments.report.SummaryJson;
-import capsim.experiments.report.TerminalReport;
-import capsim.experiments.report.TimeSeriesCsv;
+import capsim.experiments.batch.Batch;
+import capsim.experiments.batch.ConsoleProgress;
+import capsim.experiments.batch.Job;
+import capsim.experiments.batch.JobStore;
+import capsim.experiments.batch.Precision;
+import capsim.experiments.report.Destination;
+import capsim.experiments.report.Formats;
+import capsim.experiments.report.ModelCopy;
+import capsim.experiments.report.RunResult;
+import capsim.experiments.report.RunResults;
+import capsim.models.load.ModelOverride;
 import capsim.models.spec.ModelSpec;
-import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * What {@code run} and {@code gate} share: check the model and options before anything runs,
- * run the replications, merge them into the summary, print it and write summary.json and
- * timeseries.csv.
+ * run the replications (as batch jobs, resumable), merge them into the summary, and hand the
+ * result to the picked writers.
  */
 final class Experiment {
     private final CheckedModel model;
+    private final ModelCopy copy;
     private final Path outDir;
     private final int threads;
 
-    private Experiment(CheckedModel model, Path outDir, int threads) {
+    private Experiment(CheckedModel model, ModelCopy copy, Path outDir, int threads) {
         this.model = model;
+        this.copy = copy;
         this.outDir = outDir;
         this.threads = threads;
     }
@@ -36,23 +46,43 @@ final class Experiment {
         options.validate();
         ModelArgument.Loaded loaded = modelFile.load();
         ModelSpec spec = options.apply(loaded.spec());
-        return new Experiment(CheckedModel.check(spec, loaded.catalog()), options.outDir(spec), options.threads());
+        ModelCopy copy;
+        try {
+            copy = new ModelCopy(modelFile.file().toString(), overridden(modelFile.overrides())
+                    + Files.readString(modelFile.file(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InvalidInputException("capsim: " + modelFile.file() + ": cannot read: " + e.getMessage());
+        }
+        return new Experiment(CheckedModel.check(spec, loaded.catalog()), copy, options.outDir(spec),
+                options.threads());
     }
 
-    /** Runs the replications, prints the summary table to {@code out}, writes the files; returns the summary. */
-    ObjectNode run(PrintWriter out) throws InvalidInputException {
+    /** Comment lines naming the {@code --set} overrides the copy of the file was run with. */
+    private static String overridden(List<ModelOverride> overrides) {
+        StringBuilder b = new StringBuilder();
+        overrides.forEach(o -> b.append("# run with --set ").append(o).append('\n'));
+        return b.toString();
+    }
+
+    /**
+     * Runs the replications as jobs kept in {@code DIR/jobs/} (a rerun after an interruption
+     * resumes) and merges them; what runs goes to {@code out}, the progress bar to {@code err}.
+     */
+    RunResult simulate(PrintWriter out, PrintWriter err) throws InvalidInputException {
         ModelSpec spec = model.spec();
         int replications = spec.run().replications();
         out.printf("running %s: %d replications on %d threads%n", spec.name(), replications,
                 Math.min(threads, replications));
         out.flush();
         long start = System.nanoTime();
-        List<ReplicationResult> results = new ArrayList<>(
-                Replications.run(replications, threads, r -> new ModelRunner(spec).run(r)));
-        String reason = "the file's replications";
-        ObjectNode summary = model.summaryBuilder().build(results, (System.nanoTime() - start) / 1e9);
+        List<Job> jobs = new ArrayList<>(Job.replicationsOf(spec));
+        JobStore store = JobStore.in(outDir.resolve("jobs"));
+        Batch batch = new Batch(threads, store, ConsoleProgress.of(spec.name(), err));
+        List<ReplicationResult> results = new ArrayList<>(batch.results(jobs));
+        String reason = "";
         while (spec.run().precise()) {
-            List<Precision.Check> checks = Precision.checks(spec, model.summaryBuilder(), results, summary);
+            ObjectNode sofar = model.summaryBuilder().build(results, 0);
+            List<Precision.Check> checks = Precision.checks(spec, model.summaryBuilder(), results, sofar);
             if (Precision.settled(checks)) {
                 reason = checks.stream().allMatch(Precision.Check::precise) ? "precision reached"
                         : "every SLO precise or its verdict clear";
@@ -66,12 +96,18 @@ final class Experiment {
             int more = Math.min(spec.run().maxReplications() - from, Math.max(1, from / 2));
             out.printf("precision not reached after %d replications: running %d more%n", from, more);
             out.flush();
-            // replications past the file's count run no failure scenarios: the deal stays the file's
-            results.addAll(Replications.run(more, threads, r -> new ModelRunner(spec).run(from + r)));
-            summary = model.summaryBuilder().build(results, (System.nanoTime() - start) / 1e9);
+            // replications past the file's count strike no failure scenarios: the deal stays the file's
+            List<Job> extra = IntStream.range(from, from + more).mapToObj(r -> new Job(spec, r)).toList();
+            jobs.addAll(extra);
+            results.addAll(batch.results(extra));
         }
         double wallS = (System.nanoTime() - start) / 1e9;
-        summary = model.summaryBuilder().build(results, wallS);
+        try {
+            store.retainOnly(jobs);
+        } catch (IOException e) {
+            throw new InvalidInputException("capsim: cannot tidy the stored jobs in " + outDir + ": " + e);
+        }
+        ObjectNode summary = model.summaryBuilder().build(results, wallS);
         if (spec.run().precise()) {
             ObjectNode stopping = ((ObjectNode) summary.get("run")).putObject("stopping");
             stopping.put("relative", spec.run().precisionRelative());
@@ -79,19 +115,18 @@ final class Experiment {
             stopping.put("replications", results.size());
             stopping.put("reason", reason);
         }
-        out.println();
-        out.print(TerminalReport.render(spec, summary));
-        Path summaryFile = outDir.resolve("summary.json");
-        Path timeSeriesFile = outDir.resolve("timeseries.csv");
+        return RunResults.of(spec, summary, results, copy);
+    }
+
+    /** Renders {@code result} with {@code formats} to {@code out} and the output folder; lists the files. */
+    <R> void write(Formats<R> formats, R result, PrintWriter out) throws InvalidInputException {
+        Destination to = new Destination(outDir, out);
         try {
-            SummaryJson.write(summaryFile, summary);
-            TimeSeriesCsv.write(timeSeriesFile, spec, results);
+            formats.write(result, to);
         } catch (IOException e) {
             throw new InvalidInputException("capsim: cannot write the results to " + outDir + ": " + e);
         }
-        out.println();
-        out.println("wrote " + summaryFile + " and " + timeSeriesFile);
-        return summary;
+        Written.list(to, out);
     }
 
     ModelSpec spec() {

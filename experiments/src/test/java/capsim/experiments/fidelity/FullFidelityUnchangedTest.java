@@ -73,7 +73,7 @@ class FullFidelityUnchangedTest {
         ModelSpec parsed = new ModelLoader(Catalog.builtIn()).parse(MODEL, "full-guard.yaml");
         ModelSpec model = parsed.withRun(parsed.run().withFidelity(Fidelity.FULL));
         JsonNode summary = SampledAgainstFullTest.Runs.of(model).summary();
-        assertEquals(6_685_420, summary.path("engine").path("events").asLong());
+        assertEquals(6_685_428, summary.path("engine").path("events").asLong());
         JsonNode api = summary.path("classes").path("api").path("latency_ms");
         assertEquals(144_060, api.path("count").asLong());
         assertEquals(16.3728, api.path("mean").asDouble(), 0);

@@ -154,10 +154,11 @@ public final class Background implements Event {
 
         @Override
         public void departed(double timeS, Outcome outcome) {
+            int period = tier.periods().indexAt(arrivalS);
             if (outcome == Outcome.SERVED) {
-                tier.recordVisit(arrivalS, timeS, true);
+                tier.recordVisit(period, arrivalS, timeS, true);
             } else {
-                tier.recordFailure(arrivalS, outcome == Outcome.TIMED_OUT);
+                tier.recordFailure(period, outcome == Outcome.TIMED_OUT);
             }
         }
     }

@@ -1,4 +1,4 @@
-package capsim.experiments.replicate;
+package capsim.experiments.batch;
 
 import capsim.engine.stats.ConfidenceInterval;
 import capsim.experiments.summary.MetricPath;
