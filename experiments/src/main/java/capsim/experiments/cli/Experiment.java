@@ -66,4 +66,9 @@ final class Experiment {
     ModelSpec spec() {
         return model.spec();
     }
+
+    /** The folder the results are written to. */
+    Path outDir() {
+        return outDir;
+    }
 }

@@ -1,13 +1,18 @@
 package capsim.experiments.cli;
 
+import capsim.experiments.gate.Comparability;
 import capsim.experiments.gate.Gate;
 import capsim.experiments.gate.GateRow;
+import capsim.experiments.gate.GateRule;
+import capsim.experiments.report.AtomicFiles;
+import capsim.experiments.report.GateJUnit;
 import capsim.experiments.report.GateReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,11 +23,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code capsim gate MODEL}: runs, then every SLO must pass and, with a baseline, none may regress. */
+/**
+ * {@code capsim gate MODEL}: runs, then every SLO must pass and, with a baseline, none may have
+ * regressed (see {@link Gate}); writes junit.xml and gate.md beside summary.json.
+ */
 @Command(name = "gate", mixinStandardHelpOptions = true,
-        description = "Run the model, then check every slo entry and, with --baseline, regressions.",
+        description = {"Run the model, then check every slo entry and, with --baseline, regressions: a metric"
+                + " regressed when it is worse than the baseline by more than the tolerance and the change is"
+                + " significant given both runs' replications. Uptime is compared as downtime minutes per month.",
+            "Writes DIR/junit.xml and DIR/gate.md besides the run's files."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every target passed", "1:a target failed or regressed", "2:invalid input"})
+        exitCodeList = {"0:every target passed", "1:a target failed or regressed",
+            "2:invalid input, or a baseline of another model or other run settings"})
 final class GateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec command;
@@ -34,29 +46,70 @@ final class GateCommand implements Callable<Integer> {
     private RunOptions options;
 
     @Option(names = "--baseline", paramLabel = "SUMMARY.json",
-            description = "A previous summary.json: an SLO metric worse than it by more than the tolerance fails.")
+            description = "A summary.json of the same model run with the same duration, warm-up and replications.")
     private Optional<Path> baseline;
 
     @Option(names = "--tolerance-pct", paramLabel = "P", defaultValue = "10",
-            description = "Allowed regression against the baseline, percent (default: ${DEFAULT-VALUE}).")
+            description = "Allowed worsening against the baseline, percent (default: ${DEFAULT-VALUE}).")
     private double tolerancePct;
+
+    @Option(names = "--confidence-pct", paramLabel = "C", defaultValue = "99",
+            description = "Confidence of the interval a change must clear to count (default: ${DEFAULT-VALUE}).")
+    private double confidencePct;
+
+    @Option(names = "--allow-mismatch",
+            description = "Compare with a baseline of another model or other run settings anyway.")
+    private boolean allowMismatch;
 
     @Override
     public Integer call() throws InvalidInputException {
         if (!(tolerancePct >= 0) || Double.isInfinite(tolerancePct)) {
             throw new ParameterException(command.commandLine(), "--tolerance-pct must be >= 0, was " + tolerancePct);
         }
-        Experiment experiment = Experiment.prepare(model, options);
-        Optional<JsonNode> before = Optional.empty();
-        if (baseline.isPresent()) {
-            before = Optional.of(readBaseline(baseline.get()));
+        if (!(confidencePct > 0 && confidencePct < 100)) {
+            throw new ParameterException(command.commandLine(),
+                    "--confidence-pct must be between 0 and 100, was " + confidencePct);
         }
+        GateRule rule = new GateRule(tolerancePct, confidencePct / 100);
+        Experiment experiment = Experiment.prepare(model, options);
         PrintWriter out = command.commandLine().getOut();
+        Optional<JsonNode> before = Optional.empty();
+        List<String> notes = new ArrayList<>();
+        if (baseline.isPresent()) {
+            JsonNode tree = readBaseline(baseline.get());
+            List<String> problems = Comparability.problems(experiment.spec(), tree);
+            if (!problems.isEmpty() && !allowMismatch) {
+                List<String> lines = new ArrayList<>();
+                problems.forEach(p -> lines.add("capsim: " + baseline.get() + ": " + p));
+                lines.add("capsim: " + baseline.get() + ": not a baseline for this run of "
+                        + experiment.spec().source() + " (--allow-mismatch compares anyway)");
+                throw new InvalidInputException(lines);
+            }
+            problems.forEach(p -> notes.add("baseline mismatch allowed: " + p));
+            notes.forEach(n -> out.println("capsim: warning: " + n));
+            before = Optional.of(tree);
+        }
         ObjectNode summary = experiment.run(out);
-        List<GateRow> rows = Gate.evaluate(summary, before, tolerancePct);
+        List<GateRow> rows = Gate.evaluate(summary, before, rule);
         out.println();
-        out.print(GateReport.render(rows, before.isPresent(), tolerancePct));
+        out.print(GateReport.render(rows, before.isPresent(), rule));
+        write(experiment, rows, before.isPresent(), rule, notes, out);
         return rows.stream().allMatch(GateRow::ok) ? ExitCode.OK : ExitCode.GATE_FAILED;
+    }
+
+    private static void write(Experiment experiment, List<GateRow> rows, boolean withBaseline, GateRule rule,
+                              List<String> notes, PrintWriter out) throws InvalidInputException {
+        String name = experiment.spec().name();
+        Path junit = experiment.outDir().resolve("junit.xml");
+        Path markdown = experiment.outDir().resolve("gate.md");
+        try {
+            AtomicFiles.writeString(junit, GateJUnit.xml(name, rows, rule));
+            AtomicFiles.writeString(markdown, GateReport.markdown(name, rows, withBaseline, rule, notes));
+        } catch (IOException e) {
+            throw new InvalidInputException("capsim: cannot write the gate reports to " + experiment.outDir() + ": "
+                    + e);
+        }
+        out.println("wrote " + junit + " and " + markdown);
     }
 
     private static JsonNode readBaseline(Path file) throws InvalidInputException {
