@@ -1,5 +1,6 @@
 package capsim.models.tier;
 
+import capsim.engine.capacity.CapacityPath;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.station.BusyListener;
@@ -44,6 +45,7 @@ public final class Tier {
     private final List<Node> active = new ArrayList<>();
     private final Balancer balancer;
     private final RandomStream balancerRng;
+    private final Interference interference;
     private final Balancer.NodeLoad load;
     private LatencyRecorder latency = new LatencyRecorder();
     private WindowedLatency latencyWindows;
@@ -62,7 +64,14 @@ public final class Tier {
     private boolean fallible;
 
     public Tier(TierSpec spec, int workers, Simulation sim, Horizon horizon, RandomStream balancerRng) {
+        this(spec, workers, sim, horizon, balancerRng, Interference.NONE);
+    }
+
+    /** A tier whose nodes are slowed by {@code interference} (regimes, stalls). */
+    public Tier(TierSpec spec, int workers, Simulation sim, Horizon horizon, RandomStream balancerRng,
+                Interference interference) {
         this.spec = spec;
+        this.interference = interference;
         this.sim = sim;
         this.horizon = horizon;
         this.workers = workers;
@@ -93,9 +102,10 @@ public final class Tier {
                 : Double.POSITIVE_INFINITY;
         Node[] self = new Node[1];
         BusyListener busy = (fromS, toS, servers) -> addBusy(self[0], fromS, toS, servers);
+        CapacityPath path = interference.pathFor(id);
         Station station = spec.discipline() == TierSpec.Discipline.PS
-                ? new PsStation(sim, workers, queueLimit, timeoutS, busy)
-                : new FcfsStation(sim, workers, queueLimit, timeoutS, busy);
+                ? new PsStation(sim, workers, queueLimit, timeoutS, busy, path)
+                : new FcfsStation(sim, workers, queueLimit, timeoutS, busy, path);
         Node node = new Node(id, zone, station, state, sim.now());
         self[0] = node;
         nodes.add(node);
