@@ -2,13 +2,13 @@ package capsim.experiments.cli;
 
 import capsim.experiments.gate.Comparability;
 import capsim.experiments.gate.Gate;
+import capsim.experiments.gate.GateResult;
 import capsim.experiments.gate.GateRow;
 import capsim.experiments.gate.GateRule;
-import capsim.experiments.report.AtomicFiles;
-import capsim.experiments.report.GateJUnit;
-import capsim.experiments.report.GateReport;
+import capsim.experiments.report.Formats;
+import capsim.experiments.report.RunFormats;
+import capsim.experiments.report.RunResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {"Run the model, then check every slo entry and, with --baseline, regressions: a metric"
                 + " regressed when it is worse than the baseline by more than the tolerance and the change is"
                 + " significant given both runs' replications. Uptime is compared as downtime minutes per month.",
-            "Writes DIR/junit.xml and DIR/gate.md besides the run's files."},
+            "Formats: those of run, then gate (the verdicts on the terminal), junit (junit.xml) and md (gate.md)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every target passed", "1:a target failed or regressed",
             "2:invalid input, or a baseline of another model or other run settings"})
@@ -61,6 +61,9 @@ final class GateCommand implements Callable<Integer> {
             description = "Compare with a baseline of another model or other run settings anyway.")
     private boolean allowMismatch;
 
+    @Mixin
+    private FormatOption format;
+
     @Override
     public Integer call() throws InvalidInputException {
         if (!(tolerancePct >= 0) || Double.isInfinite(tolerancePct)) {
@@ -72,6 +75,8 @@ final class GateCommand implements Callable<Integer> {
         }
         GateRule rule = new GateRule(tolerancePct, confidencePct / 100);
         Experiment experiment = Experiment.prepare(model, options);
+        Formats<GateResult> formats = format.pick(RunFormats.of(experiment.spec()).of(GateResult::run)
+                .and(GateResult.formats()));
         PrintWriter out = command.commandLine().getOut();
         Optional<JsonNode> before = Optional.empty();
         List<String> notes = new ArrayList<>();
@@ -89,27 +94,11 @@ final class GateCommand implements Callable<Integer> {
             notes.forEach(n -> out.println("capsim: warning: " + n));
             before = Optional.of(tree);
         }
-        ObjectNode summary = experiment.run(out);
-        List<GateRow> rows = Gate.evaluate(summary, before, rule);
-        out.println();
-        out.print(GateReport.render(rows, before.isPresent(), rule));
-        write(experiment, rows, before.isPresent(), rule, notes, out);
-        return rows.stream().allMatch(GateRow::ok) ? ExitCode.OK : ExitCode.GATE_FAILED;
-    }
-
-    private static void write(Experiment experiment, List<GateRow> rows, boolean withBaseline, GateRule rule,
-                              List<String> notes, PrintWriter out) throws InvalidInputException {
-        String name = experiment.spec().name();
-        Path junit = experiment.outDir().resolve("junit.xml");
-        Path markdown = experiment.outDir().resolve("gate.md");
-        try {
-            AtomicFiles.writeString(junit, GateJUnit.xml(name, rows, rule));
-            AtomicFiles.writeString(markdown, GateReport.markdown(name, rows, withBaseline, rule, notes));
-        } catch (IOException e) {
-            throw new InvalidInputException("capsim: cannot write the gate reports to " + experiment.outDir() + ": "
-                    + e);
-        }
-        out.println("wrote " + junit + " and " + markdown);
+        RunResult run = experiment.simulate(out);
+        List<GateRow> rows = Gate.evaluate(run.summary(), before, rule);
+        GateResult result = new GateResult(run, rows, before.isPresent(), rule, notes);
+        experiment.write(formats, result, out);
+        return result.passed() ? ExitCode.OK : ExitCode.GATE_FAILED;
     }
 
     private static JsonNode readBaseline(Path file) throws InvalidInputException {
