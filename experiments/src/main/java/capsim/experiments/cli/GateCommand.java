@@ -94,7 +94,7 @@ final class GateCommand implements Callable<Integer> {
             notes.forEach(n -> out.println("capsim: warning: " + n));
             before = Optional.of(tree);
         }
-        RunResult run = experiment.simulate(out);
+        RunResult run = experiment.simulate(out, command.commandLine().getErr());
         List<GateRow> rows = Gate.evaluate(run.summary(), before, rule);
         GateResult result = new GateResult(run, rows, before.isPresent(), rule, notes);
         experiment.write(formats, result, out);
