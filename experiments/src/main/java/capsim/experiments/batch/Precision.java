@@ -3,10 +3,8 @@ package capsim.experiments.batch;
 import capsim.engine.stats.ConfidenceInterval;
 import capsim.experiments.summary.MetricPath;
 import capsim.experiments.summary.SloEvaluator;
-import capsim.experiments.summary.SummaryBuilder;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.SloSpec;
-import capsim.models.system.ReplicationResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +15,8 @@ import java.util.List;
  * asked of its value, or lies wholly on one side of its target (its verdict no longer uncertain).
  * The interval of {@code uptime.*} metrics is the uptime estimate's own ({@code uptime.ci95});
  * that of any other metric is the summary's value plus or minus the half-width of the Student t
- * interval of its value in each replication's own summary (sequential stopping on a relative half-width: Law, "Simulation Modeling and
- * Analysis", 5th ed., section 9.4.1).
+ * interval of its {@code per_replication} values, each replication's own figure (sequential
+ * stopping on a relative half-width: Law, "Simulation Modeling and Analysis", 5th ed., 9.4.1).
  */
 public final class Precision {
     private Precision() {
@@ -31,21 +29,17 @@ public final class Precision {
         }
     }
 
-    /** Every SLO's check on {@code results}, whose summary is {@code summary}. */
-    public static List<Check> checks(ModelSpec spec, SummaryBuilder builder, List<ReplicationResult> results,
-                                     JsonNode summary) {
+    /** Every SLO's check on {@code summary}, the summary of {@code replications} replications. */
+    public static List<Check> checks(ModelSpec spec, JsonNode summary, int replications) {
         double relative = spec.run().precisionRelative();
-        List<JsonNode> each = new ArrayList<>();
-        for (ReplicationResult r : results) {
-            each.add(builder.build(List.of(r), 0));
-        }
         List<Check> checks = new ArrayList<>();
-        for (SloSpec slo : spec.slo()) {
+        for (int i = 0; i < spec.slo().size(); i++) {
+            SloSpec slo = spec.slo().get(i);
             double value = MetricPath.number(summary, slo.metric()).orElseThrow();
-            ConfidenceInterval ci = interval(slo.metric(), summary, each, value);
-            boolean precise = results.size() >= 2 && ci.halfWidth() <= relative * Math.abs(value);
+            ConfidenceInterval ci = interval(summary, summary.path("slo").path(i), value);
+            boolean precise = replications >= 2 && ci.halfWidth() <= relative * Math.abs(value);
             double target = SloEvaluator.target(slo);
-            boolean clear = results.size() >= 2 && (ci.lo() > target || ci.hi() < target);
+            boolean clear = replications >= 2 && (ci.lo() > target || ci.hi() < target);
             checks.add(new Check(slo.metric(), value, ci, precise, clear));
         }
         return checks;
@@ -56,14 +50,17 @@ public final class Precision {
         return checks.stream().allMatch(Check::settled);
     }
 
-    private static ConfidenceInterval interval(String metric, JsonNode summary, List<JsonNode> each, double value) {
-        JsonNode ci = summary.path("uptime").path("ci95");
-        if (metric.startsWith("uptime.") && ci.isArray() && ci.size() == 2) {
-            return new ConfidenceInterval(ci.get(0).asDouble(), ci.get(1).asDouble());
+    /** The uptime estimate's own interval, or the value +- the t half-width of the SLO entry's per_replication values. */
+    private static ConfidenceInterval interval(JsonNode summary, JsonNode entry, double value) {
+        JsonNode each = entry.path("per_replication");
+        if (!each.isArray()) {
+            JsonNode ci = summary.path("uptime").path("ci95");
+            return ci.isArray() && ci.size() == 2 ? new ConfidenceInterval(ci.get(0).asDouble(), ci.get(1).asDouble())
+                    : new ConfidenceInterval(value, value);
         }
         double[] values = new double[each.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = MetricPath.number(each.get(i), metric).orElse(value);
+            values[i] = each.get(i).asDouble();
         }
         double halfWidth = ConfidenceInterval.ofMean95(values).halfWidth();
         return new ConfidenceInterval(value - halfWidth, value + halfWidth);

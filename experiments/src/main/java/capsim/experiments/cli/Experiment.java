@@ -82,7 +82,7 @@ final class Experiment {
         String reason = "";
         while (spec.run().precise()) {
             ObjectNode sofar = model.summaryBuilder().build(results, 0);
-            List<Precision.Check> checks = Precision.checks(spec, model.summaryBuilder(), results, sofar);
+            List<Precision.Check> checks = Precision.checks(spec, sofar, results.size());
             if (Precision.settled(checks)) {
                 reason = checks.stream().allMatch(Precision.Check::precise) ? "precision reached"
                         : "every SLO precise or its verdict clear";

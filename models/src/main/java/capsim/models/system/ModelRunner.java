@@ -261,7 +261,8 @@ public final class ModelRunner {
         period.classes().forEach((name, c) -> {
             double up = 1 / simulatedShare.get(name); // counts of a sampled class stand for the whole class
             classResults.put(name, new ClassResult(c.latency(), scaled(c.arrived(), up), scaled(c.completed(), up),
-                    scaled(c.rejected(), up), scaled(c.timedOut(), up), c.latencyByRegion()));
+                    scaled(c.rejected(), up), scaled(c.timedOut(), up), scaled(c.unfinished(), up),
+                    c.latencyByRegion()));
         });
         Map<String, TierResult> tierResults = new LinkedHashMap<>();
         Map<String, ReplicationResult.Sampling> sampling = new LinkedHashMap<>();
