@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Full against auto fidelity on the seed plans: the README table, from the runs' summary.json.
 
-usage: scripts/fidelity-table.py [--run] PLAN... [-- CAPSIM_RUN_OPTIONS...]
+usage: scripts/fidelity-table.py [--run] [--dir DIR] PLAN... [-- CAPSIM_RUN_OPTIONS...]
 
 For each PLAN (a file name in models/plans/ without .yaml) it reads
-results/fidelity/PLAN/{full,auto}/summary.json. With --run it first runs
-`./capsim run models/plans/PLAN.yaml --fidelity MODE --out results/fidelity/PLAN/MODE [OPTIONS]`
+DIR/PLAN/{full,auto}/summary.json (DIR: results/fidelity). With --run it first runs
+`./capsim run models/plans/PLAN.yaml --fidelity MODE --out DIR/PLAN/MODE [OPTIONS]`
 for each mode whose summary is missing, one at a time. It prints one Markdown row per plan:
 run times (engine.wall_s), events, the largest relative difference of any class's mean and
 p99 and of any tier's utilisation, the two uptime estimates with their 95% intervals, and
@@ -17,10 +17,11 @@ import subprocess
 import sys
 
 MODES = ("full", "auto")
+ROOT = [os.path.join("results", "fidelity")]
 
 
 def summary_path(plan, mode):
-    return os.path.join("results", "fidelity", plan, mode, "summary.json")
+    return os.path.join(ROOT[0], plan, mode, "summary.json")
 
 
 def run(plan, mode, options):
@@ -74,6 +75,10 @@ def main(argv):
         options = argv[argv.index("--") + 1:]
         argv = argv[:argv.index("--")]
     do_run = "--run" in argv
+    if "--dir" in argv:
+        i = argv.index("--dir")
+        ROOT[0] = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
     plans = [a for a in argv if a != "--run"]
     if not plans:
         print(__doc__, file=sys.stderr)
