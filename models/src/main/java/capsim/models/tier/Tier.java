@@ -40,6 +40,7 @@ public final class Tier {
     private final Simulation sim;
     private Horizon horizon;
     private final int workers;
+    private final double cpuSpeed;
     private final List<Node> nodes = new ArrayList<>();
     private final List<Node> active = new ArrayList<>();
     private final Balancer balancer;
@@ -61,11 +62,17 @@ public final class Tier {
     private long timedOut;
     private boolean fallible;
 
-    public Tier(TierSpec spec, int workers, Simulation sim, Horizon horizon, RandomStream balancerRng) {
+    /**
+     * A tier of {@code spec.count()} nodes of {@code workers} servers each, their CPUs at
+     * {@code cpuSpeed} x the reference type's (see {@link CpuSpeed#of}).
+     */
+    public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Horizon horizon,
+                RandomStream balancerRng) {
         this.spec = spec;
         this.sim = sim;
         this.horizon = horizon;
         this.workers = workers;
+        this.cpuSpeed = cpuSpeed;
         this.balancer = Balancers.of(spec.balancer());
         this.balancerRng = balancerRng;
         this.load = i -> active.get(i).station().inSystem();
@@ -78,6 +85,11 @@ public final class Tier {
             newNode(Node.State.IN_SERVICE, nextZone());
         }
         counted();
+    }
+
+    /** A tier whose CPUs run at the reference speed, or at the tier's {@code cpu_speed} if it gives one. */
+    public Tier(TierSpec spec, int workers, Simulation sim, Horizon horizon, RandomStream balancerRng) {
+        this(spec, workers, spec.speed().cpuSpeed().orElse(1.0), sim, horizon, balancerRng);
     }
 
     /** The zone of the next node round robin: node i is in zones[i mod n]. */
@@ -96,7 +108,7 @@ public final class Tier {
         Station station = spec.discipline() == TierSpec.Discipline.PS
                 ? new PsStation(sim, workers, queueLimit, timeoutS, busy)
                 : new FcfsStation(sim, workers, queueLimit, timeoutS, busy);
-        Node node = new Node(id, zone, station, state, sim.now());
+        Node node = new Node(id, zone, station, state, sim.now(), cpuSpeed);
         self[0] = node;
         nodes.add(node);
         if (state == Node.State.IN_SERVICE) {
@@ -254,6 +266,11 @@ public final class Tier {
         return workers;
     }
 
+    /** The CPU speed of this tier's nodes relative to the reference type. */
+    public double cpuSpeed() {
+        return cpuSpeed;
+    }
+
     /** Every node launched so far, stopped ones included, in launch order. */
     public List<Node> nodes() {
         return nodes;
@@ -312,7 +329,7 @@ public final class Tier {
     public void offerTo(Node node, double serviceS, Visit visit) {
         offers++;
         if (horizon.measures(sim.now())) {
-            offeredWorkS += serviceS;
+            offeredWorkS += serviceS / cpuSpeed;
         }
         if (node.state() == Node.State.FAILED || node.state() == Node.State.STOPPED) {
             visit.departed(sim.now(), Outcome.REJECTED);
@@ -414,7 +431,10 @@ public final class Tier {
         return capacity > 0 ? busyServerS / capacity : 0;
     }
 
-    /** Work offered (server-seconds at full speed) / server-seconds in service over the horizon. */
+    /**
+     * Work offered (server-seconds at the nodes' full speed: demand / CPU speed, burst credits
+     * aside) / server-seconds in service over the horizon.
+     */
     public double offeredUtilization() {
         double capacity = serversInService.average(horizon.endS()) * horizon.measuredS();
         return capacity > 0 ? offeredWorkS / capacity : 0;
