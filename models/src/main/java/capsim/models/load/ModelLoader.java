@@ -29,6 +29,11 @@ public final class ModelLoader {
 
     /** Loads and validates {@code file}; every problem is reported in one exception. */
     public ModelSpec load(Path file) throws ModelException {
+        return load(file, List.of());
+    }
+
+    /** Loads {@code file}, applies {@code overrides} to it (in order), then validates it. */
+    public ModelSpec load(Path file, List<ModelOverride> overrides) throws ModelException {
         String source = file.toString();
         String text;
         try {
@@ -42,7 +47,7 @@ public final class ModelLoader {
             throw single(source, "cannot read the file: " + e.getMessage());
         }
         Path folder = file.toAbsolutePath().getParent();
-        return parse(text, source, folder == null ? Path.of("") : folder);
+        return parse(text, source, folder == null ? Path.of("") : folder, overrides);
     }
 
     /** Parses and validates {@code text}; {@code sourceName} names it in messages. */
@@ -52,10 +57,17 @@ public final class ModelLoader {
 
     /** As {@link #parse(String, String)}, resolving relative file names against {@code baseDir}. */
     public ModelSpec parse(String text, String sourceName, Path baseDir) throws ModelException {
-        Problems problems = new Problems(sourceName);
+        return parse(text, sourceName, baseDir, List.of());
+    }
+
+    /** As {@link #parse(String, String, Path)}, with {@code overrides} applied to the text's tree before it is checked. */
+    public ModelSpec parse(String text, String sourceName, Path baseDir, List<ModelOverride> overrides)
+            throws ModelException {
+        Problems problems = new Problems(sourceName, overrides);
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         boolean json = sourceName.toLowerCase(Locale.ROOT).endsWith(".json") || body.stripLeading().startsWith("{");
-        Optional<Node> root = TreeReader.read(body, json, problems);
+        Optional<Node> root = TreeReader.read(body, json, problems)
+                .map(tree -> Overrides.apply(tree, overrides, problems));
         Optional<ModelSpec> model = root.flatMap(r -> ModelBinder.bind(r, catalog, baseDir, problems, sourceName));
         if (problems.any() || model.isEmpty()) {
             throw problems.exception();
