@@ -50,7 +50,7 @@ final class FailureBinder {
     }
 
     /** A {@code true} / {@code false} value; reports anything else. */
-    private static Optional<Boolean> bool(Section s, String key, Problems problems) {
+    static Optional<Boolean> bool(Section s, String key, Problems problems) {
         Optional<Node> node = s.get(key);
         if (node.isEmpty()) {
             return Optional.empty();

@@ -8,12 +8,12 @@ import java.util.List;
 
 /**
  * Binds a tier's operations keys: {@code boot_s}, {@code drain_s}, {@code zones}, and the
- * {@code autoscale}, {@code credits}, {@code failures} and {@code managed} sections (each by
- * its own binder).
+ * {@code autoscale}, {@code credits}, {@code failures} and {@code managed} sections and the
+ * interference keys {@code capacity_regimes} and {@code stalls} (each by its own binder).
  */
 final class OperationsBinder {
     static final List<String> KEYS = List.of("boot_s", "drain_s", "zones", "autoscale", "credits", "failures",
-            "managed");
+            "managed", InterferenceBinder.REGIMES, InterferenceBinder.STALLS);
 
     private OperationsBinder() {
     }
@@ -26,7 +26,8 @@ final class OperationsBinder {
                 AutoscaleBinder.bind(t, count, problems),
                 CreditsBinder.bind(t, nodeType, catalog, problems),
                 FailureBinder.bindNode(t, problems),
-                FailureBinder.bindManaged(t, problems));
+                FailureBinder.bindManaged(t, problems),
+                InterferenceBinder.bind(t));
     }
 
     private static List<String> zones(Section t, Problems problems) {

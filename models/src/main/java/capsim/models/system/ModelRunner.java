@@ -28,6 +28,7 @@ import capsim.models.system.ReplicationResult.WindowClass;
 import capsim.models.system.ReplicationResult.WindowRow;
 import capsim.models.tier.CpuSpeed;
 import capsim.models.tier.Horizon;
+import capsim.models.tier.Interference;
 import capsim.models.tier.Tier;
 import capsim.models.workload.ArrivalProcess;
 import capsim.models.workload.Mmpp2;
@@ -126,7 +127,8 @@ public final class ModelRunner {
         Map<String, Tier> tiers = new LinkedHashMap<>();
         for (TierSpec t : model.tiers()) {
             tiers.put(t.name(), new Tier(t, workersOf(t, catalog), CpuSpeed.of(t, catalog), sim, horizon,
-                    streams.stream("tier/" + t.name() + "/balancer")));
+                    streams.stream("tier/" + t.name() + "/balancer"),
+                    Interference.of(t.name(), t.operations().interference(), streams)));
         }
         UsageMeter usage = new UsageMeter(tiers, TierCredits.start(tiers, catalog, sim, horizon), sim, horizon);
         Optional<Regions> regions = Regions.of(model.network(), tiers, streams);

@@ -3,7 +3,8 @@ package capsim.models.tier;
 /**
  * The factors a node's speed is the product of: a visit's service time on the node is its demand
  * (seconds on the catalog's reference type) divided by that product. {@link Node} composes them,
- * in this one place, and hands the product to its station.
+ * in this one place, and hands the product to its station; a tier's {@link Interference}
+ * (regimes, stalls) is a path over time that the station multiplies on top.
  *
  * <p>A factor either changes how much work one second of CPU does ({@link #CPU}: a faster
  * processor) or is the share of wall-clock time the node gets its CPU ({@link #CREDITS}: a

@@ -1,5 +1,6 @@
 package capsim.models.tier;
 
+import capsim.engine.capacity.CapacityPath;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.station.BusyListener;
@@ -45,6 +46,7 @@ public final class Tier {
     private final List<Node> active = new ArrayList<>();
     private final Balancer balancer;
     private final RandomStream balancerRng;
+    private final Interference interference;
     private final Balancer.NodeLoad load;
     private LatencyRecorder latency = new LatencyRecorder();
     private WindowedLatency latencyWindows;
@@ -64,11 +66,13 @@ public final class Tier {
 
     /**
      * A tier of {@code spec.count()} nodes of {@code workers} servers each, their CPUs at
-     * {@code cpuSpeed} x the reference type's (see {@link CpuSpeed#of}).
+     * {@code cpuSpeed} x the reference type's (see {@link CpuSpeed#of}), slowed by
+     * {@code interference} (regimes, stalls).
      */
     public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Horizon horizon,
-                RandomStream balancerRng) {
+                RandomStream balancerRng, Interference interference) {
         this.spec = spec;
+        this.interference = interference;
         this.sim = sim;
         this.horizon = horizon;
         this.workers = workers;
@@ -87,9 +91,21 @@ public final class Tier {
         counted();
     }
 
-    /** A tier whose CPUs run at the reference speed, or at the tier's {@code cpu_speed} if it gives one. */
+    /** A tier without interference whose CPUs run at {@code cpuSpeed} x the reference type's. */
+    public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Horizon horizon,
+                RandomStream balancerRng) {
+        this(spec, workers, cpuSpeed, sim, horizon, balancerRng, Interference.NONE);
+    }
+
+    /** A tier without interference at the reference speed, or at the tier's {@code cpu_speed} if it gives one. */
     public Tier(TierSpec spec, int workers, Simulation sim, Horizon horizon, RandomStream balancerRng) {
-        this(spec, workers, spec.speed().cpuSpeed().orElse(1.0), sim, horizon, balancerRng);
+        this(spec, workers, sim, horizon, balancerRng, Interference.NONE);
+    }
+
+    /** A tier slowed by {@code interference}, at the reference speed or the tier's {@code cpu_speed}. */
+    public Tier(TierSpec spec, int workers, Simulation sim, Horizon horizon, RandomStream balancerRng,
+                Interference interference) {
+        this(spec, workers, spec.speed().cpuSpeed().orElse(1.0), sim, horizon, balancerRng, interference);
     }
 
     /** The zone of the next node round robin: node i is in zones[i mod n]. */
@@ -105,9 +121,10 @@ public final class Tier {
                 : Double.POSITIVE_INFINITY;
         Node[] self = new Node[1];
         BusyListener busy = (fromS, toS, servers) -> addBusy(self[0], fromS, toS, servers);
+        CapacityPath path = interference.pathFor(id);
         Station station = spec.discipline() == TierSpec.Discipline.PS
-                ? new PsStation(sim, workers, queueLimit, timeoutS, busy)
-                : new FcfsStation(sim, workers, queueLimit, timeoutS, busy);
+                ? new PsStation(sim, workers, queueLimit, timeoutS, busy, path)
+                : new FcfsStation(sim, workers, queueLimit, timeoutS, busy, path);
         Node node = new Node(id, zone, station, state, sim.now(), cpuSpeed);
         self[0] = node;
         nodes.add(node);

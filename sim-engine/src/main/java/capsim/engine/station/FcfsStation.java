@@ -1,5 +1,6 @@
 package capsim.engine.station;
 
+import capsim.engine.capacity.CapacityPath;
 import capsim.engine.kernel.Simulation;
 import java.util.Objects;
 
@@ -24,6 +25,11 @@ import java.util.Objects;
  *       of exactly {@code timeoutS} is served.</li>
  *   <li>Speed: a job's service time is its demand divided by the speed factor in force when it
  *       arrives (jobs already admitted keep their computed times).</li>
+ *   <li>Capacity path: on top of the speed factor, the node's {@link CapacityPath} (regimes,
+ *       stalls) stretches each job's service: a job starting at s with work w leaves at
+ *       C^-1(C(s) + w). The path does not depend on the queue, so the departure is still known
+ *       on arrival, departures stay non-decreasing in start time on each server, and the
+ *       workload-vector recursion above holds unchanged. A stalled job holds its server.</li>
  * </ul>
  *
  * <p>The {@link Visit} is told the departure (a future time) during {@link #offer}; the
@@ -37,6 +43,7 @@ public final class FcfsStation implements Station {
     private final BusyListener busy;
     /** Min-heap of the times at which each server becomes free. */
     private final double[] freeAtS;
+    private final CapacityPath path;
     /** Start times of admitted jobs that had to wait, in arrival (= start) order. */
     private final TimeQueue waitingStarts = new TimeQueue();
     /** Give-up times of impatient jobs, in arrival order. */
@@ -53,7 +60,14 @@ public final class FcfsStation implements Station {
      * @param busy       told each served job's service interval
      */
     public FcfsStation(Simulation sim, int servers, int queueLimit, double timeoutS, BusyListener busy) {
+        this(sim, servers, queueLimit, timeoutS, busy, CapacityPath.FULL);
+    }
+
+    /** As above, with the node's speed over time given by {@code path}. */
+    public FcfsStation(Simulation sim, int servers, int queueLimit, double timeoutS, BusyListener busy,
+                       CapacityPath path) {
         StationArgs.check(servers, queueLimit, timeoutS);
+        this.path = Objects.requireNonNull(path, "path");
         this.sim = Objects.requireNonNull(sim, "sim");
         this.servers = servers;
         this.queueLimit = queueLimit;
@@ -82,7 +96,13 @@ public final class FcfsStation implements Station {
             }
             waitingStarts.addLast(startS, 0);
         }
-        double departureS = startS + serviceS / speed;
+        double departureS;
+        if (path.full()) {
+            departureS = startS + serviceS / speed;
+        } else {
+            path.forgetBefore(now);
+            departureS = path.finishTime(startS, serviceS / speed);
+        }
         replaceEarliestFreeAt(departureS);
         served++;
         busy.busy(startS, departureS, 1);

@@ -1,5 +1,6 @@
 package capsim.engine.station;
 
+import capsim.engine.capacity.CapacityPath;
 import capsim.engine.kernel.Event;
 import capsim.engine.kernel.Simulation;
 import java.util.Arrays;
@@ -25,6 +26,11 @@ import java.util.Objects;
  *       arrival order: a FIFO of deadlines and one timer event suffice.</li>
  *   <li>Busy time: {@code min(n, c)} servers are reported busy over every interval between
  *       state changes.</li>
+ *   <li>Capacity path: the node's {@link CapacityPath} (regimes, stalls) multiplies the rate,
+ *       so V grows by rate(n) times the path's work between state changes, and the next
+ *       departure is C^-1(C(now) + (tag - V) / rate(n)). The path does not depend on the
+ *       jobs, so it needs no events of its own and a pending departure stays valid while n and
+ *       the speed factor do.</li>
  * </ul>
  */
 public final class PsStation implements Station {
@@ -35,6 +41,7 @@ public final class PsStation implements Station {
     private final BusyListener busy;
     private final Event departureEvent = this::depart;
     private final Event timeoutEvent = this::expire;
+    private final CapacityPath path;
 
     private double speed = 1;
     /** Service attained by a job present throughout since V was last reset, full-speed seconds. */
@@ -81,7 +88,14 @@ public final class PsStation implements Station {
      * @param busy       told busy servers over each interval between state changes
      */
     public PsStation(Simulation sim, int servers, int queueLimit, double timeoutS, BusyListener busy) {
+        this(sim, servers, queueLimit, timeoutS, busy, CapacityPath.FULL);
+    }
+
+    /** As above, with the node's speed over time given by {@code path}. */
+    public PsStation(Simulation sim, int servers, int queueLimit, double timeoutS, BusyListener busy,
+                     CapacityPath path) {
         StationArgs.check(servers, queueLimit, timeoutS);
+        this.path = Objects.requireNonNull(path, "path");
         this.sim = Objects.requireNonNull(sim, "sim");
         this.servers = servers;
         this.queueLimit = queueLimit;
@@ -191,9 +205,10 @@ public final class PsStation implements Station {
         double now = sim.now();
         double dt = now - lastChangeS;
         if (dt > 0 && n > 0) {
-            virtualS += rate() * dt;
+            virtualS += rate() * (path.full() ? dt : path.workBetween(lastChangeS, now));
             busy.busy(lastChangeS, now, Math.min(n, servers));
         }
+        path.forgetBefore(lastChangeS);
         lastChangeS = now;
     }
 
@@ -221,7 +236,9 @@ public final class PsStation implements Station {
         }
         departureJobId = jobId[first];
         departureRate = r;
-        departureHandle = sim.scheduleAfter(Math.max(0, finishTag[first] - virtualS) / r, departureEvent);
+        double workS = Math.max(0, finishTag[first] - virtualS) / r;
+        departureHandle = path.full() ? sim.scheduleAfter(workS, departureEvent)
+                : sim.schedule(path.finishTime(sim.now(), workS), departureEvent);
     }
 
     /** Schedules the timer for the oldest deadline of a job still present, unless one is pending. */

@@ -1,0 +1,87 @@
+package capsim.models.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import capsim.models.catalog.Catalog;
+import capsim.models.spec.DistSpec;
+import capsim.models.spec.InterferenceSpec;
+import capsim.models.spec.InterferenceSpec.Regime;
+import capsim.models.spec.ModelSpec;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** capacity_regimes and stalls bind in both forms and are checked. */
+class InterferenceBindingTest {
+    private final ModelLoader loader = new ModelLoader(Catalog.builtIn());
+
+    private static String model(String tierKeys) {
+        return """
+                name: noisy
+                workload:
+                  classes:
+                    - name: api
+                      rate_per_s: 10
+                      steps:
+                        - tier: db
+                          service_ms: {dist: exponential, mean: 2}
+                tiers:
+                  - name: db
+                    node: t3.large
+                    count: 2
+                """ + tierKeys;
+    }
+
+    private Optional<InterferenceSpec> interference(String tierKeys) throws ModelException {
+        ModelSpec m = loader.parse(model(tierKeys), "noisy.yaml");
+        return m.tiers().get(0).operations().interference();
+    }
+
+    private List<ModelError> errors(String tierKeys) {
+        return assertThrows(ModelException.class, () -> loader.parse(model(tierKeys), "noisy.yaml")).errors();
+    }
+
+    @Test
+    void absentMeansNone() throws ModelException {
+        assertEquals(Optional.empty(), interference(""));
+    }
+
+    @Test
+    void aListOfLevelsIsPerNodeAndStallsTakeADistribution() throws ModelException {
+        InterferenceSpec s = interference("""
+                    capacity_regimes: [{speed: 1.0, mean_s: 35}, {speed: 0.62, mean_s: 10}]
+                    stalls: {rate_per_s: 1, duration_ms: {dist: deterministic, mean: 20}}
+                """).orElseThrow();
+        assertEquals(List.of(new Regime(1.0, 35), new Regime(0.62, 10)), s.regimes());
+        assertEquals(false, s.regimesShared());
+        assertEquals(1, s.stalls().orElseThrow().ratePerS());
+        assertEquals(DistSpec.deterministic(20), s.stalls().orElseThrow().durationMs());
+    }
+
+    @Test
+    void theMappingFormCanShareTheRegimes() throws ModelException {
+        InterferenceSpec s = interference("""
+                    capacity_regimes:
+                      shared: true
+                      levels: [{speed: 1.0, mean_s: 35}, {speed: 0.5, mean_s: 5}]
+                """).orElseThrow();
+        assertTrue(s.regimesShared());
+        assertEquals(2, s.regimes().size());
+        assertEquals(Optional.empty(), s.stalls());
+    }
+
+    @Test
+    void badValuesAreReportedWithTheirKeys() {
+        List<ModelError> errors = errors("""
+                    capacity_regimes: [{speed: 0, mean_s: 35}]
+                    stalls: {rate_per_s: 1, duration_s: 3}
+                """);
+        String all = errors.toString();
+        assertTrue(all.contains("tiers[0].capacity_regimes[0].speed: must be > 0"), all);
+        assertTrue(all.contains("at least two levels"), all);
+        assertTrue(all.contains("unknown key 'duration_s'"), all);
+        assertTrue(all.contains("missing required key 'duration_ms'"), all);
+    }
+}
