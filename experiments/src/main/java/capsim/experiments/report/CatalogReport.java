@@ -17,10 +17,17 @@ public final class CatalogReport {
     private CatalogReport() {
     }
 
-    /** The types by provider, then by name. */
+    /** The types by provider, then series (the name without its size), then size (vCPUs, memory). */
     private static List<NodeType> ordered(Catalog catalog) {
         return catalog.types().stream().sorted(Comparator.comparing(NodeType::provider)
-                .thenComparing(NodeType::name)).toList();
+                .thenComparing(t -> series(t.name())).thenComparingInt(NodeType::vcpu)
+                .thenComparingDouble(NodeType::memoryGb).thenComparing(NodeType::name)).toList();
+    }
+
+    /** A type's series: c5.2xlarge -> c5, n2-standard-8 -> n2-standard, Standard_D8s_v5 -> Standard_Ds_v5. */
+    static String series(String type) {
+        return type.replaceFirst("\\.(nano|micro|small|medium|\\d*x?large)$|-\\d+$", "")
+                .replaceFirst("^(Standard_[A-Z]+)\\d+", "$1");
     }
 
     /** The table and the sources, ending with a newline. */

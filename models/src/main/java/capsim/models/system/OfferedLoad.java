@@ -121,7 +121,7 @@ public final class OfferedLoad {
                 .orElseThrow(() -> new IllegalArgumentException("unknown node type " + tier.node()));
     }
 
-    /** Adds the visits and work of {@code steps}; a visit's work is its mean service x {@code speedScale} (measured-on speed / node speed). */
+    /** Adds the visits and work of {@code steps}: mean service x {@code speedScale} (measured-on / node speed). */
     private static void addSteps(Map<String, double[]> visitsAndWork, List<StepSpec> steps, double ratePerS,
                                  ToDoubleFunction<StepSpec> speedScale) {
         for (StepSpec step : steps) {

@@ -34,7 +34,7 @@ public final class CpuSpeed {
         return scaleOf(step.measuredOn().or(() -> tier.speed().measuredOn()), catalog);
     }
 
-    /** As {@link #demandScale(StepSpec, TierSpec, Catalog)} for a visit to {@code tier} that is no step (WebSocket sends, pub/sub). */
+    /** As {@link #demandScale(StepSpec, TierSpec, Catalog)} for a visit that is no step (WebSocket, pub/sub). */
     public static double demandScale(TierSpec tier, Catalog catalog) {
         return scaleOf(tier.speed().measuredOn(), catalog);
     }

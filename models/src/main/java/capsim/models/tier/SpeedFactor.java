@@ -15,7 +15,7 @@ package capsim.models.tier;
 public enum SpeedFactor {
     /** The node type's CPU speed relative to the reference type (a clock ratio); fixed for a node. */
     CPU(false),
-    /** A burstable node's share of its CPU: {@code baseline_per_vcpu} while a standard-mode balance is empty, else 1. */
+    /** A burstable node's CPU share: {@code baseline_per_vcpu} while a standard-mode balance is empty, else 1. */
     CREDITS(true);
 
     private final boolean cpuShare;

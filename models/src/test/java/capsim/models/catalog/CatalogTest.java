@@ -139,8 +139,8 @@ class CatalogTest {
     }
 
     private static final String REFERENCE = "reference: {type: r, all_core_ghz: 2.0, why: w}\n";
-    private static final String R = "  - {name: r, provider: p, vcpu: 1, memory_gb: 1, hourly_usd: 0.1, all_core_ghz: 2.0,"
-            + " source: s, speed_source: t}\n";
+    private static final String R = "  - {name: r, provider: p, vcpu: 1, memory_gb: 1, hourly_usd: 0.1,"
+            + " all_core_ghz: 2.0, source: s, speed_source: t}\n";
 
     private static Catalog read(String yaml) throws IOException {
         return Catalog.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
