@@ -7,10 +7,11 @@ import capsim.engine.random.RandomStream;
 import capsim.engine.station.Outcome;
 import capsim.engine.station.Visit;
 import capsim.models.fidelity.SamplePlan.VisitKind;
-import capsim.models.load.Distributions;
 import capsim.models.spec.ProfileSpec;
+import capsim.models.spec.StepSpec;
 import capsim.models.tier.Tier;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The visits to one tier that the requests not simulated end to end would have made, so that
@@ -48,7 +49,8 @@ public final class Background implements Event {
     private double bound;
     private long pending = -1;
 
-    private Background(Simulation sim, Tier tier, List<VisitKind> kinds, ProfileSpec profile, RandomStream rng) {
+    private Background(Simulation sim, Tier tier, List<VisitKind> kinds, Function<StepSpec, Distribution> demandMs,
+                       ProfileSpec profile, RandomStream rng) {
         this.sim = sim;
         this.tier = tier;
         this.profile = profile;
@@ -68,14 +70,17 @@ public final class Background implements Event {
             baseRatePerS[i] = k.baseRatePerS() * k.perRequest();
             thinning[i] = k.thinning();
             profiled[i] = !k.owner().closed();
-            serviceMs[i] = Distributions.of(k.step().serviceMs());
+            serviceMs[i] = demandMs.apply(k.step());
         }
     }
 
-    /** Starts the background visits of {@code kinds} to {@code tier} now. */
-    public static Background start(Simulation sim, Tier tier, List<VisitKind> kinds, ProfileSpec profile,
-                                   RandomStream rng) {
-        Background b = new Background(sim, tier, kinds, profile, rng);
+    /**
+     * Starts the background visits of {@code kinds} to {@code tier} now; {@code demandMs} gives a
+     * step's service demand on the tier's nodes (the requests' own, speed included).
+     */
+    public static Background start(Simulation sim, Tier tier, List<VisitKind> kinds,
+                                   Function<StepSpec, Distribution> demandMs, ProfileSpec profile, RandomStream rng) {
+        Background b = new Background(sim, tier, kinds, demandMs, profile, rng);
         tier.onNodesChanged(b::rebound);
         b.rebound();
         return b;

@@ -32,6 +32,7 @@ import capsim.models.system.ReplicationResult.TierResult;
 import capsim.models.system.ReplicationResult.WebSocketResult;
 import capsim.models.system.ReplicationResult.WindowClass;
 import capsim.models.system.ReplicationResult.WindowRow;
+import capsim.models.tier.CpuSpeed;
 import capsim.models.tier.Horizon;
 import capsim.models.tier.Interference;
 import capsim.models.tier.Tier;
@@ -138,8 +139,10 @@ public final class ModelRunner {
             int stride = plan.stride(t.name());
             var balancerRng = streams.stream("tier/" + t.name() + "/balancer");
             var interference = Interference.of(t.name(), t.operations().interference(), streams);
-            tiers.put(t.name(), stride == 1 ? new Tier(t, workersOf(t, catalog), sim, periods, balancerRng, interference)
-                    : new Tier(t, workersOf(t, catalog), sim, periods, balancerRng, interference, stride,
+            double cpuSpeed = CpuSpeed.of(t, catalog);
+            tiers.put(t.name(), stride == 1
+                    ? new Tier(t, workersOf(t, catalog), cpuSpeed, sim, periods, balancerRng, interference)
+                    : new Tier(t, workersOf(t, catalog), cpuSpeed, sim, periods, balancerRng, interference, stride,
                     streams.stream("fidelity/sample/" + t.name())));
         }
         UsageMeter usage = new UsageMeter(tiers, TierCredits.start(tiers, catalog, sim, horizon), main);
@@ -148,7 +151,9 @@ public final class ModelRunner {
         Map<String, Double> simulatedShare = new LinkedHashMap<>();
         for (ClassSpec c : model.workload().classes()) {
             RequestClass rc = new RequestClass(c, sim, periods, hopS, model.network().crossZoneMs() / 1000.0, tiers,
-                    key -> Distributions.of(key.step().serviceMs()), streams, regions);
+                    key -> scaled(Distributions.of(key.step().serviceMs()),
+                            CpuSpeed.demandScale(key.step(), model.tier(key.step().tier()).orElseThrow(), catalog)),
+                    streams, regions);
             double f = plan.thinning(c.name());
             if (c.closed()) {
                 int users = c.users().getAsInt();
@@ -160,8 +165,10 @@ public final class ModelRunner {
                 rc.start(arrivals(c, profile, streams, f));
             }
         }
-        plan.backgroundKinds(model).forEach((tier, kinds) -> Background.start(sim, tiers.get(tier), kinds, profile,
-                streams.stream("fidelity/background/" + tier)));
+        plan.backgroundKinds(model).forEach((tier, kinds) -> Background.start(sim, tiers.get(tier), kinds,
+                step -> scaled(Distributions.of(step.serviceMs()),
+                        CpuSpeed.demandScale(step, model.tier(step.tier()).orElseThrow(), catalog)),
+                profile, streams.stream("fidelity/background/" + tier)));
         Optional<WebSocketLoad> ws = model.workload().websocket().map(w -> webSocket(w, sim, periods, hopS, tiers,
                 profile, streams, regions.map(r -> new Origins(r, streams.stream("websocket/region")))));
         Map<String, Autoscaler> groups = new LinkedHashMap<>();
@@ -236,15 +243,22 @@ public final class ModelRunner {
         }
     }
 
-    private static WebSocketLoad webSocket(WebSocketSpec w, Simulation sim, Periods periods, double hopS,
-                                           Map<String, Tier> tiers, ProfileSpec profile, RandomStreams streams,
-                                           Optional<Origins> origins) {
+    /** {@code d} with its values multiplied by {@code factor}; {@code d} itself when the factor is 1. */
+    private static Distribution scaled(Distribution d, double factor) {
+        return factor == 1 ? d : d.scaled(factor);
+    }
+
+    private WebSocketLoad webSocket(WebSocketSpec w, Simulation sim, Periods periods, double hopS,
+                                    Map<String, Tier> tiers, ProfileSpec profile, RandomStreams streams,
+                                    Optional<Origins> origins) {
         Tier wsTier = tiers.get(w.tier());
         long maxPerNode = wsTier.spec().maxConnections().orElse(Long.MAX_VALUE);
         Optional<Tier> pubsub = w.pubsubTier().map(tiers::get);
-        Optional<Distribution> pubsubMs = w.pubsubMs().map(Distributions::of);
+        Optional<Distribution> pubsubMs = w.pubsubMs().map(d -> scaled(Distributions.of(d),
+                CpuSpeed.demandScale(pubsub.orElseThrow().spec(), catalog)));
         WebSocketLoad load = new WebSocketLoad(sim, periods, hopS, wsTier, w.connections(), maxPerNode, pubsub,
-                pubsubMs, Distributions.of(w.fanout()), Distributions.of(w.sendMs()),
+                pubsubMs, Distributions.of(w.fanout()),
+                scaled(Distributions.of(w.sendMs()), CpuSpeed.demandScale(wsTier.spec(), catalog)),
                 streams.stream("websocket/fanout"), streams.stream("websocket/send"),
                 streams.stream("websocket/pubsub"), origins);
         load.start(new ThinnedPoisson(profiled(w.messagesPerS(), profile),
@@ -260,8 +274,9 @@ public final class ModelRunner {
         Map<String, ClassResult> classResults = new LinkedHashMap<>();
         period.classes().forEach((name, c) -> {
             double up = 1 / simulatedShare.get(name); // counts of a sampled class stand for the whole class
-            classResults.put(name, new ClassResult(c.latency(), scaled(c.arrived(), up), scaled(c.completed(), up),
-                    scaled(c.rejected(), up), scaled(c.timedOut(), up), scaled(c.unfinished(), up),
+            classResults.put(name, new ClassResult(c.latency(), scaledCount(c.arrived(), up),
+                    scaledCount(c.completed(), up), scaledCount(c.rejected(), up), scaledCount(c.timedOut(), up),
+                    scaledCount(c.unfinished(), up),
                     c.latencyByRegion()));
         });
         Map<String, TierResult> tierResults = new LinkedHashMap<>();
@@ -275,7 +290,7 @@ public final class ModelRunner {
             double up = tiers.get(name).sampled() && simulatedMean > 0 ? nodesMean / simulatedMean : 1;
             tierResults.put(name, new TierResult(t.latency(), t.utilization(), nodes.min(),
                     nodesMean, nodes.max(), offered, offered >= 1 || overflowed,
-                    scaled(t.rejected(), up), scaled(t.timedOut(), up)));
+                    scaledCount(t.rejected(), up), scaledCount(t.timedOut(), up)));
             sampling.put(name, new ReplicationResult.Sampling(nodesMean, simulatedMean));
         });
         Optional<WebSocketResult> wsResult = period.websocket().map(w -> new WebSocketResult(w.delivery(),
@@ -285,7 +300,7 @@ public final class ModelRunner {
     }
 
     /** {@code count} x {@code factor}, rounded; {@code count} itself when the factor is 1. */
-    private static long scaled(long count, double factor) {
+    private static long scaledCount(long count, double factor) {
         return factor == 1 ? count : Math.round(count * factor);
     }
 
