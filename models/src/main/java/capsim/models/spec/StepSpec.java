@@ -6,10 +6,24 @@ import java.util.OptionalDouble;
 /**
  * One step of a request: {@code repeat} visits in sequence to {@code tier}, each with a service
  * demand from {@code service_ms}. With {@code hit_ratio}, the visit is a cache look-up: on a
- * miss (probability 1 - hit_ratio) the {@code on_miss} steps run next.
+ * miss (probability 1 - hit_ratio) the {@code on_miss} steps run next. A {@code delay} step
+ * ({@code delay_ms: DIST} in the file) visits no tier: the request just waits {@code serviceMs}
+ * (an external API, the client's own processing), and no network hop follows it; its
+ * {@code tier} is empty.
  */
-public record StepSpec(String tier, DistSpec serviceMs, int repeat, OptionalDouble hitRatio, List<StepSpec> onMiss) {
+public record StepSpec(String tier, DistSpec serviceMs, int repeat, OptionalDouble hitRatio, List<StepSpec> onMiss,
+                       boolean delay) {
     public StepSpec {
         onMiss = List.copyOf(onMiss);
+    }
+
+    /** A step that visits {@code tier}. */
+    public StepSpec(String tier, DistSpec serviceMs, int repeat, OptionalDouble hitRatio, List<StepSpec> onMiss) {
+        this(tier, serviceMs, repeat, hitRatio, onMiss, false);
+    }
+
+    /** A pure delay of {@code delayMs}, {@code repeat} times. */
+    public static StepSpec delay(DistSpec delayMs, int repeat) {
+        return new StepSpec("", delayMs, repeat, OptionalDouble.empty(), List.of(), true);
     }
 }

@@ -13,6 +13,7 @@ import capsim.models.spec.ClassSpec;
 import capsim.models.spec.StepSpec;
 import capsim.models.tier.Horizon;
 import capsim.models.tier.Tier;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,10 @@ import java.util.function.Function;
  * model draw the same arrivals and demands where their classes and steps agree. With
  * {@link Regions}, each request starts in a region drawn from {@code class/api/region}, and its
  * latency is also recorded per region.
+ *
+ * <p>With {@code max_in_flight}, a request arriving while that many are under way waits at the
+ * client (FIFO) and goes when one ends; its latency still runs from its intended arrival (open
+ * loop, no coordinated omission).
  */
 public final class RequestClass {
     private final String name;
@@ -48,6 +53,10 @@ public final class RequestClass {
     private final RandomStream regionRng;
     private final LatencyRecorder[] latencyByRegion;
     private ClosedPopulation population;
+    /** Requests allowed under way at once ({@link Integer#MAX_VALUE}: no limit), those under way, and those waiting. */
+    private final int maxInFlight;
+    private int inFlight;
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private long arrived;
     private long completed;
     private long rejected;
@@ -83,6 +92,7 @@ public final class RequestClass {
         this.regionRng = streams.stream("class/" + name + "/region");
         this.latencyByRegion = new LatencyRecorder[regions.map(r -> r.names().size()).orElse(0)];
         Arrays.setAll(latencyByRegion, i -> new LatencyRecorder());
+        this.maxInFlight = spec.maxInFlight().orElse(Integer.MAX_VALUE);
         this.entry = compile(spec.steps(), null, "class/" + name + "/steps", tiers, distributions, streams);
     }
 
@@ -97,7 +107,7 @@ public final class RequestClass {
         for (int i = steps.size() - 1; i >= 0; i--) {
             StepSpec s = steps.get(i);
             String here = path + "/" + i;
-            Hop h = new Hop(tiers.get(s.tier()), distributions.apply(new StepSpecKey(here, s)),
+            Hop h = new Hop(s.delay() ? null : tiers.get(s.tier()), distributions.apply(new StepSpecKey(here, s)),
                     streams.stream(here + "/service"), s.repeat(), s.hitRatio().orElse(Double.NaN),
                     streams.stream(here + "/hit"));
             h.next = first;
@@ -215,7 +225,10 @@ public final class RequestClass {
             completed(new Request(this, sim, arrivalS, null, origin()), arrivalS);
             return;
         }
-        new Request(this, sim, arrivalS, entry, origin()).fire();
+        int origin = origin();
+        if (admitted(arrivalS, origin)) {
+            new Request(this, sim, arrivalS, entry, origin).fire();
+        }
     }
 
     /** A request arrives now; its first visit is one hop later. */
@@ -227,7 +240,45 @@ public final class RequestClass {
             completed(new Request(this, sim, now, null, origin()), now);
             return;
         }
-        sim.schedule(now + hopS, new Request(this, sim, now, entry, origin()));
+        int origin = origin();
+        if (admitted(now, origin)) {
+            sim.schedule(now + hopS, new Request(this, sim, now, entry, origin));
+        }
+    }
+
+    /** A request held at the client by {@code max_in_flight}: when it was meant to start, and where. */
+    private record Waiting(double arrivalS, int origin) {
+    }
+
+    /** True if the request may go now; else it waits at the client for a request under way to end. */
+    private boolean admitted(double arrivalS, int origin) {
+        if (maxInFlight == Integer.MAX_VALUE) {
+            return true;
+        }
+        if (inFlight < maxInFlight) {
+            inFlight++;
+            return true;
+        }
+        waiting.addLast(new Waiting(arrivalS, origin));
+        return false;
+    }
+
+    /**
+     * A request under way ends at {@code timeS} (possibly ahead of now: an FCFS station knows a
+     * departure on arrival); then the oldest waiting request goes, one hop to its first tier.
+     */
+    private void ended(double timeS) {
+        if (maxInFlight == Integer.MAX_VALUE || entry == null) {
+            return;
+        }
+        sim.schedule(Math.max(timeS, sim.now()), () -> {
+            Waiting w = waiting.pollFirst();
+            if (w == null) {
+                inFlight--;
+            } else {
+                sim.schedule(sim.now() + hopS, new Request(this, sim, w.arrivalS(), entry, w.origin()));
+            }
+        });
     }
 
     /** The region a new request starts in: drawn by share; -1 without regions. */
@@ -244,6 +295,7 @@ public final class RequestClass {
                 latencyByRegion[r.origin].recordSeconds(timeS - r.arrivalS);
             }
         }
+        ended(timeS);
         thinkAgain(timeS);
     }
 
@@ -257,6 +309,7 @@ public final class RequestClass {
             int w = (int) ((r.arrivalS - horizon.warmupS()) / horizon.windowS());
             windowErrors[Math.min(w, windowErrors.length - 1)]++;
         }
+        ended(timeS);
         thinkAgain(timeS);
     }
 
