@@ -1,30 +1,35 @@
 package capsim.experiments.cli;
 
 import capsim.experiments.replicate.Replications;
-import capsim.experiments.report.SummaryJson;
-import capsim.experiments.report.TerminalReport;
-import capsim.experiments.report.TimeSeriesCsv;
+import capsim.experiments.report.Destination;
+import capsim.experiments.report.Formats;
+import capsim.experiments.report.ModelCopy;
+import capsim.experiments.report.RunResult;
+import capsim.experiments.report.RunResults;
 import capsim.models.spec.ModelSpec;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * What {@code run} and {@code gate} share: check the model and options before anything runs,
- * run the replications, merge them into the summary, print it and write summary.json and
- * timeseries.csv.
+ * run the replications, merge them into the summary, and hand the result to the picked writers.
  */
 final class Experiment {
     private final CheckedModel model;
+    private final ModelCopy copy;
     private final Path outDir;
     private final int threads;
 
-    private Experiment(CheckedModel model, Path outDir, int threads) {
+    private Experiment(CheckedModel model, ModelCopy copy, Path outDir, int threads) {
         this.model = model;
+        this.copy = copy;
         this.outDir = outDir;
         this.threads = threads;
     }
@@ -34,11 +39,19 @@ final class Experiment {
         options.validate();
         ModelArgument.Loaded loaded = modelFile.load();
         ModelSpec spec = options.apply(loaded.spec());
-        return new Experiment(CheckedModel.check(spec, loaded.catalog()), options.outDir(spec), options.threads());
+        ModelCopy copy;
+        try {
+            copy = new ModelCopy(modelFile.file().toString(), Files.readString(modelFile.file(),
+                    StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InvalidInputException("capsim: " + modelFile.file() + ": cannot read: " + e.getMessage());
+        }
+        return new Experiment(CheckedModel.check(spec, loaded.catalog()), copy, options.outDir(spec),
+                options.threads());
     }
 
-    /** Runs the replications, prints the summary table to {@code out}, writes the files; returns the summary. */
-    ObjectNode run(PrintWriter out) throws InvalidInputException {
+    /** Runs the replications and merges them; progress goes to {@code out}. */
+    RunResult simulate(PrintWriter out) {
         ModelSpec spec = model.spec();
         int replications = spec.run().replications();
         out.printf("running %s: %d replications on %d threads%n", spec.name(), replications,
@@ -48,19 +61,18 @@ final class Experiment {
         List<ReplicationResult> results = Replications.run(replications, threads, r -> new ModelRunner(spec).run(r));
         double wallS = (System.nanoTime() - start) / 1e9;
         ObjectNode summary = model.summaryBuilder().build(results, wallS);
-        out.println();
-        out.print(TerminalReport.render(spec, summary));
-        Path summaryFile = outDir.resolve("summary.json");
-        Path timeSeriesFile = outDir.resolve("timeseries.csv");
+        return RunResults.of(spec, summary, results, copy);
+    }
+
+    /** Renders {@code result} with {@code formats} to {@code out} and the output folder; lists the files. */
+    <R> void write(Formats<R> formats, R result, PrintWriter out) throws InvalidInputException {
+        Destination to = new Destination(outDir, out);
         try {
-            SummaryJson.write(summaryFile, summary);
-            TimeSeriesCsv.write(timeSeriesFile, spec, results);
+            formats.write(result, to);
         } catch (IOException e) {
             throw new InvalidInputException("capsim: cannot write the results to " + outDir + ": " + e);
         }
-        out.println();
-        out.println("wrote " + summaryFile + " and " + timeSeriesFile);
-        return summary;
+        Written.list(to, out);
     }
 
     ModelSpec spec() {

@@ -32,13 +32,28 @@ public final class AtomicFiles {
 
     /** Writes {@code content} (UTF-8) to {@code target}, creating its folder. */
     public static void write(Path target, Content content) throws IOException {
+        writeWith(target, temp -> {
+            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
+            }
+        });
+    }
+
+    /** Writes {@code bytes} to {@code target}, creating its folder. */
+    public static void writeBytes(Path target, byte[] bytes) throws IOException {
+        writeWith(target, temp -> Files.write(temp, bytes));
+    }
+
+    private interface TempWriter {
+        void fill(Path temp) throws IOException;
+    }
+
+    private static void writeWith(Path target, TempWriter writer) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
         try {
-            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                content.writeTo(out);
-            }
+            writer.fill(temp);
             move(temp, target);
         } catch (IOException | RuntimeException | Error e) {
             try {

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 
 /** summary.json: the summary tree, pretty-printed, written atomically. */
 public final class SummaryJson {
+    /** Its name in the results folder. */
+    public static final String FILE = "summary.json";
+
     private SummaryJson() {
     }
 

@@ -1,91 +1,88 @@
 package capsim.experiments.report;
 
-import capsim.experiments.summary.Round;
-import capsim.models.spec.ClassSpec;
-import capsim.models.spec.ModelSpec;
-import capsim.models.spec.TierSpec;
-import capsim.models.system.ReplicationResult;
-import capsim.models.system.ReplicationResult.WindowClass;
-import capsim.models.system.ReplicationResult.WindowRow;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * timeseries.csv: one row per (replication, window, class) with the class's count, errors,
- * mean and p99 ms, then for every tier its utilisation, mean nodes and visit p99 ms in that
- * window, and the WebSocket delivery p99 ms. A model without classes gets one row per window
- * with the class cells empty.
+ * timeseries.csv and scenarios.csv: one row per (replication, window) with every column of the
+ * {@link TimeSeries}; scenarios.csv starts each row with the failure scenario's name. An empty
+ * cell is a value that does not apply (a tier with no node in the window). The README documents
+ * every column.
  */
 public final class TimeSeriesCsv {
+    /** The measured run's windows. */
+    public static final String FILE = "timeseries.csv";
+    /** The failure scenarios' windows. */
+    public static final String SCENARIOS_FILE = "scenarios.csv";
+    private static final String SCENARIO = "scenario";
+    private static final List<String> KEYS = List.of("replication", "window_start_s");
+
     private TimeSeriesCsv() {
     }
 
-    /** Writes the windows of {@code results} to {@code file}, atomically. */
-    public static void write(Path file, ModelSpec spec, List<ReplicationResult> results) throws IOException {
-        AtomicFiles.write(file, out -> write(out, spec, results));
+    /** Writes {@code series}; with {@code scenarios} each row starts with its scenario's name. */
+    public static void write(Writer out, TimeSeries series, boolean scenarios) throws IOException {
+        List<String> header = new ArrayList<>();
+        if (scenarios) {
+            header.add(SCENARIO);
+        }
+        header.addAll(KEYS);
+        header.addAll(series.columns());
+        out.write(Csv.line(header));
+        for (TimeSeries.Window w : series.windows()) {
+            List<String> cells = new ArrayList<>(header.size());
+            if (scenarios) {
+                cells.add(w.scenario());
+            }
+            cells.add(Integer.toString(w.replication()));
+            cells.add(Csv.number(w.startS(), 4));
+            for (int i = 0; i < series.columns().size(); i++) {
+                cells.add(Csv.number(w.values()[i], Columns.decimals(series.columns().get(i))));
+            }
+            out.write(Csv.line(cells));
+        }
     }
 
-    /** Writes the CSV text of the windows of {@code results}. */
-    public static void write(Writer out, ModelSpec spec, List<ReplicationResult> results) throws IOException {
-        List<String> header = new ArrayList<>(List.of("replication", "window_start_s", "class", "count", "errors",
-                "mean_ms", "p99_ms"));
-        for (TierSpec t : spec.tiers()) {
-            header.addAll(List.of("util_" + t.name(), "nodes_" + t.name(), "p99_ms_" + t.name()));
-        }
-        header.add("ws_p99_ms");
-        line(out, header);
-        for (ReplicationResult r : results) {
-            for (WindowRow row : r.windows()) {
-                List<String> lead = List.of(Integer.toString(r.replication()), number(row.startS(), Round.MS));
-                List<String> tail = tierCells(spec, row);
-                tail.add(number(row.websocketP99Ms(), Round.MS));
-                if (spec.workload().classes().isEmpty()) {
-                    line(out, lead, List.of("", "", "", "", ""), tail);
+    /** Reads a file written by {@link #write}. */
+    public static TimeSeries read(Path file) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first == null) {
+                throw new IOException(file + ": empty");
+            }
+            List<String> header = Csv.cells(first);
+            int lead = header.get(0).equals(SCENARIO) ? 1 : 0;
+            if (header.size() < lead + KEYS.size() || !header.subList(lead, lead + KEYS.size()).equals(KEYS)) {
+                throw new IOException(file + ": not a capsim time series (header " + first + ")");
+            }
+            List<String> columns = header.subList(lead + KEYS.size(), header.size());
+            List<TimeSeries.Window> windows = new ArrayList<>();
+            int lineNumber = 1;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNumber++;
+                List<String> cells = Csv.cells(line);
+                if (cells.size() != header.size()) {
+                    throw new IOException(file + ":" + lineNumber + ": " + cells.size() + " cells, header has "
+                            + header.size());
                 }
-                for (ClassSpec c : spec.workload().classes()) {
-                    WindowClass w = row.classes().getOrDefault(c.name(), new WindowClass(0, 0, 0, 0));
-                    line(out, lead, List.of(c.name(), Long.toString(w.count()), Long.toString(w.errors()),
-                            number(w.meanMs(), Round.MS), number(w.p99Ms(), Round.MS)), tail);
+                try {
+                    double[] values = new double[columns.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = Csv.parse(cells.get(lead + KEYS.size() + i));
+                    }
+                    windows.add(new TimeSeries.Window(lead == 1 ? cells.get(0) : "",
+                            Integer.parseInt(cells.get(lead)), Double.parseDouble(cells.get(lead + 1)), values));
+                } catch (NumberFormatException e) {
+                    throw new IOException(file + ":" + lineNumber + ": not a number: " + e.getMessage());
                 }
             }
+            return new TimeSeries(columns, windows);
         }
-    }
-
-    @SafeVarargs
-    private static void line(Writer out, List<String>... parts) throws IOException {
-        List<String> cells = new ArrayList<>();
-        for (List<String> part : parts) {
-            cells.addAll(part);
-        }
-        out.write(String.join(",", cells));
-        out.write('\n');
-    }
-
-    private static List<String> tierCells(ModelSpec spec, WindowRow row) {
-        List<String> cells = new ArrayList<>();
-        for (TierSpec t : spec.tiers()) {
-            cells.add(cell(row.tierUtilization(), t.name(), Round.RATIO));
-            cells.add(cell(row.tierNodes(), t.name(), Round.RATE));
-            cells.add(cell(row.tierP99Ms(), t.name(), Round.MS));
-        }
-        return cells;
-    }
-
-    private static String cell(Map<String, Double> values, String tier, int decimals) {
-        Double v = values.get(tier);
-        return v == null ? "" : number(v, decimals);
-    }
-
-    /** {@code value} rounded to {@code decimals}, in plain decimal notation without trailing zeros. */
-    static String number(double value, int decimals) {
-        if (!Double.isFinite(value)) {
-            return Double.toString(value);
-        }
-        return BigDecimal.valueOf(Round.to(value, decimals)).stripTrailingZeros().toPlainString();
     }
 }

@@ -79,8 +79,8 @@ class CliEndToEndTest {
         assertEquals(3, summary.get("run").get("replications").asInt());
         assertTrue(summary.get("slo").get(0).get("pass").asBoolean());
         String csv = Files.readString(out.resolve("timeseries.csv"));
-        assertTrue(csv.startsWith("replication,window_start_s,class,count,errors,mean_ms,p99_ms,util_app,nodes_app,"
-                + "p99_ms_app,ws_p99_ms\n"), csv);
+        assertTrue(csv.startsWith("replication,window_start_s,class.req.completed,class.req.errors,class.req.mean_ms,"
+                + "class.req.p99_ms,tier.app.utilization,tier.app.nodes,tier.app.p99_ms\n"), csv);
         assertTrue(cli.out().contains("req "), cli.out());
         assertTrue(cli.out().contains("wrote " + out.resolve("summary.json")), cli.out());
     }
@@ -205,6 +205,27 @@ class CliEndToEndTest {
         assertEquals(1, cli.errLines().size(), cli.err());
         assertTrue(cli.err().startsWith("capsim: " + baseline + ": cannot read the baseline summary"), cli.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void formatPicksTheRenderingsAndAnUnknownOneExitsTwoBeforeRunning() throws IOException {
+        String model = model("mm1.yaml", 50, 1000).toString();
+        Path jsonOnly = dir.resolve("json");
+        Path bad = dir.resolve("bad");
+
+        Cli json = Cli.run("run", model, "--out", jsonOnly.toString(), "--format", "json", "--duration-s", "20");
+        Cli unknown = Cli.run("run", model, "--out", bad.toString(), "--format", "json,pdf");
+
+        assertEquals(0, json.status(), json.err());
+        try (var files = Files.list(jsonOnly)) {
+            assertEquals(List.of("summary.json"), files.map(f -> f.getFileName().toString()).toList());
+        }
+        assertFalse(json.out().contains("p99 95% CI"), json.out());
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("--format: unknown format 'pdf'; known: table, json, csv, model"),
+                unknown.err());
+        assertEquals("", unknown.out());
+        assertFalse(Files.exists(bad));
     }
 
     private Path model(String file, double ratePerS, double p99MaxMs) throws IOException {

@@ -4,6 +4,10 @@ import capsim.engine.dist.Distribution;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
 import capsim.engine.stats.WindowedLatency;
+import capsim.models.period.ClassRecorder;
+import capsim.models.period.Period;
+import capsim.models.period.Periods;
+import capsim.models.period.TierRecorder;
 import capsim.models.autoscale.Autoscaler;
 import capsim.models.catalog.Catalog;
 import capsim.models.cost.UsageMeter;
@@ -49,9 +53,11 @@ import java.util.function.Function;
 /**
  * Builds the simulated system of a model and runs one replication of it: warm-up, then the
  * measured period, then a short drain (arrivals go on) so that requests which arrived before
- * the end can finish, then, for a model that can fail, its failure scenarios. Everything lives
- * in this call: replications run in parallel threads. Time-series windows last
- * {@code uptime.window_s} (default 60 s).
+ * the end can finish, then, for a model that can fail, its failure scenarios. Each of these is
+ * a measured {@link Period} declared here, before the run, with its own recorders
+ * ({@link Periods}); a result is built from one period's recorders. Everything lives in this
+ * call: replications run in parallel threads. Time-series windows last {@code uptime.window_s}
+ * (default 60 s).
  */
 public final class ModelRunner {
     /** Default length of a time-series window ({@code uptime.window_s}), seconds. */
@@ -120,30 +126,29 @@ public final class ModelRunner {
                                        Optional<FailureScenarios> scenarios) {
         Simulation sim = new Simulation();
         RandomStreams streams = new RandomStreams(model.run().seed(), replication);
-        double warmupS = horizon.warmupS();
         double hopS = model.network().hopMs() / 1000.0;
+        Periods periods = periods(horizon, scenarios);
+        Period main = periods.named(Period.MAIN);
 
         Map<String, Tier> tiers = new LinkedHashMap<>();
         for (TierSpec t : model.tiers()) {
-            tiers.put(t.name(), new Tier(t, workersOf(t, catalog), sim, horizon,
+            tiers.put(t.name(), new Tier(t, workersOf(t, catalog), sim, periods,
                     streams.stream("tier/" + t.name() + "/balancer"),
                     Interference.of(t.name(), t.operations().interference(), streams)));
         }
-        UsageMeter usage = new UsageMeter(tiers, TierCredits.start(tiers, catalog, sim, horizon), sim, horizon);
+        UsageMeter usage = new UsageMeter(tiers, TierCredits.start(tiers, catalog, sim, horizon), main);
         Optional<Regions> regions = Regions.of(model.network(), tiers, streams);
         ProfileSpec profile = model.workload().profile();
-        Map<String, RequestClass> classes = new LinkedHashMap<>();
         for (ClassSpec c : model.workload().classes()) {
-            RequestClass rc = new RequestClass(c, sim, horizon, hopS, model.network().crossZoneMs() / 1000.0, tiers,
+            RequestClass rc = new RequestClass(c, sim, periods, hopS, model.network().crossZoneMs() / 1000.0, tiers,
                     key -> Distributions.of(key.step().serviceMs()), streams, regions);
-            classes.put(c.name(), rc);
             if (c.closed()) {
                 rc.startClosed(c.users().getAsInt());
             } else {
                 rc.start(arrivals(c, profile, streams));
             }
         }
-        Optional<WebSocketLoad> ws = model.workload().websocket().map(w -> webSocket(w, sim, horizon, hopS, tiers,
+        Optional<WebSocketLoad> ws = model.workload().websocket().map(w -> webSocket(w, sim, periods, hopS, tiers,
                 profile, streams, regions.map(r -> new Origins(r, streams.stream("websocket/region")))));
         Map<String, Autoscaler> groups = new LinkedHashMap<>();
         for (Tier t : tiers.values()) {
@@ -155,46 +160,31 @@ public final class ModelRunner {
         Outages outages = new Outages(sim, model, tiers, streams, groups);
         failures.install(outages);
 
-        sim.schedule(warmupS, () -> tiers.values().forEach(Tier::startMeasuring));
-        closeWindows(sim, horizon, classes, tiers, ws);
+        periods.scheduleWindows(sim);
         sim.runUntil(horizon.stopS());
-        ReplicationResult result = result(replication, sim, horizon, classes, tiers, ws, usage);
+        ReplicationResult result = result(replication, sim, main, tiers, ws, usage);
         if (scenarios.isEmpty()) {
             return result;
         }
-
-        // the scenarios: a new measured period from here; the figures above are left as they are
-        FailureScenarios s = scenarios.get();
-        Horizon next = horizon(horizon.stopS(), s.windows() * horizon.windowS());
-        classes.values().forEach(c -> c.measure(next));
-        tiers.values().forEach(t -> {
-            t.measure(next);
-            t.startMeasuring();
-        });
-        ws.ifPresent(l -> l.measure(next));
-        Failures.injected(s.strikes()).install(outages);
-        closeWindows(sim, next, classes, tiers, ws);
-        sim.runUntil(next.stopS());
-        return result.withScenarios(s.results(rows(next, classes, tiers, ws), result),
-                sim.eventsFired() - result.events());
+        Period next = periods.named(Period.SCENARIOS);
+        Failures.injected(scenarios.get().strikes()).install(outages);
+        sim.runUntil(next.horizon().stopS());
+        return result.withScenarios(scenarios.get().results(rows(next), result), sim.eventsFired() - result.events());
     }
 
     /**
-     * Closes each latency window of {@code horizon} at its end; the last one at the end of the
-     * drain, so that requests which arrived before the end and finished after it still count.
+     * The measured periods of a run whose main period is {@code main}: the warm-up before it (if
+     * any), and after its drain the {@code scenarios}' windows, with a drain of their own.
      */
-    private static void closeWindows(Simulation sim, Horizon horizon, Map<String, RequestClass> classes,
-                                     Map<String, Tier> tiers, Optional<WebSocketLoad> ws) {
-        int windows = horizon.windows();
-        for (int i = 0; i < windows; i++) {
-            int w = i;
-            double closeS = i == windows - 1 ? horizon.stopS() : horizon.warmupS() + (i + 1) * horizon.windowS();
-            sim.schedule(closeS, () -> {
-                classes.values().forEach(c -> c.windows().close(w));
-                tiers.values().forEach(t -> t.latencyWindows().close(w));
-                ws.ifPresent(l -> l.windows().close(w));
-            });
+    private Periods periods(Horizon main, Optional<FailureScenarios> scenarios) {
+        List<Period> periods = new ArrayList<>();
+        if (main.warmupS() > 0) {
+            periods.add(new Period(Period.WARMUP, new Horizon(0, main.warmupS(), main.windowS())));
         }
+        periods.add(new Period(Period.MAIN, main));
+        scenarios.ifPresent(s -> periods.add(new Period(Period.SCENARIOS,
+                horizon(main.stopS(), s.windows() * main.windowS()))));
+        return new Periods(periods);
     }
 
     private ArrivalProcess arrivals(ClassSpec c, ProfileSpec profile, RandomStreams streams) {
@@ -231,14 +221,14 @@ public final class ModelRunner {
         }
     }
 
-    private static WebSocketLoad webSocket(WebSocketSpec w, Simulation sim, Horizon horizon, double hopS,
+    private static WebSocketLoad webSocket(WebSocketSpec w, Simulation sim, Periods periods, double hopS,
                                            Map<String, Tier> tiers, ProfileSpec profile, RandomStreams streams,
                                            Optional<Origins> origins) {
         Tier wsTier = tiers.get(w.tier());
         long maxPerNode = wsTier.spec().maxConnections().orElse(Long.MAX_VALUE);
         Optional<Tier> pubsub = w.pubsubTier().map(tiers::get);
         Optional<Distribution> pubsubMs = w.pubsubMs().map(Distributions::of);
-        WebSocketLoad load = new WebSocketLoad(sim, horizon, hopS, wsTier, w.connections(), maxPerNode, pubsub,
+        WebSocketLoad load = new WebSocketLoad(sim, periods, hopS, wsTier, w.connections(), maxPerNode, pubsub,
                 pubsubMs, Distributions.of(w.fanout()), Distributions.of(w.sendMs()),
                 streams.stream("websocket/fanout"), streams.stream("websocket/send"),
                 streams.stream("websocket/pubsub"), origins);
@@ -247,49 +237,51 @@ public final class ModelRunner {
         return load;
     }
 
-    private ReplicationResult result(int replication, Simulation sim, Horizon horizon,
-                                     Map<String, RequestClass> classes, Map<String, Tier> tiers,
-                                     Optional<WebSocketLoad> ws, UsageMeter usage) {
+    /** The result of {@code period}, from its recorders, once the run has passed its stop. */
+    private static ReplicationResult result(int replication, Simulation sim, Period period, Map<String, Tier> tiers,
+                                            Optional<WebSocketLoad> ws, UsageMeter usage) {
+        Horizon horizon = period.horizon();
         Map<String, ClassResult> classResults = new LinkedHashMap<>();
-        classes.forEach((name, c) -> classResults.put(name,
+        period.classes().forEach((name, c) -> classResults.put(name,
                 new ClassResult(c.latency(), c.arrived(), c.completed(), c.rejected(), c.timedOut(),
                         c.latencyByRegion())));
         Map<String, TierResult> tierResults = new LinkedHashMap<>();
-        tiers.forEach((name, t) -> {
+        period.tiers().forEach((name, t) -> {
             var nodes = t.nodesInService();
             double offered = t.offeredUtilization();
+            boolean overflowed = tiers.get(name).overflowed();
             tierResults.put(name, new TierResult(t.latency(), t.utilization(), nodes.min(),
-                    nodes.average(horizon.endS()), nodes.max(), offered, offered >= 1 || t.overflowed(),
+                    nodes.average(horizon.endS()), nodes.max(), offered, offered >= 1 || overflowed,
                     t.rejected(), t.timedOut()));
         });
-        Optional<WebSocketResult> wsResult = ws.map(w -> new WebSocketResult(w.delivery(), w.refused(),
-                w.messages()));
+        Optional<WebSocketResult> wsResult = period.websocket().map(w -> new WebSocketResult(w.delivery(),
+                ws.orElseThrow().refused(), w.messages()));
         return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult,
-                rows(horizon, classes, tiers, ws), sim.eventsFired(), horizon.windowS(), usage.usage());
+                rows(period), sim.eventsFired(), horizon.windowS(), usage.usage());
     }
 
-    /** The time-series windows of {@code horizon}, once they are closed. */
-    private static List<WindowRow> rows(Horizon horizon, Map<String, RequestClass> classes, Map<String, Tier> tiers,
-                                        Optional<WebSocketLoad> ws) {
+    /** The time-series windows of {@code period}, once they are closed. */
+    private static List<WindowRow> rows(Period period) {
+        Horizon horizon = period.horizon();
         List<WindowRow> rows = new ArrayList<>();
         for (int i = 0; i < horizon.windows(); i++) {
             Map<String, WindowClass> wc = new LinkedHashMap<>();
-            for (var e : classes.entrySet()) {
-                WindowedLatency s = e.getValue().windows();
-                wc.put(e.getKey(), new WindowClass(s.count(i), e.getValue().windowErrors(i), s.meanMs(i),
-                        s.p99Ms(i)));
+            for (var e : period.classes().entrySet()) {
+                ClassRecorder c = e.getValue();
+                WindowedLatency s = c.windows();
+                wc.put(e.getKey(), new WindowClass(s.count(i), c.windowErrors(i), s.meanMs(i), s.p99Ms(i)));
             }
             Map<String, Double> p99 = new LinkedHashMap<>();
             Map<String, Double> util = new LinkedHashMap<>();
             Map<String, Double> nodes = new LinkedHashMap<>();
-            for (var e : tiers.entrySet()) {
-                Tier t = e.getValue();
+            for (var e : period.tiers().entrySet()) {
+                TierRecorder t = e.getValue();
                 p99.put(e.getKey(), t.latencyWindows().p99Ms(i));
                 util.put(e.getKey(), t.windowUtilization(i));
                 nodes.put(e.getKey(), t.windowNodes(i));
             }
             int w = i;
-            double wsP99 = ws.map(load -> load.windows().p99Ms(w)).orElse(0.0);
+            double wsP99 = period.websocket().map(load -> load.windows().p99Ms(w)).orElse(0.0);
             rows.add(new WindowRow(horizon.warmupS() + i * horizon.windowS(), wc, p99, util, nodes, wsP99));
         }
         return rows;

@@ -9,12 +9,10 @@ import capsim.engine.station.Outcome;
 import capsim.engine.station.PsStation;
 import capsim.engine.station.Station;
 import capsim.engine.station.Visit;
-import capsim.engine.stats.LatencyRecorder;
-import capsim.engine.stats.TimeWeighted;
-import capsim.engine.stats.WindowedLatency;
-import capsim.engine.stats.WindowedSeries;
 import capsim.models.balance.Balancer;
 import capsim.models.balance.Balancers;
+import capsim.models.period.Periods;
+import capsim.models.period.TierRecorder;
 import capsim.models.spec.TierSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +20,9 @@ import java.util.List;
 /**
  * A tier: nodes, each a {@link Station} of {@code workers} servers (FCFS or processor
  * sharing), behind a balancer that sees only the nodes in service. Nodes can be launched (they
- * boot first), retired (they drain, then stop) and fail; the tier keeps time-weighted counts of
- * nodes in service and of billed nodes. It measures every visit that arrives inside the
- * {@link Horizon}: latency (queueing + service), busy server-seconds for utilisation, and
- * per-window figures.
+ * boot first), retired (they drain, then stop) and fail. It records into the recorders its
+ * {@link Periods} hand it, one per measured period: each visit into the period of the request
+ * it serves, busy time and node counts into every period they overlap.
  *
  * <p>Without a {@code queue_limit} each node still holds at most {@link #SAFETY_QUEUE_CAP}
  * waiting requests, so an overloaded model runs in bounded memory; requests refused by that cap
@@ -39,7 +36,8 @@ public final class Tier {
 
     private final TierSpec spec;
     private final Simulation sim;
-    private Horizon horizon;
+    private final Periods periods;
+    private final TierRecorder[] recorders;
     private final int workers;
     private final List<Node> nodes = new ArrayList<>();
     private final List<Node> active = new ArrayList<>();
@@ -47,42 +45,28 @@ public final class Tier {
     private final RandomStream balancerRng;
     private final Interference interference;
     private final Balancer.NodeLoad load;
-    private LatencyRecorder latency = new LatencyRecorder();
-    private WindowedLatency latencyWindows;
-    private WindowedSeries windows;
-    private final TimeWeighted nodesInService;
-    private final TimeWeighted serversInService;
-    private final TimeWeighted nodesBilled;
     private final List<Runnable> changeListeners = new ArrayList<>();
-    private double busyServerS;
     private double busyTotalS;
-    private double offeredWorkS;
     private long offers;
-    private long visits;
-    private long rejected;
-    private long timedOut;
     private boolean fallible;
 
-    public Tier(TierSpec spec, int workers, Simulation sim, Horizon horizon, RandomStream balancerRng) {
-        this(spec, workers, sim, horizon, balancerRng, Interference.NONE);
+    /** A tier measured in {@code periods}, which it registers with. */
+    public Tier(TierSpec spec, int workers, Simulation sim, Periods periods, RandomStream balancerRng) {
+        this(spec, workers, sim, periods, balancerRng, Interference.NONE);
     }
 
-    /** A tier whose nodes are slowed by {@code interference} (regimes, stalls). */
-    public Tier(TierSpec spec, int workers, Simulation sim, Horizon horizon, RandomStream balancerRng,
+    /** A tier measured in {@code periods} whose nodes are slowed by {@code interference} (regimes, stalls). */
+    public Tier(TierSpec spec, int workers, Simulation sim, Periods periods, RandomStream balancerRng,
                 Interference interference) {
         this.spec = spec;
         this.interference = interference;
         this.sim = sim;
-        this.horizon = horizon;
+        this.periods = periods;
+        this.recorders = periods.tier(spec.name(), workers);
         this.workers = workers;
         this.balancer = Balancers.of(spec.balancer());
         this.balancerRng = balancerRng;
         this.load = i -> active.get(i).station().inSystem();
-        this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
-        this.latencyWindows = new WindowedLatency(latency, horizon.windows());
-        this.nodesInService = new TimeWeighted(sim.now(), 0);
-        this.serversInService = new TimeWeighted(sim.now(), 0);
-        this.nodesBilled = new TimeWeighted(sim.now(), 0);
         for (int i = 0; i < spec.count(); i++) {
             newNode(Node.State.IN_SERVICE, nextZone());
         }
@@ -119,43 +103,23 @@ public final class Tier {
         double serverS = (toS - fromS) * servers;
         busyTotalS += serverS;
         node.addBusy(serverS);
-        measureBusy(fromS, toS, servers);
-    }
-
-    /** Counts busy servers in the measured period and its windows. */
-    private void measureBusy(double fromS, double toS, double servers) {
-        double from = Math.max(fromS, horizon.warmupS());
-        double to = Math.min(toS, horizon.endS());
-        if (to > from) {
-            busyServerS += (to - from) * servers;
+        for (TierRecorder r : recorders) {
+            r.busy(fromS, toS, servers);
         }
-        windows.addBusy(fromS, toS, servers);
     }
 
-    /** Updates the time-weighted node counts after a change of state. */
+    /** Tells every period the node counts after a change of state, then the listeners. */
     private void counted() {
-        measureNodes();
-        changeListeners.forEach(Runnable::run);
-    }
-
-    /**
-     * Brings the time-weighted node counts to now; they stop at the end of the measured period,
-     * so that their averages over it can still be read after a change in the drain.
-     */
-    private void measureNodes() {
-        double now = sim.now();
-        if (now <= horizon.endS()) {
-            int billed = 0;
-            for (Node n : nodes) {
-                if (n.billed()) {
-                    billed++;
-                }
+        int billed = 0;
+        for (Node n : nodes) {
+            if (n.billed()) {
+                billed++;
             }
-            nodesInService.update(now, active.size());
-            serversInService.update(now, (double) active.size() * workers);
-            nodesBilled.update(now, billed);
         }
-        windows.updateLevel(now, (double) active.size() * workers);
+        for (TierRecorder r : recorders) {
+            r.nodes(sim.now(), active.size(), billed);
+        }
+        changeListeners.forEach(Runnable::run);
     }
 
     /** Runs {@code listener} after every change of a node's state (e.g. clients reconnect). */
@@ -321,8 +285,9 @@ public final class Tier {
      */
     public void offerTo(Node node, double serviceS, Visit visit) {
         offers++;
-        if (horizon.measures(sim.now())) {
-            offeredWorkS += serviceS;
+        int period = periods.indexAt(sim.now());
+        if (period >= 0) {
+            recorders[period].offered(serviceS);
         }
         if (node.state() == Node.State.FAILED || node.state() == Node.State.STOPPED) {
             visit.departed(sim.now(), Outcome.REJECTED);
@@ -331,81 +296,21 @@ public final class Tier {
         node.station().offer(serviceS, visit);
     }
 
-    /** Records a measured visit that arrived at {@code arrivalS}; its latency if it left (departS) within the run. */
-    public void recordVisit(double arrivalS, double departS, boolean ok) {
-        if (!horizon.measures(arrivalS)) {
-            return;
-        }
-        visits++;
-        if (ok && horizon.finishesInRun(departS)) {
-            latency.recordSeconds(departS - arrivalS);
-        }
-    }
-
-    /** Counts a measured visit that was refused or gave up. */
-    public void recordFailure(double arrivalS, boolean timeout) {
-        if (horizon.measures(arrivalS)) {
-            visits++;
-            if (timeout) {
-                timedOut++;
-            } else {
-                rejected++;
-            }
-        }
-    }
-
     /**
-     * Measures a new period {@code next}, which starts now, after the current one has stopped:
-     * fresh latencies, windows and counts (the figures so far stay with whoever took them);
-     * service its nodes booked earlier that lies after now counts in the new windows.
-     * {@link #startMeasuring()} restarts the node statistics.
+     * Records a visit, made for something that arrived in period {@code period} (-1: none), that
+     * reached the tier at {@code arrivalS} and left at {@code departS}, served when {@code ok}.
      */
-    public void measure(Horizon next) {
-        horizon = next;
-        latency = new LatencyRecorder();
-        latencyWindows = new WindowedLatency(latency, next.windows());
-        windows = new WindowedSeries(next.warmupS(), next.endS(), next.windowS());
-        busyServerS = 0;
-        offeredWorkS = 0;
-        visits = 0;
-        rejected = 0;
-        timedOut = 0;
-        measureNodes();
-        for (Node n : nodes) {
-            n.station().reportBookedAhead(this::measureBusy);
+    public void recordVisit(int period, double arrivalS, double departS, boolean ok) {
+        if (period >= 0) {
+            recorders[period].visit(arrivalS, departS, ok);
         }
     }
 
-    /** Starts the measured period: node statistics restart at warm-up's end. */
-    public void startMeasuring() {
-        nodesInService.reset(sim.now());
-        serversInService.reset(sim.now());
-        nodesBilled.reset(sim.now());
-    }
-
-    public LatencyRecorder latency() {
-        return latency;
-    }
-
-    /** Visit latency per window, by the time the visit was recorded. */
-    public WindowedLatency latencyWindows() {
-        return latencyWindows;
-    }
-
-    public WindowedSeries windows() {
-        return windows;
-    }
-
-    public long visits() {
-        return visits;
-    }
-
-    public long rejected() {
-        return rejected;
-    }
-
-    public long timedOut() {
-        return timedOut;
+    /** Counts a visit, made for something that arrived in period {@code period}, that was refused or gave up. */
+    public void recordFailure(int period, boolean timeout) {
+        if (period >= 0) {
+            recorders[period].failure(timeout);
+        }
     }
 
     /** Visits offered so far, measured or not (for request-count metrics). */
@@ -416,18 +321,6 @@ public final class Tier {
     /** Busy server-seconds booked so far, measured or not (for CPU metrics). */
     public double busyTotalS() {
         return busyTotalS;
-    }
-
-    /** Busy server-seconds / server-seconds in service over the horizon. */
-    public double utilization() {
-        double capacity = serversInService.average(horizon.endS()) * horizon.measuredS();
-        return capacity > 0 ? busyServerS / capacity : 0;
-    }
-
-    /** Work offered (server-seconds at full speed) / server-seconds in service over the horizon. */
-    public double offeredUtilization() {
-        double capacity = serversInService.average(horizon.endS()) * horizon.measuredS();
-        return capacity > 0 ? offeredWorkS / capacity : 0;
     }
 
     /** True when refusals came from the overload guard rather than a configured queue limit. */
@@ -443,24 +336,8 @@ public final class Tier {
         return false;
     }
 
-    /** Time-averaged utilisation in window {@code i}. */
-    public double windowUtilization(int i) {
-        double servers = windows.levelAverage(i);
-        return servers > 0 ? windows.busyAverage(i) / servers : 0;
-    }
-
-    /** Time-averaged nodes in service in window {@code i}. */
-    public double windowNodes(int i) {
-        return windows.levelAverage(i) / workers;
-    }
-
-    /** Nodes in service over time (min, mean, max since warm-up). */
-    public TimeWeighted nodesInService() {
-        return nodesInService;
-    }
-
-    /** Billed nodes (launched, not stopped) over time: node-seconds for the bill. */
-    public TimeWeighted nodesBilled() {
-        return nodesBilled;
+    /** The periods this tier records in. */
+    public Periods periods() {
+        return periods;
     }
 }

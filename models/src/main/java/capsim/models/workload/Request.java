@@ -28,6 +28,8 @@ final class Request implements Event, Visit {
     private final RequestClass owner;
     private final Simulation sim;
     final double arrivalS;
+    /** The measured period the request arrived in; -1 for none. */
+    final int period;
     /** The region the request started in; -1 without regions. */
     final int origin;
     /** The region the request is in now: its origin, then its last node's. */
@@ -45,10 +47,11 @@ final class Request implements Event, Visit {
     private double unconfirmedVisitS;
     private double unconfirmedDepartS;
 
-    Request(RequestClass owner, Simulation sim, double arrivalS, Hop first, int origin) {
+    Request(RequestClass owner, Simulation sim, double arrivalS, int period, Hop first, int origin) {
         this.owner = owner;
         this.sim = sim;
         this.arrivalS = arrivalS;
+        this.period = period;
         this.origin = origin;
         this.region = origin;
         this.hop = first;
@@ -95,7 +98,7 @@ final class Request implements Event, Visit {
         Node visited = node;
         node = null;
         if (outcome != Outcome.SERVED) {
-            hop.tier.recordFailure(visitS, outcome == Outcome.TIMED_OUT);
+            hop.tier.recordFailure(period, outcome == Outcome.TIMED_OUT);
             owner.failed(this, timeS, outcome);
             return;
         }
@@ -122,7 +125,7 @@ final class Request implements Event, Visit {
             sim.schedule(nextHop == null ? timeS : timeS + owner.hopS(), this);
             return;
         }
-        tier.recordVisit(visitS, timeS, true);
+        tier.recordVisit(period, visitS, timeS, true);
         if (nextHop == null) {
             owner.completed(this, timeS);
             return;
@@ -154,11 +157,11 @@ final class Request implements Event, Visit {
         Tier tier = unconfirmedTier;
         unconfirmedTier = null;
         if (unconfirmedNode.downDuring(unconfirmedVisitS, unconfirmedDepartS)) {
-            tier.recordFailure(unconfirmedVisitS, false);
+            tier.recordFailure(period, false);
             owner.failed(this, sim.now(), Outcome.REJECTED);
             return false;
         }
-        tier.recordVisit(unconfirmedVisitS, unconfirmedDepartS, true);
+        tier.recordVisit(period, unconfirmedVisitS, unconfirmedDepartS, true);
         if (hop == null) {
             owner.completed(this, unconfirmedDepartS);
             return false;

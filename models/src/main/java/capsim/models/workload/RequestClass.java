@@ -6,16 +6,13 @@ import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.random.RandomStreams;
 import capsim.engine.station.Outcome;
-import capsim.engine.stats.LatencyRecorder;
-import capsim.engine.stats.WindowedLatency;
+import capsim.models.period.ClassRecorder;
+import capsim.models.period.Periods;
 import capsim.models.region.Regions;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.StepSpec;
-import capsim.models.tier.Horizon;
 import capsim.models.tier.Tier;
 import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +21,8 @@ import java.util.function.Function;
 /**
  * A request class: its arrival stream (open: an {@link ArrivalProcess}; closed: {@code users}
  * who think for Exp(think_s) between a response and their next request), its compiled route,
- * and its end-to-end measurements over the {@link Horizon}.
+ * and its end-to-end measurements: each request records into the recorder of the period its
+ * arrival fell in ({@link Periods}), and so does every visit it makes.
  *
  * <p>Random streams are named after the class and the step's position in the file
  * ({@code class/api/arrivals}, {@code class/api/steps/1/service}, ...), so two variants of a
@@ -39,59 +37,49 @@ import java.util.function.Function;
 public final class RequestClass {
     private final String name;
     private final Simulation sim;
-    private Horizon horizon;
+    private final Periods periods;
+    private final ClassRecorder[] recorders;
     private final double hopS;
     private final double crossZoneExtraS;
     private final Hop entry;
-    private LatencyRecorder latency = new LatencyRecorder();
-    private WindowedLatency windows;
-    private long[] windowErrors;
     private final RandomStream thinkRng;
     private final double thinkS;
     /** The model's regions; null without regions (then requests draw no region). */
     private final Regions regions;
     private final RandomStream regionRng;
-    private final LatencyRecorder[] latencyByRegion;
     private ClosedPopulation population;
     /** Requests allowed under way at once ({@link Integer#MAX_VALUE}: no limit), those under way, and those waiting. */
     private final int maxInFlight;
     private int inFlight;
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-    private long arrived;
-    private long completed;
-    private long rejected;
-    private long timedOut;
 
     /**
      * Builds the class; arrivals start when {@link #start(ArrivalProcess)} or
      * {@link #startClosed(int)} is called. A hop takes {@code hopS}, or {@code crossZoneS} (at
      * least {@code hopS}) when it goes to a node in another zone than the previous node's.
      */
-    public RequestClass(ClassSpec spec, Simulation sim, Horizon horizon, double hopS, double crossZoneS,
+    public RequestClass(ClassSpec spec, Simulation sim, Periods periods, double hopS, double crossZoneS,
                         Map<String, Tier> tiers, Function<StepSpecKey, Distribution> distributions,
                         RandomStreams streams) {
-        this(spec, sim, horizon, hopS, crossZoneS, tiers, distributions, streams, Optional.empty());
+        this(spec, sim, periods, hopS, crossZoneS, tiers, distributions, streams, Optional.empty());
     }
 
     /** As above, with the model's regions (see {@link Regions}). */
-    public RequestClass(ClassSpec spec, Simulation sim, Horizon horizon, double hopS, double crossZoneS,
+    public RequestClass(ClassSpec spec, Simulation sim, Periods periods, double hopS, double crossZoneS,
                         Map<String, Tier> tiers, Function<StepSpecKey, Distribution> distributions,
                         RandomStreams streams, Optional<Regions> regions) {
         this.name = spec.name();
         this.sim = sim;
-        this.horizon = horizon;
+        this.periods = periods;
+        this.recorders = periods.requestClass(name, regions.map(Regions::names).orElse(List.of()));
         this.hopS = hopS;
         boolean oneZone = tiers.values().stream().flatMap(t -> t.spec().operations().zones().stream()).distinct()
                 .count() <= 1;
         this.crossZoneExtraS = oneZone ? 0 : Math.max(0, crossZoneS - hopS);
-        this.windows = new WindowedLatency(latency, horizon.windows());
-        this.windowErrors = new long[horizon.windows()];
         this.thinkS = spec.thinkS().orElse(0);
         this.thinkRng = streams.stream("class/" + name + "/think");
         this.regions = regions.orElse(null);
         this.regionRng = streams.stream("class/" + name + "/region");
-        this.latencyByRegion = new LatencyRecorder[regions.map(r -> r.names().size()).orElse(0)];
-        Arrays.setAll(latencyByRegion, i -> new LatencyRecorder());
         this.maxInFlight = spec.maxInFlight().orElse(Integer.MAX_VALUE);
         this.entry = compile(spec.steps(), null, "class/" + name + "/steps", tiers, distributions, streams);
     }
@@ -107,7 +95,7 @@ public final class RequestClass {
         for (int i = steps.size() - 1; i >= 0; i--) {
             StepSpec s = steps.get(i);
             String here = path + "/" + i;
-            Hop h = new Hop(s.delay() ? null : tiers.get(s.tier()), distributions.apply(new StepSpecKey(here, s)),
+            Hop h = new Hop(tiers.get(s.tier()), distributions.apply(new StepSpecKey(here, s)),
                     streams.stream(here + "/service"), s.repeat(), s.hitRatio().orElse(Double.NaN),
                     streams.stream(here + "/hit"));
             h.next = first;
@@ -218,40 +206,45 @@ public final class RequestClass {
 
     /** A request arrived at {@code arrivalS} = now - hop and visits its first tier now. */
     private void arrive(double arrivalS) {
-        if (horizon.measures(arrivalS)) {
-            arrived++;
-        }
+        int period = arrived(arrivalS);
         if (entry == null) {
-            completed(new Request(this, sim, arrivalS, null, origin()), arrivalS);
+            completed(new Request(this, sim, arrivalS, period, null, origin()), arrivalS);
             return;
         }
         int origin = origin();
-        if (admitted(arrivalS, origin)) {
-            new Request(this, sim, arrivalS, entry, origin).fire();
+        if (admitted(arrivalS, period, origin)) {
+            new Request(this, sim, arrivalS, period, entry, origin).fire();
         }
+    }
+
+    /** Counts an arrival at {@code arrivalS} in its period; returns the period's index (-1: none). */
+    private int arrived(double arrivalS) {
+        int period = periods.indexAt(arrivalS);
+        if (period >= 0) {
+            recorders[period].arrival();
+        }
+        return period;
     }
 
     /** A request arrives now; its first visit is one hop later. */
     private void arriveNow(double now) {
-        if (horizon.measures(now)) {
-            arrived++;
-        }
+        int period = arrived(now);
         if (entry == null) {
-            completed(new Request(this, sim, now, null, origin()), now);
+            completed(new Request(this, sim, now, period, null, origin()), now);
             return;
         }
         int origin = origin();
-        if (admitted(now, origin)) {
-            sim.schedule(now + hopS, new Request(this, sim, now, entry, origin));
+        if (admitted(now, period, origin)) {
+            sim.schedule(now + hopS, new Request(this, sim, now, period, entry, origin));
         }
     }
 
-    /** A request held at the client by {@code max_in_flight}: when it was meant to start, and where. */
-    private record Waiting(double arrivalS, int origin) {
+    /** A request held at the client by {@code max_in_flight}: when it was meant to start, its period, where. */
+    private record Waiting(double arrivalS, int period, int origin) {
     }
 
     /** True if the request may go now; else it waits at the client for a request under way to end. */
-    private boolean admitted(double arrivalS, int origin) {
+    private boolean admitted(double arrivalS, int period, int origin) {
         if (maxInFlight == Integer.MAX_VALUE) {
             return true;
         }
@@ -259,7 +252,7 @@ public final class RequestClass {
             inFlight++;
             return true;
         }
-        waiting.addLast(new Waiting(arrivalS, origin));
+        waiting.addLast(new Waiting(arrivalS, period, origin));
         return false;
     }
 
@@ -276,10 +269,9 @@ public final class RequestClass {
             if (w == null) {
                 inFlight--;
             } else {
-                sim.schedule(sim.now() + hopS, new Request(this, sim, w.arrivalS(), entry, w.origin()));
+                sim.schedule(sim.now() + hopS, new Request(this, sim, w.arrivalS(), w.period(), entry, w.origin()));
             }
         });
-    }
 
     /** The region a new request starts in: drawn by share; -1 without regions. */
     private int origin() {
@@ -287,27 +279,16 @@ public final class RequestClass {
     }
 
     void completed(Request r, double timeS) {
-        // a station may tell a departure beyond the run's stop at once; it is not seen to finish
-        if (horizon.measures(r.arrivalS) && horizon.finishesInRun(timeS)) {
-            completed++;
-            latency.recordSeconds(timeS - r.arrivalS);
-            if (r.origin >= 0) {
-                latencyByRegion[r.origin].recordSeconds(timeS - r.arrivalS);
-            }
+        if (r.period >= 0) {
+            recorders[r.period].completed(r.arrivalS, timeS, r.origin);
         }
         ended(timeS);
         thinkAgain(timeS);
     }
 
     void failed(Request r, double timeS, Outcome outcome) {
-        if (horizon.measures(r.arrivalS)) {
-            if (outcome == Outcome.TIMED_OUT) {
-                timedOut++;
-            } else {
-                rejected++;
-            }
-            int w = (int) ((r.arrivalS - horizon.warmupS()) / horizon.windowS());
-            windowErrors[Math.min(w, windowErrors.length - 1)]++;
+        if (r.period >= 0) {
+            recorders[r.period].failed(r.arrivalS, outcome);
         }
         ended(timeS);
         thinkAgain(timeS);
@@ -318,58 +299,5 @@ public final class RequestClass {
             ClosedPopulation p = population;
             sim.schedule(Math.max(timeS, sim.now()), p::returned);
         }
-    }
-
-    /**
-     * Measures a new period {@code next}, which starts now, after the current one has stopped:
-     * fresh latencies, windows and counts (the figures so far stay with whoever took them).
-     */
-    public void measure(Horizon next) {
-        horizon = next;
-        latency = new LatencyRecorder();
-        windows = new WindowedLatency(latency, next.windows());
-        windowErrors = new long[next.windows()];
-        arrived = 0;
-        completed = 0;
-        rejected = 0;
-        timedOut = 0;
-    }
-
-    public LatencyRecorder latency() {
-        return latency;
-    }
-
-    /** End-to-end latency by the region the requests started in (empty without regions). */
-    public Map<String, LatencyRecorder> latencyByRegion() {
-        Map<String, LatencyRecorder> byRegion = new LinkedHashMap<>();
-        for (int i = 0; i < latencyByRegion.length; i++) {
-            byRegion.put(regions.names().get(i), latencyByRegion[i]);
-        }
-        return byRegion;
-    }
-
-    /** End-to-end latency per window, by the time the completion was recorded. */
-    public WindowedLatency windows() {
-        return windows;
-    }
-
-    public long windowErrors(int window) {
-        return windowErrors[window];
-    }
-
-    public long arrived() {
-        return arrived;
-    }
-
-    public long completed() {
-        return completed;
-    }
-
-    public long rejected() {
-        return rejected;
-    }
-
-    public long timedOut() {
-        return timedOut;
     }
 }

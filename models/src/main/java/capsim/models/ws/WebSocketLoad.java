@@ -6,11 +6,10 @@ import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.station.Outcome;
 import capsim.engine.station.Visit;
-import capsim.engine.stats.LatencyRecorder;
-import capsim.engine.stats.WindowedLatency;
+import capsim.models.period.Periods;
+import capsim.models.period.WebSocketRecorder;
 import capsim.models.region.Origins;
 import capsim.models.region.Regions;
-import capsim.models.tier.Horizon;
 import capsim.models.tier.Node;
 import capsim.models.tier.Tier;
 import capsim.models.workload.ArrivalProcess;
@@ -33,10 +32,13 @@ import java.util.Optional;
  * <p>With {@link Regions}, a message is published in a region drawn by share; the pub/sub node
  * is picked from there ({@link Regions#pick}), and a hop to a node in another region (to the
  * pub/sub node, or from where the fan-out starts to a ws node) takes the regions' latency.
+ *
+ * <p>A message, its deliveries and its visits record into the period it was published in.
  */
 public final class WebSocketLoad {
     private final Simulation sim;
-    private Horizon horizon;
+    private final Periods periods;
+    private final WebSocketRecorder[] recorders;
     private final double hopS;
     private final Tier wsTier;
     private final Optional<Tier> pubsubTier;
@@ -46,8 +48,6 @@ public final class WebSocketLoad {
     private final RandomStream fanoutRng;
     private final RandomStream sendRng;
     private final RandomStream pubsubRng;
-    private LatencyRecorder delivery = new LatencyRecorder();
-    private WindowedLatency windows;
     private final long connections;
     private final long maxPerNode;
     private Node[] holders = new Node[0];
@@ -60,26 +60,25 @@ public final class WebSocketLoad {
     /** The model's regions and the stream of the messages' regions; null without regions (no draws). */
     private final Regions regions;
     private final Origins origins;
-    private long messages;
-    private long failedDeliveries;
 
-    public WebSocketLoad(Simulation sim, Horizon horizon, double hopS, Tier wsTier, long connections,
+    public WebSocketLoad(Simulation sim, Periods periods, double hopS, Tier wsTier, long connections,
                          long maxPerNode, Optional<Tier> pubsubTier, Optional<Distribution> pubsubMs,
                          Distribution fanout, Distribution sendMs, RandomStream fanoutRng, RandomStream sendRng,
                          RandomStream pubsubRng) {
-        this(sim, horizon, hopS, wsTier, connections, maxPerNode, pubsubTier, pubsubMs, fanout, sendMs, fanoutRng,
+        this(sim, periods, hopS, wsTier, connections, maxPerNode, pubsubTier, pubsubMs, fanout, sendMs, fanoutRng,
                 sendRng, pubsubRng, Optional.empty());
     }
 
     /** As above, with the regions messages are published in. */
-    public WebSocketLoad(Simulation sim, Horizon horizon, double hopS, Tier wsTier, long connections,
+    public WebSocketLoad(Simulation sim, Periods periods, double hopS, Tier wsTier, long connections,
                          long maxPerNode, Optional<Tier> pubsubTier, Optional<Distribution> pubsubMs,
                          Distribution fanout, Distribution sendMs, RandomStream fanoutRng, RandomStream sendRng,
                          RandomStream pubsubRng, Optional<Origins> origins) {
         this.sim = sim;
         this.origins = origins.orElse(null);
         this.regions = origins.map(Origins::regions).orElse(null);
-        this.horizon = horizon;
+        this.periods = periods;
+        this.recorders = periods.websocket();
         this.hopS = hopS;
         this.wsTier = wsTier;
         this.pubsubTier = pubsubTier;
@@ -89,7 +88,6 @@ public final class WebSocketLoad {
         this.fanoutRng = fanoutRng;
         this.sendRng = sendRng;
         this.pubsubRng = pubsubRng;
-        this.windows = new WindowedLatency(delivery, horizon.windows());
         this.connections = connections;
         this.maxPerNode = maxPerNode;
         this.fcfs = wsTier.spec().discipline() == capsim.models.spec.TierSpec.Discipline.FCFS;
@@ -157,24 +155,25 @@ public final class WebSocketLoad {
 
     /** A message published at {@code publishS} arrives now at its first hop. */
     private void published(double publishS) {
-        if (horizon.measures(publishS)) {
-            messages++;
+        int period = periods.indexAt(publishS);
+        if (period >= 0) {
+            recorders[period].published();
         }
         int origin = origins == null ? -1 : origins.draw();
         if (pubsubTier.isEmpty()) {
-            fanOut(publishS, origin);
+            fanOut(publishS, period, origin);
             return;
         }
         Tier pubsub = pubsubTier.get();
         double serviceS = pubsubMs.get().sample(pubsubRng) / 1000.0;
         if (regions == null || pubsub.active().isEmpty()) {
-            pubsub.offer(serviceS, new PubSubVisit(pubsub, publishS, sim.now(), origin));
+            pubsub.offer(serviceS, new PubSubVisit(pubsub, publishS, period, sim.now(), origin));
             return;
         }
         Node node = regions.pick(pubsub, origin);
         int region = regions.regionOf(node);
         double delayS = regions.extraS(origin, region);
-        Event arrive = () -> pubsub.offerTo(node, serviceS, new PubSubVisit(pubsub, publishS, sim.now(), region));
+        Event arrive = () -> pubsub.offerTo(node, serviceS, new PubSubVisit(pubsub, publishS, period, sim.now(), region));
         if (delayS > 0) {
             sim.schedule(sim.now() + delayS, arrive);
         } else {
@@ -186,12 +185,14 @@ public final class WebSocketLoad {
     private final class PubSubVisit implements Visit, Event {
         private final Tier pubsub;
         private final double publishS;
+        private final int period;
         private final double visitS;
         private final int region;
 
-        PubSubVisit(Tier pubsub, double publishS, double visitS, int region) {
+        PubSubVisit(Tier pubsub, double publishS, int period, double visitS, int region) {
             this.pubsub = pubsub;
             this.publishS = publishS;
+            this.period = period;
             this.visitS = visitS;
             this.region = region;
         }
@@ -199,19 +200,19 @@ public final class WebSocketLoad {
         @Override
         public void departed(double timeS, Outcome outcome) {
             if (outcome == Outcome.SERVED) {
-                pubsub.recordVisit(visitS, timeS, true);
+                pubsub.recordVisit(period, visitS, timeS, true);
                 sim.schedule(timeS + hopS, this);
             } else {
-                pubsub.recordFailure(visitS, outcome == Outcome.TIMED_OUT);
-                if (horizon.measures(publishS)) {
-                    failedDeliveries += recipients();
+                pubsub.recordFailure(period, outcome == Outcome.TIMED_OUT);
+                if (period >= 0) {
+                    recorders[period].failed(recipients());
                 }
             }
         }
 
         @Override
         public void fire() {
-            fanOut(publishS, region);
+            fanOut(publishS, period, region);
         }
     }
 
@@ -221,8 +222,11 @@ public final class WebSocketLoad {
         return Math.max(1, Math.min(k, heldTotal));
     }
 
-    /** Sends a message published at {@code publishS} from region {@code fromRegion} (-1: none) to its recipients. */
-    private void fanOut(double publishS, int fromRegion) {
+    /**
+     * Sends a message published at {@code publishS} in period {@code period} from region
+     * {@code fromRegion} (-1: none) to its recipients.
+     */
+    private void fanOut(double publishS, int period, int fromRegion) {
         if (heldTotal == 0) {
             return;
         }
@@ -248,31 +252,33 @@ public final class WebSocketLoad {
                 if (delayS > 0) {
                     Node node = holders[i];
                     int count = perNode[i];
-                    sim.schedule(sim.now() + delayS, () -> send(publishS, node, count));
+                    sim.schedule(sim.now() + delayS, () -> send(publishS, period, node, count));
                 } else {
-                    send(publishS, holders[i], perNode[i]);
+                    send(publishS, period, holders[i], perNode[i]);
                 }
             }
         }
     }
 
     /** One message's {@code recipients} sends arrive now at {@code node}. */
-    private void send(double publishS, Node node, int recipients) {
+    private void send(double publishS, int period, Node node, int recipients) {
         // FCFS tells the outcome during offer(), so one job object serves every node
         NodeJob job = fcfs ? reusableJob : new NodeJob();
-        job.prepare(publishS, sim.now(), recipients);
+        job.prepare(publishS, period, sim.now(), recipients);
         wsTier.offerTo(node, job.totalS(), job);
     }
 
     /** One message's sends on one node: recipient j is served after the first j+1 send times. */
     private final class NodeJob implements Visit {
         private double publishS;
+        private int period;
         private double visitS;
         private double[] cumulativeSendS = new double[16];
         private int recipients;
 
-        void prepare(double publish, double visit, int count) {
+        void prepare(double publish, int publishPeriod, double visit, int count) {
             publishS = publish;
+            period = publishPeriod;
             visitS = visit;
             recipients = count;
             if (cumulativeSendS.length < count) {
@@ -291,18 +297,18 @@ public final class WebSocketLoad {
 
         @Override
         public void departed(double timeS, Outcome outcome) {
-            boolean measured = horizon.measures(publishS);
             if (outcome != Outcome.SERVED) {
-                wsTier.recordFailure(visitS, outcome == Outcome.TIMED_OUT);
-                if (measured) {
-                    failedDeliveries += recipients;
+                wsTier.recordFailure(period, outcome == Outcome.TIMED_OUT);
+                if (period >= 0) {
+                    recorders[period].failed(recipients);
                 }
                 return;
             }
-            wsTier.recordVisit(visitS, timeS, true);
-            if (!measured || !horizon.finishesInRun(timeS)) {
+            wsTier.recordVisit(period, visitS, timeS, true);
+            if (period < 0 || !recorders[period].delivers(timeS)) {
                 return;
             }
+            WebSocketRecorder recorder = recorders[period];
             double total = totalS();
             double elapsed = timeS - visitS;
             // FCFS: the job ran without interruption for its whole service before it left;
@@ -312,42 +318,13 @@ public final class WebSocketLoad {
             double base = fcfs ? start : visitS;
             for (int j = 0; j < recipients; j++) {
                 double latencyS = base + cumulativeSendS[j] * stretch - publishS;
-                delivery.recordSeconds(latencyS);
+                recorder.delivered(latencyS);
             }
         }
-    }
-
-    /**
-     * Measures a new period {@code next}, which starts now, after the current one has stopped:
-     * fresh latencies, windows and counts (the figures so far stay with whoever took them).
-     */
-    public void measure(Horizon next) {
-        horizon = next;
-        delivery = new LatencyRecorder();
-        windows = new WindowedLatency(delivery, next.windows());
-        messages = 0;
-        failedDeliveries = 0;
-    }
-
-    public LatencyRecorder delivery() {
-        return delivery;
-    }
-
-    /** Delivery latency per window, by the time it was recorded. */
-    public WindowedLatency windows() {
-        return windows;
     }
 
     /** The most connections refused at once (capacity below the connections). */
     public long refused() {
         return refusedMax;
-    }
-
-    public long messages() {
-        return messages;
-    }
-
-    public long failedDeliveries() {
-        return failedDeliveries;
     }
 }

@@ -7,11 +7,12 @@ import capsim.engine.kernel.Event;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
 import capsim.engine.station.Visit;
-import capsim.models.spec.AutoscaleSpec;
+import capsim.models.period.Periods;
 import capsim.models.spec.AutoscaleSpec.Metric;
 import capsim.models.spec.AutoscaleSpec.Scheduled;
 import capsim.models.spec.AutoscaleSpec.TargetTracking;
 import capsim.models.spec.AutoscaleSpec.Window;
+import capsim.models.spec.AutoscaleSpec;
 import capsim.models.spec.OperationsSpec;
 import capsim.models.spec.TierSpec;
 import capsim.models.tier.Horizon;
@@ -35,7 +36,7 @@ class AutoscalerTest {
         TierSpec spec = new TierSpec("app", "custom", count, OptionalInt.of(1), TierSpec.Discipline.FCFS,
                 TierSpec.Balancer.ROUND_ROBIN, OptionalInt.empty(), OptionalDouble.empty(), maxConnections,
                 OptionalInt.of(1), OptionalDouble.of(1), OptionalDouble.of(0.01), ops);
-        return new Tier(spec, 1, sim, new Horizon(0, 100_000, 60), new RandomStreams(1, 0).stream("balancer"));
+        return new Tier(spec, 1, sim, Periods.of(new Horizon(0, 100_000, 60)), new RandomStreams(1, 0).stream("balancer"));
     }
 
     /** Offers a 0.1 s job every {@code gapS} (before {@code stepS}) or {@code gapAfterS} (after). */
@@ -73,7 +74,7 @@ class AutoscalerTest {
         assertEquals(4, autoscaler.desired());
         assertEquals(Node.State.BOOTING, tier.nodes().get(2).state());
         sim.runUntil(929.99);
-        assertEquals(2, tier.nodesInService().value());
+        assertEquals(2, tier.active().size());
         sim.runUntil(2000);
         for (Node n : tier.nodes().subList(2, 4)) {
             assertEquals(Node.State.IN_SERVICE, n.state());
@@ -82,7 +83,7 @@ class AutoscalerTest {
         // 1.6 busy servers over 4 nodes = 40% < 50%: no more launches; scale-in would need
         // ceil(4 x 40 / 50) = ceil(3.2) = 4 nodes, so none goes either
         assertEquals(4, tier.nodes().size());
-        assertEquals(4, tier.nodesInService().value());
+        assertEquals(4, tier.active().size());
     }
 
     @Test
@@ -118,11 +119,11 @@ class AutoscalerTest {
         assertEquals(4, tier.nodes().size());
         sim.runUntil(7289.99);
         assertEquals(6, tier.nodes().size());
-        assertEquals(4, tier.nodesInService().value());
+        assertEquals(4, tier.active().size());
         sim.runUntil(7290.01);
-        assertEquals(6, tier.nodesInService().value());
+        assertEquals(6, tier.active().size());
         sim.runUntil(43200.01);
-        assertEquals(4, tier.nodesInService().value());
+        assertEquals(4, tier.active().size());
         assertEquals(Node.State.STOPPED, tier.nodes().get(5).state());
         assertEquals(43200, tier.nodes().get(4).stateSinceS(), 1e-6);
         assertEquals(Node.State.IN_SERVICE, tier.nodes().get(3).state());
@@ -138,7 +139,7 @@ class AutoscalerTest {
                 15, 300, 1.0));
         Tier tier = tier(sim, 2, spec, OptionalLong.of(25_000));
         RandomStreams streams = new RandomStreams(1, 0);
-        WebSocketLoad ws = new WebSocketLoad(sim, new Horizon(0, 1000, 60), 0.0005, tier, 100_000, 25_000,
+        WebSocketLoad ws = new WebSocketLoad(sim, Periods.of(new Horizon(0, 1000, 60)), 0.0005, tier, 100_000, 25_000,
                 Optional.empty(), Optional.empty(), new Deterministic(3), new Deterministic(0.02),
                 streams.stream("f"), streams.stream("s"), streams.stream("p"));
         Autoscaler.start(sim, tier, 0, 100_000);

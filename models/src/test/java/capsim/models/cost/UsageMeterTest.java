@@ -6,6 +6,7 @@ import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
 import capsim.models.catalog.Catalog;
 import capsim.models.credits.TierCredits;
+import capsim.models.period.Periods;
 import capsim.models.spec.OperationsSpec;
 import capsim.models.spec.TierSpec;
 import capsim.models.tier.Horizon;
@@ -32,14 +33,12 @@ class UsageMeterTest {
         TierSpec spec = new TierSpec("app", "t3.medium", 2, OptionalInt.empty(), TierSpec.Discipline.FCFS,
                 TierSpec.Balancer.ROUND_ROBIN, OptionalInt.empty(), OptionalDouble.empty(), OptionalLong.empty(),
                 OptionalInt.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OperationsSpec.DEFAULT);
-        Tier tier = new Tier(spec, 2, sim, horizon, new RandomStreams(1, 0).stream("balancer"));
+        Periods periods = Periods.of(horizon);
+        Tier tier = new Tier(spec, 2, sim, periods, new RandomStreams(1, 0).stream("balancer"));
         Map<String, Tier> tiers = Map.of("app", tier);
-        UsageMeter meter = new UsageMeter(tiers, TierCredits.start(tiers, Catalog.builtIn(), sim, horizon), sim,
-                horizon);
-        sim.schedule(600, () -> {
-            tier.startMeasuring();
-            tier.launch(1800);
-        });
+        UsageMeter meter = new UsageMeter(tiers, TierCredits.start(tiers, Catalog.builtIn(), sim, horizon),
+                periods.get(0));
+        sim.schedule(600, () -> tier.launch(1800));
         Node first = tier.nodes().get(0);
         sim.schedule(1800, () -> {
             tier.fail(first);
@@ -50,7 +49,7 @@ class UsageMeterTest {
 
         TierUsage usage = meter.usage().get("app");
         assertEquals(8.0 / 3, usage.billedNodesMean(), 1e-12);
-        assertEquals(11.0 / 6, tier.nodesInService().average(4200), 1e-12);
+        assertEquals(11.0 / 6, periods.get(0).tier("app").nodesInService().average(4200), 1e-12);
         // idle t3 nodes earn credits: 3 nodes x 24/h for 2400 s + 2 x 24/h for 1200 s = 48 + 16 = 64
         assertEquals(64, usage.credits().orElseThrow().earnedCredits(), 1e-9);
         assertEquals(0, usage.credits().orElseThrow().spentCredits(), 0);

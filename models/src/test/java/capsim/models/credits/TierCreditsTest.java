@@ -7,6 +7,7 @@ import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
 import capsim.models.catalog.Catalog;
 import capsim.models.catalog.NodeType.BurstCredits;
+import capsim.models.period.Periods;
 import capsim.models.spec.CreditsSpec;
 import capsim.models.spec.OperationsSpec;
 import capsim.models.spec.TierSpec;
@@ -43,7 +44,7 @@ class TierCreditsTest {
         TierSpec spec = new TierSpec("app", nodeType, 1, OptionalInt.of(workers), TierSpec.Discipline.FCFS,
                 TierSpec.Balancer.ROUND_ROBIN, OptionalInt.empty(), OptionalDouble.empty(), OptionalLong.empty(),
                 OptionalInt.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OperationsSpec.DEFAULT);
-        return new Tier(spec, workers, sim, horizon, new RandomStreams(1, 0).stream("balancer"));
+        return new Tier(spec, workers, sim, Periods.of(horizon), new RandomStreams(1, 0).stream("balancer"));
     }
 
     /** Offers {@code perBatch} jobs of {@code jobS} every 0.1 s from 0 until {@code untilS}, recording latencies. */

@@ -41,6 +41,6 @@ class FailureClockTest {
         s.outages.startAll();
         s.sim.runUntil(horizonS);
 
-        assertEquals(3 * (1 - 555.0 / 4200), app.nodesInService().average(horizonS), 0.024);
+        assertEquals(3 * (1 - 555.0 / 4200), s.measured("app").nodesInService().average(horizonS), 0.024);
     }
 }

@@ -53,10 +53,10 @@ class NodeFailureTest {
         s.sim.schedule(130.3, () -> activeAt[2] = app.active().size());
         s.sim.runUntil(300);
 
-        assertEquals(199, s.requests.arrived());
+        assertEquals(199, s.measured().arrived());
         assertEquals(6, s.failed());
-        assertEquals(193, s.requests.completed());
-        assertEquals(6, app.rejected());
+        assertEquals(193, s.measured().completed());
+        assertEquals(6, s.measured("app").rejected());
         assertEquals(2, activeAt[0], "the balancer still sends to the dead node before detection");
         assertEquals(1, activeAt[1], "detected after detect_s");
         assertEquals(2, activeAt[2], "back after mttr_s");
@@ -69,7 +69,7 @@ class NodeFailureTest {
         SmallSystem s = new SmallSystem(MODEL, 1, 200);
         s.sim.runUntil(300);
 
-        assertEquals(199, s.requests.completed());
+        assertEquals(199, s.measured().completed());
         assertEquals(0, s.failed());
     }
 }

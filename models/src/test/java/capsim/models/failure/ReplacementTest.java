@@ -72,7 +72,6 @@ class ReplacementTest {
         FailureMode zoneA = FailureModes.of(s.model).get(1);
         Tier app = s.tier("app");
         Tier web = s.tier("web");
-        app.startMeasuring(); // node statistics from time 0, when the tier has its 4 nodes
         s.outages.inject(new Strike(zoneA, 10, 0, new RandomStream(1)));
         int[] active = new int[6];
         double[] probesS = {54, 56, 144, 146, 699, 701};
@@ -94,9 +93,9 @@ class ReplacementTest {
         assertEquals(List.of("0:a=STOPPED", "1:b=IN_SERVICE", "2:a=STOPPED", "3:b=IN_SERVICE", "4:b=STOPPED",
                 "5:b=STOPPED", "6:a=IN_SERVICE", "7:a=IN_SERVICE"), states(app));
         assertEquals(700, app.nodes().get(4).stateSinceS(), 0);
-        assertEquals(2, app.nodesInService().min(), 0);
-        assertEquals(3.775, app.nodesInService().average(800), 1e-12);
-        assertEquals(4.225, app.nodesBilled().average(800), 1e-12);
+        assertEquals(2, s.measured("app").nodesInService().min(), 0);
+        assertEquals(3.775, s.measured("app").nodesInService().average(800), 1e-12);
+        assertEquals(4.225, s.measured("app").nodesBilled().average(800), 1e-12);
 
         assertEquals(List.of("0:a=FAILED", "1:b=IN_SERVICE"), seen.get(1));
         assertEquals(List.of("0:a=IN_SERVICE", "1:b=IN_SERVICE"), states(web), "a fixed tier waits for its zone");

@@ -10,6 +10,9 @@ import capsim.models.load.ModelLoader;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.TierSpec;
 import capsim.models.system.ModelRunner;
+import capsim.models.period.ClassRecorder;
+import capsim.models.period.Periods;
+import capsim.models.period.TierRecorder;
 import capsim.models.tier.Horizon;
 import capsim.models.tier.Tier;
 import capsim.models.workload.RequestClass;
@@ -24,6 +27,7 @@ import java.util.Map;
 final class SmallSystem {
     final ModelSpec model;
     final Simulation sim = new Simulation();
+    final Periods periods;
     final Map<String, Tier> tiers = new LinkedHashMap<>();
     final RequestClass requests;
     final Map<String, Autoscaler> groups = new LinkedHashMap<>();
@@ -33,17 +37,27 @@ final class SmallSystem {
         model = new ModelLoader(Catalog.builtIn()).parse(yaml, "test.yaml");
         RandomStreams streams = new RandomStreams(model.run().seed(), 0);
         // requests arriving in [0, horizonS) are measured; the tests run on past it so they can finish
-        Horizon horizon = new Horizon(0, horizonS, horizonS, 1e6);
+        periods = Periods.of(new Horizon(0, horizonS, horizonS, 1e6));
         for (TierSpec t : model.tiers()) {
-            tiers.put(t.name(), new Tier(t, ModelRunner.workersOf(t, Catalog.builtIn()), sim, horizon,
+            tiers.put(t.name(), new Tier(t, ModelRunner.workersOf(t, Catalog.builtIn()), sim, periods,
                     streams.stream("tier/" + t.name() + "/balancer")));
         }
-        requests = new RequestClass(model.workload().classes().get(0), sim, horizon, model.network().hopMs() / 1000,
+        requests = new RequestClass(model.workload().classes().get(0), sim, periods, model.network().hopMs() / 1000,
                 model.network().crossZoneMs() / 1000, tiers, key -> Distributions.of(key.step().serviceMs()), streams);
         requests.start(nowS -> (Math.floor(nowS / periodS + 1e-9) + 1) * periodS);
         tiers.forEach((name, t) -> t.spec().operations().autoscale()
                 .ifPresent(a -> groups.put(name, Autoscaler.start(sim, t, 0, 0))));
         outages = new Outages(sim, model, tiers, streams, groups);
+    }
+
+    /** The measured figures of the first class. */
+    ClassRecorder measured() {
+        return periods.get(0).requestClass(model.workload().classes().get(0).name());
+    }
+
+    /** The measured figures of tier {@code name}. */
+    TierRecorder measured(String name) {
+        return periods.get(0).tier(name);
     }
 
     Tier tier(String name) {
@@ -52,6 +66,6 @@ final class SmallSystem {
 
     /** Failed requests (refused, lost or timed out) so far. */
     long failed() {
-        return requests.rejected() + requests.timedOut();
+        return measured().rejected() + measured().timedOut();
     }
 }

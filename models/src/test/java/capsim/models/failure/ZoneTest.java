@@ -97,10 +97,10 @@ class ZoneTest {
         SmallSystem s = new SmallSystem(MODEL.formatted("a"), 1, 400);
         s.sim.runUntil(500);
 
-        assertEquals(399, s.requests.completed());
-        assertEquals(16.0, s.requests.latency().percentileMs(10), 0.02);
-        assertEquals(17.5, s.requests.latency().percentileMs(90), 0.02);
+        assertEquals(399, s.measured().completed());
+        assertEquals(16.0, s.measured().latency().percentileMs(10), 0.02);
+        assertEquals(17.5, s.measured().latency().percentileMs(90), 0.02);
         // 399 requests: nodes 0..3 in turn from the first, so 200 stay in zone a and 199 cross
-        assertEquals((200 * 16.0 + 199 * 17.5) / 399, s.requests.latency().meanMs(), 1e-3);
+        assertEquals((200 * 16.0 + 199 * 17.5) / 399, s.measured().latency().meanMs(), 1e-3);
     }
 }

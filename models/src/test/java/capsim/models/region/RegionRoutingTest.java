@@ -156,13 +156,13 @@ class RegionRoutingTest {
         RegionalSystem s = new RegionalSystem(TWO_REGIONS.formatted(1, "a"), 1, 400);
         s.sim.runUntil(399.5); // the last request (at 399 s) is done, the next one not yet come
 
-        Map<String, LatencyRecorder> byRegion = s.requests.latencyByRegion();
+        Map<String, LatencyRecorder> byRegion = s.measured().latencyByRegion();
         LatencyRecorder us = byRegion.get("us-east");
         LatencyRecorder eu = byRegion.get("eu-west");
         int[] origin = origins(s, "class/api/region", 399);
         long nUs = count(origin, 0, 1, 399);
         long nEu = count(origin, 1, 1, 399);
-        assertEquals(399, s.requests.completed());
+        assertEquals(399, s.measured().completed());
         assertEquals(nUs, us.count());
         assertEquals(nEu, eu.count());
         assertEquals((nUs + 1) / 2, countAt(us, 16.0));
@@ -189,11 +189,11 @@ class RegionRoutingTest {
         s.sim.runUntil(199.995); // the last request (at 199.99 s) is done, the next one not yet come
 
         int n = 19_999; // arrivals at 0.01, 0.02, ..., 199.99 s
-        assertEquals(n, s.requests.completed());
+        assertEquals(n, s.measured().completed());
         double[] share = {0.5, 0.3, 0.2};
         String[] names = {"r1", "r2", "r3"};
         for (int i = 0; i < 3; i++) {
-            LatencyRecorder r = s.requests.latencyByRegion().get(names[i]);
+            LatencyRecorder r = s.measured().latencyByRegion().get(names[i]);
             double sd = Math.sqrt(n * share[i] * (1 - share[i]));
             assertEquals(n * share[i], r.count(), 4.5 * sd, names[i]);
             assertEquals(r.count(), countAt(r, 1.5), names[i]);
@@ -223,14 +223,14 @@ class RegionRoutingTest {
         long away = count(origin, 2, 96, 150);
         long home = count(origin, 2, 1, 50) + count(origin, 2, 151, 199);
         assertTrue(lost > 0 && away > 0, "the set-up sends r3 requests into the outage");
-        LatencyRecorder r3 = s.requests.latencyByRegion().get("r3");
-        assertEquals(lost, s.requests.rejected());
+        LatencyRecorder r3 = s.measured().latencyByRegion().get("r3");
+        assertEquals(lost, s.measured().rejected());
         assertEquals(away, countAt(r3, 16.0));
         assertEquals(home, countAt(r3, 1.5));
         assertEquals(away + home, r3.count());
         assertEquals(count(origin, 1, 1, 199) + away, s.visits("app", 1, 0.001));
         assertEquals(count(origin, 0, 1, 199), s.visits("app", 0, 0.001));
-        LatencyRecorder r1 = s.requests.latencyByRegion().get("r1");
+        LatencyRecorder r1 = s.measured().latencyByRegion().get("r1");
         assertEquals(r1.count(), countAt(r1, 1.5));
     }
 
@@ -258,9 +258,9 @@ class RegionRoutingTest {
         long away = count(origin, 1, 146, 220);
         long home = count(origin, 1, 1, 100) + count(origin, 1, 221, 399);
         assertTrue(lost > 0 && away > 0, "the set-up sends eu-west requests into the outage");
-        LatencyRecorder eu = s.requests.latencyByRegion().get("eu-west");
-        LatencyRecorder us = s.requests.latencyByRegion().get("us-east");
-        assertEquals(lost, s.requests.rejected());
+        LatencyRecorder eu = s.measured().latencyByRegion().get("eu-west");
+        LatencyRecorder us = s.measured().latencyByRegion().get("us-east");
+        assertEquals(lost, s.measured().rejected());
         assertEquals(home, countAt(eu, 16.0));
         assertEquals(away, countAt(eu, 45.5) + countAt(eu, 47.0));
         assertEquals(home + away, eu.count());
@@ -285,7 +285,7 @@ class RegionRoutingTest {
         s.sim.runUntil(199.5);
 
         int[] origin = origins(s, "websocket/region", 199);
-        LatencyRecorder delivery = s.ws.orElseThrow().delivery();
+        LatencyRecorder delivery = s.periods.get(0).websocket().orElseThrow().delivery();
         assertEquals(2 * 199, delivery.count());
         assertEquals(199, countAt(delivery, 30.58));
         assertEquals(count(origin, 0, 1, 199), countAt(delivery, 1.08));

@@ -1,11 +1,12 @@
 package capsim.models.validation;
 
-import capsim.engine.validation.Replications;
+import capsim.engine.kernel.Simulation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
+import capsim.engine.validation.Replications;
+import capsim.models.period.Periods;
 import capsim.models.spec.ModelSpec;
 import capsim.models.system.ReplicationResult;
 import capsim.models.tier.Horizon;
@@ -98,7 +99,7 @@ class BalancerModelTest {
     @Test
     void roundRobinGivesEachNodeHalfTheVisits() {
         Simulation sim = new Simulation();
-        Tier tier = new Tier(model("round_robin").tiers().get(0), 1, sim, new Horizon(0, 1, 1),
+        Tier tier = new Tier(model("round_robin").tiers().get(0), 1, sim, Periods.of(new Horizon(0, 1, 1)),
                 new RandomStreams(1, 0).stream("balancer"));
         int[] visits = new int[2];
         for (int i = 0; i < 1_000; i++) {

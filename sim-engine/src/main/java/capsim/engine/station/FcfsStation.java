@@ -152,21 +152,6 @@ public final class FcfsStation implements Station {
         return aheadS;
     }
 
-    /**
-     * Each busy server's booked work lies in one piece, from now until it is free: a job starts
-     * at max(its arrival, the server's free time), and every arrival so far is at or before now,
-     * so any gap between two jobs of a server lies before now.
-     */
-    @Override
-    public void reportBookedAhead(BusyListener listener) {
-        double now = sim.now();
-        for (double t : freeAtS) {
-            if (t > now) {
-                listener.busy(now, t, 1);
-            }
-        }
-    }
-
     /** Jobs served (admitted to a server) so far. */
     public long served() {
         return served;

@@ -33,14 +33,6 @@ public interface Station {
         return 0;
     }
 
-    /**
-     * Tells {@code listener} the service of {@link #bookedAheadS()} again, as the intervals it
-     * covers after now (e.g. for the windows of a measured period that starts now); nothing by
-     * default.
-     */
-    default void reportBookedAhead(BusyListener listener) {
-    }
-
     /** Jobs rejected because the waiting room was full, so far. */
     long rejected();
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import capsim.engine.kernel.Simulation;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,23 +49,6 @@ class FcfsStationTest {
         assertEquals(3.5, s.bookedAheadS(), 1e-12);
         sim.runUntil(6);
         assertEquals(0, s.bookedAheadS());
-    }
-
-    @Test
-    void bookedAheadIsReportedAsOnePiecePerBusyServer() {
-        // two servers: a (0, demand 3) takes server 1 until 3; b (1, demand 3) server 2 until 4;
-        // c (2, demand 2) waits for server 1 and runs 3..5. At t = 2.5 server 1 owes [2.5, 5)
-        // (the rest of a, then c) and server 2 [2.5, 4): 2.5 + 1.5 = 4 s, as bookedAheadS says.
-        FcfsStation s = new FcfsStation(sim, 2, NO_LIMIT, NEVER, d);
-        d.arrive(sim, s, "a", 0, 3);
-        d.arrive(sim, s, "b", 1, 3);
-        d.arrive(sim, s, "c", 2, 2);
-        sim.runUntil(2.5);
-        List<List<Double>> ahead = new ArrayList<>();
-        s.reportBookedAhead((fromS, toS, servers) -> ahead.add(List.of(fromS, toS, servers)));
-        ahead.sort(Comparator.comparing(i -> i.get(1)));
-        assertEquals(List.of(List.of(2.5, 4.0, 1.0), List.of(2.5, 5.0, 1.0)), ahead);
-        assertEquals(4, s.bookedAheadS(), 1e-12);
     }
 
     @Test

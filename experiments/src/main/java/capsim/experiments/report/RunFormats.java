@@ -1,0 +1,40 @@
+package capsim.experiments.report;
+
+import capsim.models.spec.ModelSpec;
+
+/**
+ * The renderings of a run: {@code table} (the terminal summary), {@code json} (summary.json),
+ * {@code csv} (timeseries.csv, scenarios.csv, latency_cdf.csv), {@code model} (model.yaml, the
+ * model that was run), {@code charts} (PNG files) and {@code html} (report.html). Files go to
+ * the destination's folder.
+ */
+public final class RunFormats {
+    private RunFormats() {
+    }
+
+    /** Every rendering of a run of {@code spec}; all are written by default. */
+    public static Formats<RunResult> of(ModelSpec spec) {
+        return Formats.<RunResult>none()
+                .with("table", true, (r, to) -> {
+                    to.terminal().println();
+                    to.terminal().print(TerminalReport.render(spec, r.summary()));
+                })
+                .and(files());
+    }
+
+    /** The renderings into files, which need only what the results folder holds. */
+    public static Formats<RunResult> files() {
+        return Formats.<RunResult>none()
+                .with("json", true, (r, to) -> to.text(SummaryJson.FILE, out -> out.write(SummaryJson.text(r.summary()))))
+                .with("csv", true, (r, to) -> {
+                    to.text(TimeSeriesCsv.FILE, out -> TimeSeriesCsv.write(out, r.series(), false));
+                    to.text(TimeSeriesCsv.SCENARIOS_FILE, out -> TimeSeriesCsv.write(out, r.scenarios(), true));
+                    to.text(LatencyCdfCsv.FILE, out -> LatencyCdfCsv.write(out, r.latencies()));
+                })
+                .with("model", true, (r, to) -> {
+                    if (r.model().isPresent()) {
+                        to.text(ModelCopy.FILE, out -> out.write(r.model().text()));
+                    }
+                });
+    }
+}

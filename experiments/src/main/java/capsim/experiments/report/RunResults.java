@@ -1,0 +1,92 @@
+package capsim.experiments.report;
+
+import capsim.models.spec.ClassSpec;
+import capsim.models.spec.ModelSpec;
+import capsim.models.spec.TierSpec;
+import capsim.models.system.ReplicationResult;
+import capsim.models.system.ReplicationResult.ScenarioResult;
+import capsim.models.system.ReplicationResult.WindowClass;
+import capsim.models.system.ReplicationResult.WindowRow;
+import capsim.models.system.ReplicationResult.WebSocketResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the {@link RunResult} of a run from its replications, in replication order. */
+public final class RunResults {
+    private RunResults() {
+    }
+
+    /** The result of {@code results}, summarised as {@code summary}, of the model {@code model}. */
+    public static RunResult of(ModelSpec spec, JsonNode summary, List<ReplicationResult> results, ModelCopy model) {
+        List<String> columns = columns(spec);
+        List<TimeSeries.Window> main = new ArrayList<>();
+        List<TimeSeries.Window> scenarios = new ArrayList<>();
+        for (ReplicationResult r : results) {
+            for (WindowRow row : r.windows()) {
+                main.add(new TimeSeries.Window("", r.replication(), row.startS(), values(spec, row)));
+            }
+            for (ScenarioResult s : r.scenarios()) {
+                for (WindowRow row : s.windows()) {
+                    scenarios.add(new TimeSeries.Window(s.name(), r.replication(), row.startS(), values(spec, row)));
+                }
+            }
+        }
+        return new RunResult(summary, new TimeSeries(columns, main), new TimeSeries(columns, scenarios),
+                latencies(spec, results), model);
+    }
+
+    private static List<String> columns(ModelSpec spec) {
+        List<String> columns = new ArrayList<>();
+        for (ClassSpec c : spec.workload().classes()) {
+            for (String m : List.of(Columns.COMPLETED, Columns.ERRORS, Columns.MEAN_MS, Columns.P99_MS)) {
+                columns.add(Columns.ofClass(c.name(), m));
+            }
+        }
+        for (TierSpec t : spec.tiers()) {
+            for (String m : List.of(Columns.UTILIZATION, Columns.NODES, Columns.P99_MS)) {
+                columns.add(Columns.ofTier(t.name(), m));
+            }
+        }
+        if (spec.workload().websocket().isPresent()) {
+            columns.add(Columns.ofWebSocket(Columns.DELIVERY_P99_MS));
+        }
+        return columns;
+    }
+
+    private static double[] values(ModelSpec spec, WindowRow row) {
+        List<Double> v = new ArrayList<>();
+        for (ClassSpec c : spec.workload().classes()) {
+            WindowClass w = row.classes().getOrDefault(c.name(), new WindowClass(0, 0, 0, 0));
+            v.addAll(List.of((double) w.count(), (double) w.errors(), w.meanMs(), w.p99Ms()));
+        }
+        for (TierSpec t : spec.tiers()) {
+            v.add(get(row.tierUtilization(), t.name()));
+            v.add(get(row.tierNodes(), t.name()));
+            v.add(get(row.tierP99Ms(), t.name()));
+        }
+        if (spec.workload().websocket().isPresent()) {
+            v.add(row.websocketP99Ms());
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double get(Map<String, Double> values, String tier) {
+        Double v = values.get(tier);
+        return v == null ? Double.NaN : v;
+    }
+
+    private static List<LatencyCdf> latencies(ModelSpec spec, List<ReplicationResult> results) {
+        List<LatencyCdf> cdfs = new ArrayList<>();
+        for (ClassSpec c : spec.workload().classes()) {
+            cdfs.add(LatencyCdf.of("classes." + c.name() + ".latency_ms", results.stream()
+                    .map(r -> r.classes().get(c.name())).filter(x -> x != null).map(x -> x.latency()).toList()));
+        }
+        if (spec.workload().websocket().isPresent()) {
+            cdfs.add(LatencyCdf.of("websocket.delivery_ms", results.stream().flatMap(r -> r.websocket().stream())
+                    .map(WebSocketResult::delivery).toList()));
+        }
+        return cdfs;
+    }
+}

@@ -1,0 +1,121 @@
+package capsim.models.period;
+
+import capsim.engine.kernel.Simulation;
+import capsim.models.tier.Horizon;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The measured periods of one replication, in time order, their arrival spans disjoint. A
+ * model class registers itself once ({@link #tier}, {@link #requestClass}, {@link #websocket})
+ * and gets one recorder per period, indexed like {@link #all()}; it finds the period of an
+ * arrival with {@link #indexAt}. Arrivals outside every period (a drain) are not measured.
+ */
+public final class Periods {
+    private final List<Period> periods;
+    private final double[] startsS;
+    private final double[] endsS;
+
+    /** Periods in time order, none overlapping another's arrival span. */
+    public Periods(List<Period> periods) {
+        if (periods.isEmpty()) {
+            throw new IllegalArgumentException("no period to measure");
+        }
+        this.periods = List.copyOf(periods);
+        startsS = new double[periods.size()];
+        endsS = new double[periods.size()];
+        for (int i = 0; i < startsS.length; i++) {
+            Horizon h = periods.get(i).horizon();
+            startsS[i] = h.warmupS();
+            endsS[i] = h.endS();
+            if (i > 0 && startsS[i] < endsS[i - 1]) {
+                throw new IllegalArgumentException("period " + periods.get(i).name() + " starts before "
+                        + periods.get(i - 1).name() + " ends");
+            }
+        }
+    }
+
+    /** One period, {@code main}, over {@code horizon}. */
+    public static Periods of(Horizon horizon) {
+        return new Periods(List.of(new Period(Period.MAIN, horizon)));
+    }
+
+    /** Every period, in time order. */
+    public List<Period> all() {
+        return periods;
+    }
+
+    public Period get(int index) {
+        return periods.get(index);
+    }
+
+    /** The period named {@code name}. */
+    public Period named(String name) {
+        return periods.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no period " + name));
+    }
+
+    /** The index of the period measuring an arrival at {@code timeS}, -1 when none does. */
+    public int indexAt(double timeS) {
+        for (int i = 0; i < startsS.length; i++) {
+            if (timeS < startsS[i]) {
+                return -1;
+            }
+            if (timeS < endsS[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Registers tier {@code name} of {@code workers} servers per node; its recorders, one per period. */
+    public TierRecorder[] tier(String name, int workers) {
+        TierRecorder[] recorders = new TierRecorder[periods.size()];
+        for (int i = 0; i < recorders.length; i++) {
+            recorders[i] = periods.get(i).addTier(name, workers);
+        }
+        return recorders;
+    }
+
+    /** Registers request class {@code name} (its latency also by {@code regions}); its recorders, one per period. */
+    public ClassRecorder[] requestClass(String name, List<String> regions) {
+        ClassRecorder[] recorders = new ClassRecorder[periods.size()];
+        for (int i = 0; i < recorders.length; i++) {
+            recorders[i] = periods.get(i).addClass(name, regions);
+        }
+        return recorders;
+    }
+
+    /** Registers the WebSocket load; its recorders, one per period. */
+    public WebSocketRecorder[] websocket() {
+        WebSocketRecorder[] recorders = new WebSocketRecorder[periods.size()];
+        for (int i = 0; i < recorders.length; i++) {
+            recorders[i] = periods.get(i).addWebSocket();
+        }
+        return recorders;
+    }
+
+    /**
+     * Closes each window of every period at its end, the last one at the period's stop (after its
+     * drain), so that what arrived in a period and finished in its drain still counts.
+     */
+    public void scheduleWindows(Simulation sim) {
+        for (Period p : periods) {
+            Horizon h = p.horizon();
+            int windows = h.windows();
+            for (int i = 0; i < windows; i++) {
+                int w = i;
+                double closeS = i == windows - 1 ? h.stopS() : h.warmupS() + (i + 1) * h.windowS();
+                sim.schedule(closeS, () -> p.closeWindow(w));
+            }
+        }
+    }
+
+    /** Names of the periods, for messages. */
+    @Override
+    public String toString() {
+        List<String> names = new ArrayList<>();
+        periods.forEach(p -> names.add(p.name() + " " + p.horizon().warmupS() + ".." + p.horizon().endS()));
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,160 @@
+package capsim.models.period;
+
+import capsim.engine.stats.LatencyRecorder;
+import capsim.engine.stats.TimeWeighted;
+import capsim.engine.stats.WindowedLatency;
+import capsim.engine.stats.WindowedSeries;
+import capsim.models.tier.Horizon;
+
+/**
+ * One tier in one period: the visits of requests that arrived in the period (count, failures,
+ * latency when they finish by the period's stop), and, clipped to the period's span, busy
+ * server-seconds, work offered and the nodes in service and billed (time-weighted), overall and
+ * per window. Node counts are those current at the period's start, then each change up to its end.
+ */
+public final class TierRecorder {
+    private final Horizon horizon;
+    private final int workers;
+    private final LatencyRecorder latency = new LatencyRecorder();
+    private final WindowedLatency latencyWindows;
+    private final WindowedSeries windows;
+    private double busyServerS;
+    private double offeredWorkS;
+    private long visits;
+    private long rejected;
+    private long timedOut;
+    /** Node counts at the period's start; the time-weighted ones are created from them once it has begun. */
+    private double inServiceBefore;
+    private double billedBefore;
+    private TimeWeighted nodesInService;
+    private TimeWeighted serversInService;
+    private TimeWeighted nodesBilled;
+
+    TierRecorder(Horizon horizon, int workers) {
+        this.horizon = horizon;
+        this.workers = workers;
+        this.latencyWindows = new WindowedLatency(latency, horizon.windows());
+        this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
+    }
+
+    /** A visit left at {@code departS} (served when {@code ok}); its latency counts if it left by the stop. */
+    public void visit(double arrivalS, double departS, boolean ok) {
+        visits++;
+        if (ok && horizon.finishesInRun(departS)) {
+            latency.recordSeconds(departS - arrivalS);
+        }
+    }
+
+    /** A visit was refused or gave up ({@code timeout}). */
+    public void failure(boolean timeout) {
+        visits++;
+        if (timeout) {
+            timedOut++;
+        } else {
+            rejected++;
+        }
+    }
+
+    /** {@code servers} were busy from {@code fromS} to {@code toS}; the part inside the period counts. */
+    public void busy(double fromS, double toS, double servers) {
+        double from = Math.max(fromS, horizon.warmupS());
+        double to = Math.min(toS, horizon.endS());
+        if (to > from) {
+            busyServerS += (to - from) * servers;
+            windows.addBusy(from, to, servers);
+        }
+    }
+
+    /** {@code serviceS} of work (at full speed) was offered now, inside the period. */
+    public void offered(double serviceS) {
+        offeredWorkS += serviceS;
+    }
+
+    /** From {@code nowS} the tier has {@code inService} nodes taking work and {@code billed} billed. */
+    public void nodes(double nowS, int inService, int billed) {
+        if (nowS > horizon.endS()) {
+            return;
+        }
+        windows.updateLevel(Math.max(nowS, horizon.warmupS()), (double) inService * workers);
+        if (nowS <= horizon.warmupS()) {
+            inServiceBefore = inService;
+            billedBefore = billed;
+            return;
+        }
+        started();
+        nodesInService.update(nowS, inService);
+        serversInService.update(nowS, (double) inService * workers);
+        nodesBilled.update(nowS, billed);
+    }
+
+    /** Creates the time-weighted counts at the period's start, from the counts current then. */
+    private void started() {
+        if (nodesInService == null) {
+            nodesInService = new TimeWeighted(horizon.warmupS(), inServiceBefore);
+            serversInService = new TimeWeighted(horizon.warmupS(), inServiceBefore * workers);
+            nodesBilled = new TimeWeighted(horizon.warmupS(), billedBefore);
+        }
+    }
+
+    public Horizon horizon() {
+        return horizon;
+    }
+
+    public LatencyRecorder latency() {
+        return latency;
+    }
+
+    /** Visit latency per window, by the time the visit was recorded. */
+    public WindowedLatency latencyWindows() {
+        return latencyWindows;
+    }
+
+    public long visits() {
+        return visits;
+    }
+
+    public long rejected() {
+        return rejected;
+    }
+
+    public long timedOut() {
+        return timedOut;
+    }
+
+    /** Nodes in service over the period (min, mean, max); read after the period's end. */
+    public TimeWeighted nodesInService() {
+        started();
+        return nodesInService;
+    }
+
+    /** Billed nodes (launched, not stopped) over the period: node-seconds for the bill. */
+    public TimeWeighted nodesBilled() {
+        started();
+        return nodesBilled;
+    }
+
+    /** Busy server-seconds / server-seconds in service over the period. */
+    public double utilization() {
+        started();
+        double capacity = serversInService.average(horizon.endS()) * horizon.measuredS();
+        return capacity > 0 ? busyServerS / capacity : 0;
+    }
+
+    /** Work offered (server-seconds at full speed) / server-seconds in service over the period. */
+    public double offeredUtilization() {
+        started();
+        double capacity = serversInService.average(horizon.endS()) * horizon.measuredS();
+        return capacity > 0 ? offeredWorkS / capacity : 0;
+    }
+
+    /** Time-averaged utilisation in window {@code i}. */
+    public double windowUtilization(int i) {
+        double servers = windows.levelAverage(i);
+        return servers > 0 ? windows.busyAverage(i) / servers : 0;
+    }
+
+    /** Time-averaged nodes in service in window {@code i}. */
+    public double windowNodes(int i) {
+        return windows.levelAverage(i) / workers;
+    }
+}
