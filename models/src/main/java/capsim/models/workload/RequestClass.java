@@ -272,6 +272,7 @@ public final class RequestClass {
                 sim.schedule(sim.now() + hopS, new Request(this, sim, w.arrivalS(), w.period(), entry, w.origin()));
             }
         });
+    }
 
     /** The region a new request starts in: drawn by share; -1 without regions. */
     private int origin() {
