@@ -1,13 +1,16 @@
 package capsim.experiments.cli;
 
-import capsim.experiments.replicate.Replications;
+import capsim.experiments.batch.Batch;
+import capsim.experiments.batch.ConsoleProgress;
+import capsim.experiments.batch.Job;
+import capsim.experiments.batch.JobStore;
 import capsim.experiments.report.Destination;
 import capsim.experiments.report.Formats;
 import capsim.experiments.report.ModelCopy;
 import capsim.experiments.report.RunResult;
 import capsim.experiments.report.RunResults;
+import capsim.models.load.ModelOverride;
 import capsim.models.spec.ModelSpec;
-import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -19,7 +22,8 @@ import java.util.List;
 
 /**
  * What {@code run} and {@code gate} share: check the model and options before anything runs,
- * run the replications, merge them into the summary, and hand the result to the picked writers.
+ * run the replications (as batch jobs, resumable), merge them into the summary, and hand the
+ * result to the picked writers.
  */
 final class Experiment {
     private final CheckedModel model;
@@ -41,8 +45,8 @@ final class Experiment {
         ModelSpec spec = options.apply(loaded.spec());
         ModelCopy copy;
         try {
-            copy = new ModelCopy(modelFile.file().toString(), Files.readString(modelFile.file(),
-                    StandardCharsets.UTF_8));
+            copy = new ModelCopy(modelFile.file().toString(), overridden(modelFile.overrides())
+                    + Files.readString(modelFile.file(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new InvalidInputException("capsim: " + modelFile.file() + ": cannot read: " + e.getMessage());
         }
@@ -50,16 +54,34 @@ final class Experiment {
                 options.threads());
     }
 
-    /** Runs the replications and merges them; progress goes to {@code out}. */
-    RunResult simulate(PrintWriter out) {
+    /** Comment lines naming the {@code --set} overrides the copy of the file was run with. */
+    private static String overridden(List<ModelOverride> overrides) {
+        StringBuilder b = new StringBuilder();
+        overrides.forEach(o -> b.append("# run with --set ").append(o).append('\n'));
+        return b.toString();
+    }
+
+    /**
+     * Runs the replications as jobs kept in {@code DIR/jobs/} (a rerun after an interruption
+     * resumes) and merges them; what runs goes to {@code out}, the progress bar to {@code err}.
+     */
+    RunResult simulate(PrintWriter out, PrintWriter err) throws InvalidInputException {
         ModelSpec spec = model.spec();
         int replications = spec.run().replications();
         out.printf("running %s: %d replications on %d threads%n", spec.name(), replications,
                 Math.min(threads, replications));
         out.flush();
         long start = System.nanoTime();
-        List<ReplicationResult> results = Replications.run(replications, threads, r -> new ModelRunner(spec).run(r));
+        List<Job> jobs = Job.replicationsOf(spec);
+        JobStore store = JobStore.in(outDir.resolve("jobs"));
+        List<ReplicationResult> results = new Batch(threads, store, ConsoleProgress.of(spec.name(), err))
+                .results(jobs);
         double wallS = (System.nanoTime() - start) / 1e9;
+        try {
+            store.retainOnly(jobs);
+        } catch (IOException e) {
+            throw new InvalidInputException("capsim: cannot tidy the stored jobs in " + outDir + ": " + e);
+        }
         ObjectNode summary = model.summaryBuilder().build(results, wallS);
         return RunResults.of(spec, summary, results, copy);
     }

@@ -60,7 +60,7 @@ final class GateCommand implements Callable<Integer> {
             before = Optional.of(readBaseline(baseline.get()));
         }
         PrintWriter out = command.commandLine().getOut();
-        RunResult run = experiment.simulate(out);
+        RunResult run = experiment.simulate(out, command.commandLine().getErr());
         List<GateRow> rows = Gate.evaluate(run.summary(), before, tolerancePct);
         GateResult result = new GateResult(run, rows, before.isPresent(), tolerancePct);
         experiment.write(formats, result, out);

@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
         Experiment experiment = Experiment.prepare(model, options);
         Formats<RunResult> formats = format.pick(RunFormats.of(experiment.spec()));
         PrintWriter out = command.commandLine().getOut();
-        experiment.write(formats, experiment.simulate(out), out);
+        experiment.write(formats, experiment.simulate(out, command.commandLine().getErr()), out);
         return ExitCode.OK;
     }
 }

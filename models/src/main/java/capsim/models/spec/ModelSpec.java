@@ -39,6 +39,12 @@ public record ModelSpec(
         return tiers.stream().filter(t -> t.name().equals(tierName)).findFirst();
     }
 
+    /** A copy naming another source file (the same model read from elsewhere). */
+    public ModelSpec withSource(String newSource) {
+        return new ModelSpec(name, title, currency, run, workload, tiers, network, slo, newSource, cost, uptime,
+                zoneFailures);
+    }
+
     /** A copy with other run settings (command-line overrides). */
     public ModelSpec withRun(RunSpec newRun) {
         return new ModelSpec(name, title, currency, newRun, workload, tiers, network, slo, source, cost, uptime,

@@ -28,6 +28,23 @@ public final class LatencyRecorder {
         histogram = new Histogram(1, HIGHEST_TRACKABLE_US, significantDigits);
     }
 
+    private LatencyRecorder(Histogram histogram, long clamped, long sumUs) {
+        this.histogram = histogram;
+        this.clamped = clamped;
+        this.sumUs = sumUs;
+    }
+
+    /**
+     * A recorder read back from storage: it takes {@code histogram} as it is (its values in
+     * microseconds), {@link #clamped()} and {@link #sumMicros()} as they were when it was stored.
+     */
+    public static LatencyRecorder restore(Histogram histogram, long clamped, long sumMicros) {
+        if (clamped < 0 || sumMicros < 0) {
+            throw new IllegalArgumentException("clamped and sum must be >= 0, were " + clamped + ", " + sumMicros);
+        }
+        return new LatencyRecorder(histogram, clamped, sumMicros);
+    }
+
     /** Records one latency, in seconds. */
     public void recordSeconds(double latencyS) {
         recordMicros(Math.round(latencyS * 1e6));

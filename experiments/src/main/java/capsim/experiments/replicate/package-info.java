@@ -1,2 +1,0 @@
-/** Independent replications run side by side, returned in replication order. */
-package capsim.experiments.replicate;

@@ -1,0 +1,184 @@
+package capsim.experiments.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import capsim.models.catalog.Catalog;
+import capsim.models.load.ModelException;
+import capsim.models.load.ModelLoader;
+import capsim.models.load.ModelOverride;
+import capsim.models.spec.ModelSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job engine: results independent of threads, stored as they finish, resumed batches equal to whole ones. */
+class BatchTest {
+    static final String MM1 = """
+            name: mm1
+            run: {duration_s: 30, warmup_s: 3, replications: 4, seed: 5}
+            workload:
+              classes:
+                - name: req
+                  rate_per_s: 50
+                  steps:
+                    - {tier: app, service_ms: {dist: exponential, mean: 10}}
+            tiers:
+              - {name: app, node: t3.small, count: 1, workers: 1}
+            slo:
+              - {metric: classes.req.latency_ms.p99, max: 1000}
+            """;
+
+    @TempDir
+    Path dir;
+
+    static ModelSpec model(String text, String... overrides) throws ModelException {
+        return new ModelLoader(Catalog.builtIn()).parse(text, "m.yaml", Path.of(""),
+                Stream.of(overrides).map(ModelOverride::parse).toList());
+    }
+
+    /** A batch whose clock stands still, so that every job's wall time is 0 and outputs compare byte for byte. */
+    private static Batch batch(int threads, JobStore store, BatchProgress progress) {
+        return new Batch(threads, store, progress, () -> 0L);
+    }
+
+    private static List<String> texts(List<Job> jobs, List<JobResult> results) throws IOException {
+        ResultCodec codec = new ResultCodec();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            texts.add(codec.write(jobs.get(i).key(), results.get(i)));
+        }
+        return texts;
+    }
+
+    @Test
+    void resultsDoNotDependOnTheNumberOfThreads() throws Exception {
+        List<Job> jobs = Job.replicationsOf(model(MM1));
+
+        List<String> one = texts(jobs, batch(1, JobStore.none(), BatchProgress.none()).run(jobs));
+        List<String> three = texts(jobs, batch(3, JobStore.none(), BatchProgress.none()).run(jobs));
+
+        assertEquals(one, three);
+        assertEquals(4, one.size());
+        assertNotEquals(one.get(0).replace(jobs.get(0).key(), ""), one.get(1).replace(jobs.get(1).key(), ""),
+                "replications differ");
+    }
+
+    /* A batch killed after two jobs, then run again, gives the bytes of a batch that ran straight through. */
+    @Test
+    void aResumedBatchEqualsAnUninterruptedOneByteForByte() throws Exception {
+        List<Job> jobs = Job.replicationsOf(model(MM1));
+        JobStore whole = JobStore.in(dir.resolve("whole"));
+        JobStore resumed = JobStore.in(dir.resolve("resumed"));
+        List<String> straight = texts(jobs, batch(2, whole, BatchProgress.none()).run(jobs));
+
+        Killer killer = new Killer(2);
+        assertThrows(IllegalStateException.class, () -> batch(1, resumed, killer).run(jobs));
+        assertEquals(2, storedFiles(dir.resolve("resumed")).size(), "what finished before the kill is kept");
+        Counting counting = new Counting();
+        List<String> again = texts(jobs, batch(2, resumed, counting).run(jobs));
+
+        assertEquals(2, counting.stored);
+        assertEquals(2, counting.ran);
+        assertEquals(straight, again);
+        for (Path f : storedFiles(dir.resolve("whole"))) {
+            assertEquals(Files.readString(f), Files.readString(dir.resolve("resumed").resolve(f.getFileName())));
+        }
+    }
+
+    @Test
+    void theKeyNamesTheResolvedModelTheReplicationAndNotTheFileName() throws Exception {
+        ModelSpec base = model(MM1);
+        Job job = new Job(base, 0);
+
+        assertEquals(job.key(), new Job(base.withSource("elsewhere/m.yaml"), 0).key());
+        assertEquals(job.key(), new Job(model(MM1, "tiers.app.count=1"), 0).key(), "an override that changes nothing");
+        assertNotEquals(job.key(), new Job(base, 1).key());
+        assertNotEquals(job.key(), new Job(model(MM1, "run.seed=6"), 0).key());
+        assertNotEquals(job.key(), new Job(model(MM1, "workload.classes.req.rate_per_s=50.5"), 0).key());
+    }
+
+    @Test
+    void retainOnlyDropsOtherJobsAndLeftoverTemporaryFiles() throws Exception {
+        List<Job> jobs = Job.replicationsOf(model(MM1, "run.replications=2", "run.duration_s=5"));
+        JobStore store = JobStore.in(dir);
+        batch(1, store, BatchProgress.none()).run(jobs);
+        Files.writeString(dir.resolve(".x.json123.tmp"), "half");
+
+        store.retainOnly(jobs.subList(0, 1));
+
+        assertEquals(List.of(dir.resolve(jobs.get(0).key() + ".json")), storedFiles(dir));
+        assertTrue(store.load(jobs.get(0)).isPresent());
+        assertTrue(store.load(jobs.get(1)).isEmpty());
+    }
+
+    @Test
+    void anUnreadableStoredJobIsRunAgain() throws Exception {
+        List<Job> jobs = Job.replicationsOf(model(MM1, "run.replications=1", "run.duration_s=5"));
+        JobStore store = JobStore.in(dir);
+        Files.writeString(dir.resolve(jobs.get(0).key() + ".json"), "{\"format\": 0}");
+        Counting counting = new Counting();
+
+        batch(1, store, counting).run(jobs);
+
+        assertEquals(1, counting.ran);
+        assertTrue(store.load(jobs.get(0)).isPresent());
+    }
+
+    private static List<Path> storedFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+
+    /** Stops the batch (as a kill would) once {@code after} jobs have finished. */
+    private static final class Killer implements BatchProgress {
+        private final int after;
+        private int finished;
+
+        Killer(int after) {
+            this.after = after;
+        }
+
+        @Override
+        public void start(int total, int stored) {
+        }
+
+        @Override
+        public synchronized void finished(Job job) {
+            if (++finished >= after) {
+                throw new IllegalStateException("killed");
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final class Counting implements BatchProgress {
+        int stored;
+        int ran;
+
+        @Override
+        public void start(int total, int storedJobs) {
+            stored = storedJobs;
+        }
+
+        @Override
+        public synchronized void finished(Job job) {
+            ran++;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
