@@ -1,8 +1,10 @@
 package capsim.experiments.calibrate;
 
 import capsim.engine.stats.LatencyRecorder;
-import capsim.experiments.replicate.Replications;
-import capsim.models.system.ModelRunner;
+import capsim.experiments.batch.Batch;
+import capsim.experiments.batch.BatchProgress;
+import capsim.experiments.batch.Job;
+import capsim.experiments.batch.JobStore;
 import capsim.models.system.ReplicationResult;
 import capsim.models.spec.ModelSpec;
 import java.util.Arrays;
@@ -46,8 +48,8 @@ public record Check(String log, double ratePerS, Figures measured, Figures predi
         double mean = Arrays.stream(sorted).average().orElseThrow();
         Figures measured = new Figures(mean, StallFit.quantile(sorted, 0.90), StallFit.quantile(sorted, 0.99));
         ModelSpec spec = modelAt.apply(log.ratePerS()).apply(Math.max(10, Math.round(log.spanS())));
-        List<ReplicationResult> results = Replications.run(spec.run().replications(), threads,
-                r -> new ModelRunner(spec).run(r));
+        List<ReplicationResult> results = new Batch(threads, JobStore.none(), BatchProgress.none())
+                .results(Job.replicationsOf(spec));
         LatencyRecorder pooled = new LatencyRecorder();
         double[] p99s = new double[results.size()];
         for (int i = 0; i < results.size(); i++) {
