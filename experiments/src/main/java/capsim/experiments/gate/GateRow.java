@@ -1,17 +1,19 @@
 package capsim.experiments.gate;
 
-import java.util.OptionalDouble;
+import java.util.Optional;
 
-/**
- * One SLO in the gate: its target verdict and, with a baseline, the baseline's value and
- * whether the metric regressed beyond the tolerance.
- */
-public record GateRow(String metric, String op, double target, OptionalDouble baseline, double now, boolean pass,
-                      boolean regressed) {
+/** One SLO in the gate: its target verdict and, with a baseline, its regression check. */
+public record GateRow(String metric, String op, double target, double now, boolean pass,
+                      Optional<RegressionCheck> check) {
+
+    /** True when the metric regressed against the baseline. */
+    public boolean regressed() {
+        return check.map(RegressionCheck::regressed).orElse(false);
+    }
 
     /** True when the target is met and the metric did not regress. */
     public boolean ok() {
-        return pass && !regressed;
+        return pass && !regressed();
     }
 
     /** PASS, FAIL, REGRESSED or "FAIL, REGRESSED". */
@@ -19,6 +21,6 @@ public record GateRow(String metric, String op, double target, OptionalDouble ba
         if (ok()) {
             return "PASS";
         }
-        return pass ? "REGRESSED" : regressed ? "FAIL, REGRESSED" : "FAIL";
+        return pass ? "REGRESSED" : regressed() ? "FAIL, REGRESSED" : "FAIL";
     }
 }

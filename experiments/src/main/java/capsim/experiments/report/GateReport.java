@@ -1,36 +1,148 @@
 package capsim.experiments.report;
 
+import capsim.engine.stats.ConfidenceInterval;
 import capsim.experiments.gate.GateRow;
+import capsim.experiments.gate.GateRule;
+import capsim.experiments.gate.RegressionCheck;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The gate's table: metric, target, baseline, now, change and verdict, then the overall verdict. */
+/**
+ * The gate's table, for the terminal and as Markdown for a pull-request comment: each SLO's
+ * target and value and, with a baseline, the baseline value, the change and its interval, then
+ * the verdict. An uptime SLO is compared as downtime minutes per month.
+ */
 public final class GateReport {
+    private static final String[] HEADER = {"gate", "target", "value", "baseline", "change", "CI of change",
+        "verdict"};
+
     private GateReport() {
     }
 
-    /** The table of {@code rows}; {@code tolerancePct} is the allowed regression. */
-    public static String render(List<GateRow> rows, boolean withBaseline, double tolerancePct) {
-        TextTable table = new TextTable("gate", "target", "baseline", "now", "change", "verdict").leftAligned(5);
-        for (GateRow r : rows) {
-            String baseline = r.baseline().isPresent() ? Format.plain(r.baseline().getAsDouble()) : "-";
-            String change = "-";
-            if (r.baseline().isPresent() && r.baseline().getAsDouble() != 0) {
-                double before = r.baseline().getAsDouble();
-                change = String.format(Locale.ROOT, "%+.1f%%", (r.now() - before) / Math.abs(before) * 100);
-            }
-            table.row(r.metric(), r.op() + " " + Format.plain(r.target()), baseline, Format.plain(r.now()), change,
-                    r.verdict());
+    /** The terminal table of {@code rows} and the overall verdict. */
+    public static String render(List<GateRow> rows, boolean withBaseline, GateRule rule) {
+        TextTable table = new TextTable(header(rule)).leftAligned(6);
+        cells(rows, withBaseline).forEach(table::row);
+        return table.render("") + "gate: " + verdict(rows) + " (" + counts(rows, withBaseline, rule) + ")\n";
+    }
+
+    /** The Markdown report: a heading with the verdict, the table, the rule and the run settings. */
+    public static String markdown(String model, List<GateRow> rows, boolean withBaseline, GateRule rule,
+                                  List<String> notes) {
+        StringBuilder b = new StringBuilder();
+        b.append("### capsim gate: ").append(model).append(": ").append(verdict(rows)).append("\n\n");
+        b.append(markdownRow(header(rule))).append(markdownRow(separator()));
+        cells(rows, withBaseline).forEach(cells -> b.append(markdownRow(cells)));
+        b.append('\n').append(counts(rows, withBaseline, rule)).append(".\n");
+        if (withBaseline) {
+            b.append('\n').append(ruleText(rule)).append('\n');
         }
+        notes.forEach(note -> b.append("\n- ").append(note));
+        if (!notes.isEmpty()) {
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** "PASS" when every row is ok, else "FAIL". */
+    public static String verdict(List<GateRow> rows) {
+        return rows.stream().allMatch(GateRow::ok) ? "PASS" : "FAIL";
+    }
+
+    /** The regression rule in one sentence. */
+    public static String ruleText(GateRule rule) {
+        return "A metric regressed when it is worse than the baseline by more than " + Format.plain(rule.tolerancePct())
+                + "% and the " + confidence(rule) + " interval of the change lies wholly on the worse side of zero:"
+                + " a paired t interval over the replications when both runs used the same seed (common random"
+                + " numbers), Welch's otherwise. Uptime is compared as downtime minutes per month.";
+    }
+
+    /** The row cells of a regression-check message: what, baseline, now, change, interval. */
+    public static String checkMessage(RegressionCheck c, GateRule rule) {
+        String interval = c.changeInterval().map(ci -> confidence(rule) + " " + ci.test() + " interval of the change "
+                + interval(ci.range())).orElse("no interval (fewer than 2 replications)");
+        return c.compared() + ": baseline " + sig(c.baseline()) + ", now " + sig(c.now()) + ", change "
+                + change(c) + ", " + interval + "; "
+                + (c.regressed() ? "worse by more than " + Format.plain(rule.tolerancePct()) + "% and significant"
+                : !c.beyondTolerance() ? "within the " + Format.plain(rule.tolerancePct()) + "% tolerance"
+                : "not significant");
+    }
+
+    /** A number to 4 significant digits, plain: 48.03, 0.9996, 1234. */
+    public static String sig(double x) {
+        if (x == 0 || !Double.isFinite(x)) {
+            return Format.plain(x);
+        }
+        return new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    private static List<String[]> cells(List<GateRow> rows, boolean withBaseline) {
+        List<String[]> all = new ArrayList<>();
+        for (GateRow r : rows) {
+            Optional<RegressionCheck> c = r.check();
+            boolean uptime = c.isPresent() && !c.get().compared().equals(r.metric());
+            String value = sig(r.now()) + (uptime ? " (" + sig(c.get().now()) + " min down)" : "");
+            String baseline = c.map(x -> sig(x.baseline()) + (uptime ? " min down" : "")).orElse(withBaseline
+                    ? "none" : "-");
+            String change = c.map(GateReport::change).orElse("-");
+            String interval = c.flatMap(RegressionCheck::changeInterval).map(ci -> interval(ci.range())).orElse("-");
+            all.add(new String[] {r.metric(), r.op() + " " + Format.plain(r.target()), value, baseline, change,
+                interval, r.verdict()});
+        }
+        return all;
+    }
+
+    private static String counts(List<GateRow> rows, boolean withBaseline, GateRule rule) {
         long failed = rows.stream().filter(r -> !r.pass()).count();
         long regressed = rows.stream().filter(GateRow::regressed).count();
-        StringBuilder b = new StringBuilder(table.render(""));
-        b.append(failed + regressed == 0 ? "gate: PASS" : "gate: FAIL");
-        b.append(" (").append(rows.size()).append(" targets, ").append(failed).append(" failed");
+        String b = rows.size() + " targets, " + failed + " failed";
         if (withBaseline) {
-            b.append(", ").append(regressed).append(" regressed beyond ").append(Format.plain(tolerancePct))
-                    .append('%');
+            b += ", " + regressed + " regressed (worse by more than " + Format.plain(rule.tolerancePct())
+                    + "% and significant at " + confidence(rule) + ")";
         }
-        return b.append(")\n").toString();
+        return b;
+    }
+
+    private static String[] header(GateRule rule) {
+        String[] header = HEADER.clone();
+        header[5] = confidence(rule) + " " + header[5];
+        return header;
+    }
+
+    private static String[] separator() {
+        String[] cells = new String[HEADER.length];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = i == 0 || i == cells.length - 1 ? "---" : "---:";
+        }
+        return cells;
+    }
+
+    private static String markdownRow(String[] cells) {
+        StringBuilder b = new StringBuilder("|");
+        for (String cell : cells) {
+            b.append(' ').append(cell.replace("|", "\\|")).append(" |");
+        }
+        return b.append('\n').toString();
+    }
+
+    private static String change(RegressionCheck c) {
+        String absolute = signed(c.change());
+        return c.changePct().map(p -> absolute + String.format(Locale.ROOT, " (%+.1f%%)", p)).orElse(absolute);
+    }
+
+    private static String interval(ConfidenceInterval ci) {
+        return "[" + signed(ci.lo()) + ", " + signed(ci.hi()) + "]";
+    }
+
+    private static String signed(double x) {
+        return (x > 0 ? "+" : "") + sig(x);
+    }
+
+    private static String confidence(GateRule rule) {
+        return Format.plain(rule.confidence() * 100) + "%";
     }
 }

@@ -34,6 +34,8 @@ import java.util.function.Function;
  * {@code notes}.
  */
 public final class SummaryBuilder {
+    /** Metrics under this prefix are estimated over all replications together (see {@link Uptime}). */
+    public static final String UPTIME_PREFIX = "uptime.";
     private final ModelSpec spec;
     private final Map<String, TierLoad> offered = new LinkedHashMap<>();
     private final Catalog catalog;
@@ -54,7 +56,29 @@ public final class SummaryBuilder {
         }
         ArrayNode slo = (ArrayNode) root.get("slo");
         SloEvaluator.evaluate(spec.slo(), root).forEach(v -> slo.add(v.toJson()));
+        addPerReplication(slo, results);
         return root;
+    }
+
+    /**
+     * Gives each {@code slo[]} entry {@code per_replication}: its metric measured on each
+     * replication alone, in replication order, the spread the gate tests a change against.
+     * Uptime metrics have none: their failure modes strike in some replications only, so one
+     * replication does not estimate them; {@code uptime.ci95} carries their spread.
+     */
+    private void addPerReplication(ArrayNode slo, List<ReplicationResult> results) {
+        if (spec.slo().stream().allMatch(s -> s.metric().startsWith(UPTIME_PREFIX))) {
+            return;
+        }
+        List<ObjectNode> alone = results.stream().map(r -> measures(List.of(r), 0)).toList();
+        for (int i = 0; i < slo.size(); i++) {
+            String metric = spec.slo().get(i).metric();
+            if (metric.startsWith(UPTIME_PREFIX)) {
+                continue;
+            }
+            ArrayNode values = ((ObjectNode) slo.get(i)).putArray("per_replication");
+            alone.forEach(one -> values.add(MetricPath.number(one, metric).orElseThrow()));
+        }
     }
 
     /** Problems with the SLO metric paths, found on the summary of an empty run (nothing is simulated). */

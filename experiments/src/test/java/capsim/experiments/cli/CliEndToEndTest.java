@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,7 +172,7 @@ class CliEndToEndTest {
         assertTrue(Files.exists(dir.resolve("b/summary.json")));
     }
 
-    /* A baseline whose p99 is half of today's: today is 100% worse, beyond the 10% tolerance. */
+    /* A baseline whose p99 (and each replication's) is half of today's: today is 100% worse, beyond the 10% tolerance. */
     @Test
     void gateWithBaselineFailsOnRegression() throws IOException {
         String model = model("mm1.yaml", 50, 1000).toString();
@@ -180,6 +181,10 @@ class CliEndToEndTest {
         ObjectNode baseline = (ObjectNode) read(first.resolve("summary.json"));
         ObjectNode latency = (ObjectNode) baseline.get("classes").get("req").get("latency_ms");
         latency.put("p99", latency.get("p99").asDouble() / 2);
+        ArrayNode perReplication = (ArrayNode) baseline.get("slo").get(0).get("per_replication");
+        for (int r = 0; r < perReplication.size(); r++) {
+            perReplication.set(r, perReplication.get(r).asDouble() / 2);
+        }
         Path baselineFile = dir.resolve("baseline.json");
         new ObjectMapper().writeValue(baselineFile.toFile(), baseline);
 

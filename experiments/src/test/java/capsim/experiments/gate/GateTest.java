@@ -5,74 +5,153 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import capsim.engine.stats.ConfidenceInterval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
+import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GateTest {
+    private static final GateRule RULE = new GateRule(3, 0.99);
 
-    /* "<=" with baseline 100 and 10%: up to 110 is tolerated, 110.01 regressed; getting better never is. */
+    /*
+     * Per-replication p99s: baseline {100, 102, 98} (mean 100, s 2), now {110, 112, 108}
+     * (mean 110, s 2): +10%, Welch se = sqrt(4/3 + 4/3) = 1.63, df 4, t_.995 = 4.60 -> the change's
+     * interval [2.5, 17.5] clears zero: regressed. Now {101, 109, 97} (mean 102.3, s 6.1): +2.3%,
+     * within 3%. Now {95, 125, 110} (mean 110, s 15): +10% but se 8.8, interval spans zero: noise.
+     */
     @Test
-    void lowerIsBetterRegressesAboveBaselinePlusTolerance() {
-        assertFalse(Gate.regressed("<=", 100, 110, 10));
-        assertTrue(Gate.regressed("<=", 100, 110.01, 10));
-        assertFalse(Gate.regressed("<=", 100, 50, 10));
-    }
+    void aRegressionMustBeBeyondTheToleranceAndSignificant() throws IOException {
+        JsonNode baseline = p99Summary(100, 100, 102, 98);
 
-    /* ">=" with baseline 0.999 and 10%: the floor is 0.999 - 0.0999 = 0.8991. */
-    @Test
-    void higherIsBetterRegressesBelowBaselineMinusTolerance() {
-        assertFalse(Gate.regressed(">=", 0.999, 0.8991, 10));
-        assertTrue(Gate.regressed(">=", 0.999, 0.899, 10));
-        assertFalse(Gate.regressed(">=", 0.999, 1, 10));
-    }
+        RegressionCheck clear = only(p99Summary(110, 110, 112, 108), baseline);
+        RegressionCheck small = only(p99Summary(102.3, 101, 109, 97), baseline);
+        RegressionCheck noisy = only(p99Summary(110, 95, 125, 110), baseline);
 
-    @Test
-    void againstAZeroBaselineAnyWorseningRegresses() {
-        assertFalse(Gate.regressed("<=", 0, 0, 10));
-        assertTrue(Gate.regressed("<=", 0, 0.001, 10));
+        assertTrue(clear.beyondTolerance() && clear.significant() && clear.regressed());
+        assertEquals(10, clear.changePct().orElseThrow(), 1e-9);
+        assertFalse(small.beyondTolerance() || small.regressed());
+        assertTrue(noisy.beyondTolerance());
+        assertFalse(noisy.significant() || noisy.regressed());
     }
 
     /*
-     * now: p99 150 (target 200, pass), uptime 0.99 (target 0.995, fail), cost 900 (target 1000, pass).
-     * baseline: p99 120 -> +25% > 10%: regressed; uptime 0.99 -> same: not regressed; no cost in it.
+     * Same seed, same replications: replication r of each run drew the same random numbers, so
+     * the differences {5, 5, 5} are paired: +5% with no spread, significant. The same values
+     * under different seeds are two independent samples: Welch's se = sqrt(4/3 + 4/3) = 1.63,
+     * df 4, t_.995 = 4.60, interval 5 +- 7.5: not significant.
      */
     @Test
-    void rowsCombineTargetVerdictsWithBaselineComparison() throws IOException {
-        JsonNode now = json("""
-                {"slo": [
-                  {"metric": "classes.api.latency_ms.p99", "target": 200, "op": "<=", "value": 150, "pass": true},
-                  {"metric": "uptime.ratio", "target": 0.995, "op": ">=", "value": 0.99, "pass": false},
-                  {"metric": "cost.monthly_usd", "target": 1000, "op": "<=", "value": 900, "pass": true}]}""");
-        JsonNode baseline = json("""
-                {"classes": {"api": {"latency_ms": {"p99": 120}}}, "uptime": {"ratio": 0.99}}""");
+    void commonRandomNumbersPairTheReplications() throws IOException {
+        RegressionCheck paired = only(seeded(7, p99Summary(105, 105, 107, 103)), seeded(7, p99Summary(100, 100, 102,
+                98)));
+        RegressionCheck independent = only(seeded(8, p99Summary(105, 105, 107, 103)), seeded(7, p99Summary(100, 100,
+                102, 98)));
 
-        List<GateRow> rows = Gate.evaluate(now, Optional.of(baseline), 10);
+        assertEquals("paired", paired.changeInterval().orElseThrow().test());
+        assertEquals(new ConfidenceInterval(5, 5), paired.changeInterval().orElseThrow().range());
+        assertTrue(paired.regressed());
+        assertEquals("Welch", independent.changeInterval().orElseThrow().test());
+        assertEquals(5 - 4.604 * 1.633, independent.changeInterval().orElseThrow().range().lo(), 0.01);
+        assertFalse(independent.regressed());
+    }
 
-        assertEquals(new GateRow("classes.api.latency_ms.p99", "<=", 200, OptionalDouble.of(120), 150, true, true),
-                rows.get(0));
-        assertEquals("REGRESSED", rows.get(0).verdict());
-        assertEquals(new GateRow("uptime.ratio", ">=", 0.995, OptionalDouble.of(0.99), 0.99, false, false),
-                rows.get(1));
-        assertEquals("FAIL", rows.get(1).verdict());
-        assertEquals(new GateRow("cost.monthly_usd", "<=", 1000, OptionalDouble.empty(), 900, true, false),
-                rows.get(2));
-        assertTrue(rows.get(2).ok());
+    /* Better is never a regression, however significant: p99 down from 100 to 80. */
+    @Test
+    void gettingBetterNeverRegresses() throws IOException {
+        RegressionCheck better = only(p99Summary(80, 80, 81, 79), p99Summary(100, 100, 102, 98));
+
+        assertFalse(better.regressed());
+        assertTrue(better.changeInterval().orElseThrow().range().hi() < 0);
+    }
+
+    /* The Welch interval excludes zero exactly when Commons Math's Welch t-test rejects at the same level. */
+    @Test
+    void welchIntervalAgreesWithTheWelchTTest() {
+        double[][][] pairs = {
+            {{1, 2, 3}, {4, 6, 8}},
+            {{10, 11, 12, 13, 14}, {13, 15, 14, 16, 17}},
+            {{5.1, 4.9, 5.3, 5.0}, {5.2, 5.6, 5.0, 5.9, 5.4, 5.3}},
+            {{100, 102, 98}, {110, 112, 108}},
+        };
+        for (double[][] pair : pairs) {
+            for (double confidence : new double[] {0.9, 0.95, 0.99}) {
+                ConfidenceInterval ci = Gate.welch(spread(pair[0]), spread(pair[1]), confidence);
+                boolean rejects = new TTest().tTest(pair[0], pair[1]) < 1 - confidence;
+                assertEquals(rejects, ci.lo() > 0 || ci.hi() < 0, confidence + " " + ci);
+            }
+        }
+    }
+
+    /*
+     * The issue's case: uptime 0.999685 -> 0.999245 is -0.044% as a ratio, inside any tolerance,
+     * but downtime goes from 13.6 to 32.6 minutes a month (30 days): +140%. Both intervals are
+     * +-0.0001 of the ratio = +-4.32 min, se 2.2 min each, diff se 3.1 min; 19 min is 6 se:
+     * regressed. With intervals of +-0.0005 (+-21.6 min) the same change is noise.
+     */
+    @Test
+    void uptimeIsComparedAsDowntimeMinutesPerMonth() throws IOException {
+        RegressionCheck tight = only(uptimeSummary(0.999245, 32.6, 0.0001), uptimeSummary(0.999685, 13.6, 0.0001));
+        RegressionCheck wide = only(uptimeSummary(0.999245, 32.6, 0.0005), uptimeSummary(0.999685, 13.6, 0.0005));
+
+        assertEquals(Gate.DOWNTIME, tight.compared());
+        assertEquals(13.6, tight.baseline(), 0);
+        assertEquals(32.6, tight.now(), 0);
+        assertEquals(139.7, tight.changePct().orElseThrow(), 0.1);
+        assertTrue(tight.regressed());
+        assertTrue(wide.beyondTolerance());
+        assertFalse(wide.regressed());
+    }
+
+    /* Without replications' spread (one replication) the tolerance alone decides, as it used to. */
+    @Test
+    void withoutSpreadTheToleranceAloneDecides() throws IOException {
+        RegressionCheck check = only(p99Summary(104), p99Summary(100));
+
+        assertTrue(check.changeInterval().isEmpty());
+        assertTrue(check.regressed());
+    }
+
+    /* A baseline of 0 (no errors): any significant worsening counts. */
+    @Test
+    void againstAZeroBaselineAnyWorseningRegresses() {
+        RegressionCheck none = new RegressionCheck("e", true, 0, 0, Optional.empty(), 3);
+        RegressionCheck some = new RegressionCheck("e", true, 0, 0.001, Optional.empty(), 3);
+
+        assertFalse(none.regressed());
+        assertTrue(some.regressed());
+        assertTrue(some.changePct().isEmpty());
     }
 
     @Test
-    void withoutBaselineOnlyTargetsCount() throws IOException {
+    void rowsCombineTargetVerdictsWithTheRegressionCheck() throws IOException {
         JsonNode now = json("""
-                {"slo": [{"metric": "a.b", "target": 1, "op": "<=", "value": 1, "pass": true}]}""");
+                {"slo": [
+                  {"metric": "a.p99", "target": 200, "op": "<=", "value": 150, "pass": true,
+                   "per_replication": [150, 151, 149]},
+                  {"metric": "b.p99", "target": 100, "op": "<=", "value": 150, "pass": false,
+                   "per_replication": [150, 151, 149]},
+                  {"metric": "c.ratio", "target": 0.5, "op": ">=", "value": 0.9, "pass": true}],
+                 "a": {"p99": 150}, "b": {"p99": 150}, "c": {"ratio": 0.9}}""");
+        JsonNode baseline = json("""
+                {"slo": [{"metric": "a.p99", "per_replication": [100, 101, 99]},
+                         {"metric": "b.p99", "per_replication": [150, 151, 149]}],
+                 "a": {"p99": 100}, "b": {"p99": 150}}""");
 
-        assertTrue(Gate.evaluate(now, Optional.empty(), 10).stream().allMatch(GateRow::ok));
+        List<GateRow> rows = Gate.evaluate(now, Optional.of(baseline), RULE);
+
+        assertEquals("REGRESSED", rows.get(0).verdict());
+        assertEquals("FAIL", rows.get(1).verdict());
+        assertTrue(rows.get(2).check().isEmpty(), "the baseline lacks c.ratio");
+        assertEquals("PASS", rows.get(2).verdict());
+        assertTrue(Gate.evaluate(now, Optional.empty(), RULE).stream().allMatch(r -> r.check().isEmpty()));
     }
 
     @Test
@@ -85,6 +164,36 @@ class GateTest {
         assertThrows(IOException.class, () -> Gate.readBaseline(array));
         assertThrows(IOException.class, () -> Gate.readBaseline(empty));
         assertThrows(IOException.class, () -> Gate.readBaseline(dir.resolve("missing.json")));
+    }
+
+    private static RegressionCheck only(JsonNode now, JsonNode baseline) {
+        return Gate.evaluate(now, Optional.of(baseline), RULE).get(0).check().orElseThrow();
+    }
+
+    private static Estimate.Spread spread(double[] xs) {
+        return Estimate.ofReplications(0, xs).spread().orElseThrow();
+    }
+
+    private static JsonNode p99Summary(double value, double... perReplication) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        return json("{\"slo\": [{\"metric\": \"classes.api.latency_ms.p99\", \"target\": 200, \"op\": \"<=\","
+                + " \"value\": " + value + ", \"pass\": true, \"per_replication\": "
+                + mapper.writeValueAsString(perReplication) + "}],"
+                + " \"run\": {\"replications\": " + Math.max(1, perReplication.length) + "},"
+                + " \"classes\": {\"api\": {\"latency_ms\": {\"p99\": " + value + "}}}}");
+    }
+
+    private static JsonNode seeded(long seed, JsonNode summary) {
+        ((ObjectNode) summary.get("run")).put("seed", seed);
+        return summary;
+    }
+
+    private static JsonNode uptimeSummary(double ratio, double downtimeMin, double halfWidth) throws IOException {
+        return json("{\"slo\": [{\"metric\": \"uptime.ratio\", \"target\": 0.995, \"op\": \">=\", \"value\": "
+                + ratio + ", \"pass\": true}], \"run\": {\"replications\": 5},"
+                + " \"uptime\": {\"ratio\": " + ratio + ", \"ci95\": [" + (ratio - halfWidth) + ", "
+                + (ratio + halfWidth) + "], \"downtime_min_per_month\": " + downtimeMin
+                + ", \"days_per_month\": 30}}");
     }
 
     private static JsonNode json(String text) throws IOException {

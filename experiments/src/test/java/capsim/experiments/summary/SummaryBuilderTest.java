@@ -195,7 +195,8 @@ class SummaryBuilderTest {
             assertEquals(List.of("min", "mean", "max"), names(t.get("nodes")));
         }
         assertEquals(block, names(summary.get("websocket").get("delivery_ms")));
-        assertEquals(List.of("metric", "target", "op", "value", "pass"), names(summary.get("slo").get(0)));
+        assertEquals(List.of("metric", "target", "op", "value", "pass", "per_replication"),
+                names(summary.get("slo").get(0)));
         assertTrue(summary.get("uptime").get("ratio").isNumber());
         assertTrue(names(summary.get("cost")).containsAll(List.of("monthly_usd", "monthly_local")));
         assertEquals(List.of("events", "wall_s", "events_per_s"), names(summary.get("engine")));
@@ -221,6 +222,24 @@ class SummaryBuilderTest {
         assertVerdict(verdicts.get(1), "uptime.ratio", 0.999, ">=", 1, true);
         assertVerdict(verdicts.get(2), "tiers.app.utilization", 0.5, "<=", 0.6, false);
         assertVerdict(verdicts.get(3), "classes.api.throughput_per_s", 8, ">=", 7.5, false);
+    }
+
+    /*
+     * Each SLO's metric on each replication alone: utilisation 0.5 and 0.7, throughput 100 / 10 s
+     * and 100 / 20 s, p99 of 10..1000 us and of 11..1100 us (0.99 and 1.089 ms, to the
+     * histogram's 3 significant digits). Uptime has none: one replication does not estimate it.
+     */
+    @Test
+    void sloEntriesCarryTheirMetricPerReplication() {
+        List<SloSpec> slo = List.of(max("classes.api.latency_ms.p99", 2), min("uptime.ratio", 0.999),
+                max("tiers.app.utilization", 0.9), min("classes.api.throughput_per_s", 1));
+        JsonNode verdicts = build(Fixtures.model(false, Optional.empty(), slo)).get("slo");
+
+        assertEquals(0.99, verdicts.get(0).get("per_replication").get(0).asDouble(), 0.001);
+        assertEquals(1.089, verdicts.get(0).get("per_replication").get(1).asDouble(), 0.001);
+        assertFalse(verdicts.get(1).has("per_replication"));
+        assertEquals("[0.5,0.7]", verdicts.get(2).get("per_replication").toString());
+        assertEquals("[10.0,5.0]", verdicts.get(3).get("per_replication").toString());
     }
 
     @Test
