@@ -244,7 +244,7 @@ public final class ModelRunner {
         Map<String, ClassResult> classResults = new LinkedHashMap<>();
         period.classes().forEach((name, c) -> classResults.put(name,
                 new ClassResult(c.latency(), c.arrived(), c.completed(), c.rejected(), c.timedOut(),
-                        c.latencyByRegion())));
+                        c.unfinished(), c.latencyByRegion())));
         Map<String, TierResult> tierResults = new LinkedHashMap<>();
         period.tiers().forEach((name, t) -> {
             var nodes = t.nodesInService();

@@ -51,7 +51,7 @@ public final class RequestClass {
     /** Requests allowed under way at once ({@link Integer#MAX_VALUE}: no limit), those under way, and those waiting. */
     private final int maxInFlight;
     private int inFlight;
-    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Request> waiting = new ArrayDeque<>();
 
     /**
      * Builds the class; arrivals start when {@link #start(ArrivalProcess)} or
@@ -206,45 +206,32 @@ public final class RequestClass {
 
     /** A request arrived at {@code arrivalS} = now - hop and visits its first tier now. */
     private void arrive(double arrivalS) {
-        int period = arrived(arrivalS);
-        if (entry == null) {
-            completed(new Request(this, sim, arrivalS, period, null, origin()), arrivalS);
-            return;
-        }
-        int origin = origin();
-        if (admitted(arrivalS, period, origin)) {
-            new Request(this, sim, arrivalS, period, entry, origin).fire();
+        Request r = arrived(arrivalS);
+        if (admitted(r)) {
+            r.fire();
         }
     }
 
-    /** Counts an arrival at {@code arrivalS} in its period; returns the period's index (-1: none). */
-    private int arrived(double arrivalS) {
+    /** A request arriving at {@code arrivalS}, counted in the period of its arrival. */
+    private Request arrived(double arrivalS) {
         int period = periods.indexAt(arrivalS);
+        Request r = new Request(this, sim, arrivalS, period, entry, origin());
         if (period >= 0) {
-            recorders[period].arrival();
+            recorders[period].arrival(r);
         }
-        return period;
+        return r;
     }
 
     /** A request arrives now; its first visit is one hop later. */
     private void arriveNow(double now) {
-        int period = arrived(now);
-        if (entry == null) {
-            completed(new Request(this, sim, now, period, null, origin()), now);
-            return;
-        }
-        int origin = origin();
-        if (admitted(now, period, origin)) {
-            sim.schedule(now + hopS, new Request(this, sim, now, period, entry, origin));
+        Request r = arrived(now);
+        if (admitted(r)) {
+            sim.schedule(now + hopS, r);
         }
     }
 
-    /** A request held at the client by {@code max_in_flight}: when it was meant to start, its period, where. */
-    private record Waiting(double arrivalS, int period, int origin) {
-    }
-
-    /** True if the request may go now; else it waits at the client for a request under way to end. */
-    private boolean admitted(double arrivalS, int period, int origin) {
+    /** True if {@code r} may go now; else it waits at the client for a request under way to end. */
+    private boolean admitted(Request r) {
         if (maxInFlight == Integer.MAX_VALUE) {
             return true;
         }
@@ -252,7 +239,7 @@ public final class RequestClass {
             inFlight++;
             return true;
         }
-        waiting.addLast(new Waiting(arrivalS, period, origin));
+        waiting.addLast(r);
         return false;
     }
 
@@ -261,15 +248,15 @@ public final class RequestClass {
      * departure on arrival); then the oldest waiting request goes, one hop to its first tier.
      */
     private void ended(double timeS) {
-        if (maxInFlight == Integer.MAX_VALUE || entry == null) {
+        if (maxInFlight == Integer.MAX_VALUE) {
             return;
         }
         sim.schedule(Math.max(timeS, sim.now()), () -> {
-            Waiting w = waiting.pollFirst();
+            Request w = waiting.pollFirst();
             if (w == null) {
                 inFlight--;
             } else {
-                sim.schedule(sim.now() + hopS, new Request(this, sim, w.arrivalS(), w.period(), entry, w.origin()));
+                sim.schedule(sim.now() + hopS, w);
             }
         });
     }
@@ -281,7 +268,7 @@ public final class RequestClass {
 
     void completed(Request r, double timeS) {
         if (r.period >= 0) {
-            recorders[r.period].completed(r.arrivalS, timeS, r.origin);
+            recorders[r.period].completed(r, timeS);
         }
         ended(timeS);
         thinkAgain(timeS);
@@ -289,7 +276,7 @@ public final class RequestClass {
 
     void failed(Request r, double timeS, Outcome outcome) {
         if (r.period >= 0) {
-            recorders[r.period].failed(r.arrivalS, outcome);
+            recorders[r.period].failed(r, outcome);
         }
         ended(timeS);
         thinkAgain(timeS);

@@ -3,6 +3,7 @@ package capsim.models.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import capsim.models.system.Accounting;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import capsim.models.system.ReplicationResult.ClassResult;
@@ -38,7 +39,7 @@ class RouteModelTest {
 
     @Test
     void latencyIsServicePlusOneHopPerVisitExactly() {
-        ReplicationResult r = new ModelRunner(ModelRuns.parse(HOPS)).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(ModelRuns.parse(HOPS)).run(0));
         ClassResult api = r.classes().get("api");
 
         assertTrue(api.completed() > 3_500, "about 20/s x 200 s = 4,000 requests: " + api.completed());
@@ -87,7 +88,7 @@ class RouteModelTest {
 
     @Test
     void cacheMissesVisitTheDatabaseRepeatTimesAndEveryRequestContinues() {
-        ReplicationResult r = new ModelRunner(ModelRuns.parse(CACHE)).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(ModelRuns.parse(CACHE)).run(0));
         ClassResult api = r.classes().get("api");
         Histogram latency = api.latency().histogram();
         long hits = countNear(latency, 5_500);
