@@ -1,5 +1,6 @@
 package capsim.models.load;
 
+import capsim.models.catalog.Catalog;
 import capsim.models.load.Values.Bound;
 import capsim.models.spec.ArrivalSpec;
 import capsim.models.spec.ClassSpec;
@@ -18,15 +19,16 @@ import java.util.OptionalInt;
 /**
  * Binds {@code workload.classes[]}: each class is open ({@code rate_per_s}, shaped by
  * {@code arrival}) or closed ({@code users} with {@code think_s}), never both, and visits its
- * {@code steps} in order; every step names a tier of the file, except a delay step
- * ({@code delay_ms}, optionally {@code repeat}). {@code max_in_flight} caps its requests under way. A trace arrival's {@code file}
+ * {@code steps} in order; every step names a tier of the file, and may say the catalog type its
+ * {@code service_ms} was {@code measured_on}; a delay step ({@code delay_ms}, optionally
+ * {@code repeat}) names no tier. {@code max_in_flight} caps a class's requests under way. A trace arrival's {@code file}
  * is resolved against the model file's folder and must exist.
  */
 final class ClassBinder {
     private static final List<String> KEYS = List.of("name", "rate_per_s", "users", "think_s", "arrival", "steps",
             "max_in_flight");
     private static final List<String> STEP_KEYS = List.of("tier", "service_ms", "repeat", "hit_ratio", "on_miss",
-            "delay_ms");
+            SpeedBinder.MEASURED_ON, "delay_ms");
     private static final List<String> DELAY_KEYS = List.of("delay_ms", "repeat");
     private static final List<String> ARRIVAL_KEYS = List.of("kind", "high_factor", "high_share", "mean_high_s",
             "file");
@@ -37,11 +39,13 @@ final class ClassBinder {
     private static final Bound OPEN_UNIT = new Bound(x -> x > 0 && x < 1, "must be between 0 and 1, exclusive");
 
     private final Names tiers;
+    private final Catalog catalog;
     private final Path baseDir;
     private final Problems problems;
 
-    ClassBinder(Names tiers, Path baseDir, Problems problems) {
+    ClassBinder(Names tiers, Catalog catalog, Path baseDir, Problems problems) {
         this.tiers = tiers;
+        this.catalog = catalog;
         this.baseDir = baseDir;
         this.problems = problems;
     }
@@ -143,6 +147,7 @@ final class ClassBinder {
             s.reportKey("on_miss", "on_miss needs hit_ratio (the share of visits that hit)");
         }
         return new StepSpec(tier.orElse(""), service.orElse(DistBinder.INVALID),
-                s.smallInteger("repeat", 1).orElse(1), hitRatio, steps(s, "on_miss", false));
+                s.smallInteger("repeat", 1).orElse(1), hitRatio, steps(s, "on_miss", false),
+                SpeedBinder.measuredOn(s, catalog));
     }
 }
