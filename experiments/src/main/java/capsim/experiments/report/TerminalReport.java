@@ -105,7 +105,8 @@ public final class TerminalReport {
         return b.toString();
     }
 
-    private static String[] latencyCells(String name, JsonNode block, String... more) {
+    /** The name, p50, p95, p99 and p99 interval cells of a latency block, then {@code more}. */
+    static String[] latencyCells(String name, JsonNode block, String... more) {
         JsonNode ci = block.get("p99_ci95");
         String[] cells = new String[5 + more.length];
         cells[0] = name;
