@@ -27,7 +27,8 @@ import java.util.Set;
  * them: it is not the WebSocket tier or its pub/sub tier (a message fans out over all nodes), its
  * nodes have no CPU credits (a balance per node, billed per node), the model has no regions
  * (requests prefer their own region's nodes), and every class visiting it is Poisson or closed
- * (the background follows a known rate). Stride: the tier's {@code count} / its sample size
+ * (the background follows a known rate) without a client-side {@code max_in_flight} (a limit on
+ * the whole class's requests under way). Stride: the tier's {@code count} / its sample size
  * ({@link #SAMPLE_RANDOM} nodes behind a random balancer, whose per-node stream is an exact
  * Poisson thinning, {@link #SAMPLE_MEAN_FIELD_SERVERS} servers behind the others, whose per-node behaviour is
  * their large-N mean-field limit, approached by the sample; round robin's per-node stream is
@@ -115,7 +116,8 @@ public final class SamplePlan {
             w.pubsubTier().ifPresent(coupled::add);
         });
         for (ClassSpec c : model.workload().classes()) {
-            boolean known = c.closed() || c.arrival().kind() == ArrivalSpec.Kind.POISSON;
+            // a client-side max_in_flight holds the whole class's requests: it does not thin
+            boolean known = (c.closed() || c.arrival().kind() == ArrivalSpec.Kind.POISSON) && c.maxInFlight().isEmpty();
             if (!known) {
                 coupled.addAll(tiersOf(c.steps()));
             }
@@ -133,7 +135,9 @@ public final class SamplePlan {
     static Set<String> tiersOf(List<StepSpec> steps) {
         Set<String> tiers = new HashSet<>();
         for (StepSpec s : steps) {
-            tiers.add(s.tier());
+            if (!s.delay()) {
+                tiers.add(s.tier());
+            }
             tiers.addAll(tiersOf(s.onMiss()));
         }
         return tiers;
@@ -179,6 +183,9 @@ public final class SamplePlan {
         for (int i = 0; i < steps.size(); i++) {
             StepSpec s = steps.get(i);
             String here = path + "/" + i;
+            if (s.delay()) {
+                continue; // a delay visits no tier
+            }
             kinds.computeIfAbsent(s.tier(), k -> new ArrayList<>())
                     .add(new VisitKind(c, s, reach * s.repeat(), f));
             if (s.hitRatio().isPresent()) {
