@@ -30,11 +30,14 @@ public final class TerminalReport {
                 .append(String.format(Locale.ROOT, "%.2f", engine.get("wall_s").asDouble()))
                 .append(" s (").append(Format.count(engine.get("events_per_s").asLong())).append(" events/s)\n\n");
 
-        TextTable classes = new TextTable("class", "p50 ms", "p95 ms", "p99 ms", "p99 95% CI", "req/s", "errors");
+        TextTable classes = new TextTable("class", "p50 ms", "p95 ms", "p99 ms", "p99 95% CI", "req/s",
+                "offered/s", "errors", "unfinished");
+        double measuredS = replications * run.get("duration_s").asDouble();
         for (ClassSpec c : spec.workload().classes()) {
             JsonNode node = summary.get("classes").get(c.name());
             classes.row(latencyCells(c.name(), node.get("latency_ms"), Format.num2(node.get("throughput_per_s")
-                    .asDouble()), Format.pct(node.get("error_ratio").asDouble(), 2)));
+                    .asDouble()), Format.num2(node.get("arrived").asDouble() / measuredS),
+                    Format.pct(node.get("error_ratio").asDouble(), 2), Format.count(node.get("unfinished").asLong())));
         }
         b.append(classes.render("")).append('\n');
 

@@ -28,7 +28,9 @@ import java.util.function.Function;
  * Merges the replications of one run into the summary.json tree (CONTRACT.md section 3):
  * latency blocks from the added histograms, means over replications of throughput,
  * utilisation and nodes, pooled error ratios, SLO verdicts, uptime, cost and engine counters.
- * Adds {@code classes.NAME.completed/rejected/timed_out} (and {@code by_region.REGION.latency_ms}
+ * Adds {@code classes.NAME.arrived/completed/rejected/timed_out/unfinished} (arrived = completed +
+ * rejected + timed out + unfinished; the error ratio counts all but the completed) (and
+ * {@code by_region.REGION.latency_ms}
  * with regions), {@code tiers.NAME.offered_utilization
  * /saturated/credits}, the bill's breakdown under {@code cost} (see {@link CostSummary}) and
  * {@code notes}.
@@ -84,6 +86,11 @@ public final class SummaryBuilder {
     /** Problems with the SLO metric paths, found on the summary of an empty run (nothing is simulated). */
     public List<ModelError> checkSloMetrics() {
         return SloEvaluator.check(spec, measures(List.of(emptyReplication()), 0));
+    }
+
+    /** Why {@code metric} names no number of this model's summary (as {@link MetricPath#problem}); empty when it does. */
+    public Optional<String> metricProblem(String metric) {
+        return MetricPath.problem(measures(List.of(emptyReplication()), 0), metric);
     }
 
     private ObjectNode measures(List<ReplicationResult> results, double wallS) {
@@ -158,11 +165,20 @@ public final class SummaryBuilder {
         long arrived = rs.stream().mapToLong(ClassResult::arrived).sum();
         long rejected = rs.stream().mapToLong(ClassResult::rejected).sum();
         long timedOut = rs.stream().mapToLong(ClassResult::timedOut).sum();
+        long unfinished = rs.stream().mapToLong(ClassResult::unfinished).sum();
         node.put("throughput_per_s", Round.to(throughput, Round.RATE));
-        node.put("error_ratio", Round.to(arrived == 0 ? 0 : (double) (rejected + timedOut) / arrived, Round.RATIO));
+        node.put("error_ratio", Round.to(arrived == 0 ? 0 : (double) (rejected + timedOut + unfinished) / arrived,
+                Round.RATIO));
+        node.put("arrived", arrived);
         node.put("completed", rs.stream().mapToLong(ClassResult::completed).sum());
         node.put("rejected", rejected);
         node.put("timed_out", timedOut);
+        node.put("unfinished", unfinished);
+        if (unfinished > 0) {
+            notes.add(String.format(Locale.ROOT, "class %s: %s of %s requests were still unfinished when the run"
+                    + " stopped; they count as errors, and in the latencies at their age then (a lower bound)",
+                    c.name(), unfinished, arrived));
+        }
         long clamped = latencies.stream().mapToLong(LatencyRecorder::clamped).sum();
         if (clamped > 0) {
             notes.add("class " + c.name() + ": " + clamped + " latencies beyond one hour were recorded as one hour");
@@ -221,7 +237,7 @@ public final class SummaryBuilder {
     /** A replication that measured nothing: the shape of the summary without running anything. */
     private ReplicationResult emptyReplication() {
         Map<String, ClassResult> classes = new LinkedHashMap<>();
-        spec.workload().classes().forEach(c -> classes.put(c.name(), new ClassResult(new LatencyRecorder(), 0, 0, 0, 0)));
+        spec.workload().classes().forEach(c -> classes.put(c.name(), new ClassResult(new LatencyRecorder(), 0, 0, 0, 0, 0)));
         Map<String, TierResult> tiers = new LinkedHashMap<>();
         spec.tiers().forEach(t -> tiers.put(t.name(),
                 new TierResult(new LatencyRecorder(), 0, t.count(), t.count(), t.count(), 0, false, 0, 0)));

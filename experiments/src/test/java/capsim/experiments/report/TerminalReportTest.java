@@ -20,7 +20,7 @@ class TerminalReportTest {
              "run": {"duration_s": 3600.0, "warmup_s": 300.0, "replications": 5, "seed": 42},
              "classes": {"api": {"latency_ms": {"count": 10, "mean": 9, "p50": 8.5, "p90": 20, "p95": 31.25, "p99": 120.5,
                  "p999": 300, "max": 400, "p99_ci95": [110.25, 130.75]}, "throughput_per_s": 999.5,
-                 "error_ratio": 0.0125}},
+                 "error_ratio": 0.0125, "arrived": 18000000, "unfinished": 2}},
              "tiers": {
                "app": {"latency_ms": {"count": 1, "mean": 1, "p50": 1, "p90": 1, "p95": 1, "p99": 1, "p999": 1,
                  "max": 1, "p99_ci95": [1, 1]}, "utilization": 0.456, "nodes": {"min": 2, "mean": 2.5, "max": 4},
@@ -51,8 +51,9 @@ class TerminalReportTest {
         assertEquals("shop - A small shop", lines.get(0));
         assertEquals("5 replications x 3600 s simulated (after 300 s warm-up), seed 42; 12,345,678 events in 4.50 s"
                 + " (2,743,484 events/s)", lines.get(1));
-        assertEquals("class  p50 ms  p95 ms  p99 ms       p99 95% CI   req/s  errors", lines.get(3));
-        assertEquals("api     8.500   31.25   120.5  [110.3 - 130.8]  999.50   1.25%", lines.get(4));
+        assertEquals("class  p50 ms  p95 ms  p99 ms       p99 95% CI   req/s  offered/s  errors  unfinished",
+                lines.get(3));
+        assertEquals("api     8.500   31.25   120.5  [110.3 - 130.8]  999.50   1,000.00   1.25%           2", lines.get(4));
         assertTrue(text.contains("app    1.000   1.000   1.000  [1.000 - 1.000]  45.6%        2 / 2.50 / 4\n"), text);
         assertTrue(text.contains("99.0%        1 / 1.00 / 1  SATURATED\n"), text);
         assertTrue(text.contains("delivery    1.000   1.000   45.50  [40.00 - 50.00]       3,000\n"), text);

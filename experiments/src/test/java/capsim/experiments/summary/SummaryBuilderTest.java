@@ -270,10 +270,10 @@ class SummaryBuilderTest {
     static List<ReplicationResult> replications(ModelSpec spec) {
         boolean ws = spec.workload().websocket().isPresent();
         return List.of(
-                replication(0, 10, new ClassResult(steps(10, 100), 110, 100, 6, 4),
+                replication(0, 10, new ClassResult(steps(10, 100), 110, 100, 6, 4, 0),
                         new TierResult(steps(5, 100), 0.5, 2, 2, 2, 0.25, false, 0, 0),
                         new TierResult(steps(2, 100), 0.3, 1, 1, 1, 0.4, false, 0, 0), ws, 1000),
-                replication(1, 20, new ClassResult(steps(11, 100), 100, 100, 0, 0),
+                replication(1, 20, new ClassResult(steps(11, 100), 100, 100, 0, 0, 0),
                         new TierResult(steps(5, 100), 0.7, 2, 2.5, 3, 0.25, false, 0, 0),
                         new TierResult(steps(2, 100), 0.5, 1, 1, 1, 0.4, true, 0, 0), ws, 3000));
     }

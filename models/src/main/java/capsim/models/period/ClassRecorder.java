@@ -12,7 +12,11 @@ import java.util.Map;
 /**
  * One request class in one period: the requests that arrived in it, those that completed by its
  * stop (their end-to-end latency, overall, per window by completion time and by the region they
- * started in), and those that failed (per window by arrival time).
+ * started in), those that failed, and those still unfinished at its stop. Failed and unfinished
+ * requests count as errors of the window they arrived in. At the stop ({@link #stop}) the
+ * figures freeze, so that arrived = completed + rejected + timed out + unfinished; each
+ * unfinished request is then recorded in the latencies (not the windows') at its age, a lower
+ * bound on its latency (a right-censored observation).
  */
 public final class ClassRecorder {
     private final Horizon horizon;
@@ -25,6 +29,11 @@ public final class ClassRecorder {
     private long completed;
     private long rejected;
     private long timedOut;
+    private long unfinished;
+    /** The oldest and newest unfinished request; null when none is. */
+    private InFlight head;
+    private InFlight tail;
+    private boolean stopped;
 
     ClassRecorder(Horizon horizon, List<String> regions) {
         this.horizon = horizon;
@@ -35,35 +44,87 @@ public final class ClassRecorder {
         Arrays.setAll(byRegion, i -> new LatencyRecorder());
     }
 
-    /** A request arrived. */
-    public void arrival() {
+    /** Request {@code r} arrived: it is unfinished until it completes or fails. */
+    public void arrival(InFlight r) {
+        if (stopped) {
+            return;
+        }
         arrived++;
+        r.previous = tail;
+        if (tail == null) {
+            head = r;
+        } else {
+            tail.next = r;
+        }
+        tail = r;
     }
 
-    /**
-     * A request that arrived at {@code arrivalS} in region {@code origin} (-1: none) completed at
-     * {@code timeS}; it counts if that is by the period's stop.
-     */
-    public void completed(double arrivalS, double timeS, int origin) {
-        if (!horizon.finishesInRun(timeS)) {
+    /** Request {@code r} completed at {@code timeS}; it counts if that is by the period's stop. */
+    public void completed(InFlight r, double timeS) {
+        if (stopped || !horizon.finishesInRun(timeS)) {
             return; // a station may tell a departure beyond the stop at once; it is not seen to finish
         }
         completed++;
-        latency.recordSeconds(timeS - arrivalS);
-        if (origin >= 0) {
-            byRegion[origin].recordSeconds(timeS - arrivalS);
+        double latencyS = timeS - r.arrivalS();
+        latency.recordSeconds(latencyS);
+        if (r.origin() >= 0) {
+            byRegion[r.origin()].recordSeconds(latencyS);
         }
+        unlink(r);
     }
 
-    /** A request that arrived at {@code arrivalS} failed with {@code outcome}. */
-    public void failed(double arrivalS, Outcome outcome) {
+    /** Request {@code r} failed with {@code outcome}. */
+    public void failed(InFlight r, Outcome outcome) {
+        if (stopped) {
+            return;
+        }
         if (outcome == Outcome.TIMED_OUT) {
             timedOut++;
         } else {
             rejected++;
         }
+        windowErrors[window(r.arrivalS())]++;
+        unlink(r);
+    }
+
+    private void unlink(InFlight r) {
+        if (r.previous == null) {
+            head = r.next;
+        } else {
+            r.previous.next = r.next;
+        }
+        if (r.next == null) {
+            tail = r.previous;
+        } else {
+            r.next.previous = r.previous;
+        }
+        r.previous = null;
+        r.next = null;
+    }
+
+    private int window(double arrivalS) {
         int w = (int) ((arrivalS - horizon.warmupS()) / horizon.windowS());
-        windowErrors[Math.min(w, windowErrors.length - 1)]++;
+        return Math.min(w, windowErrors.length - 1);
+    }
+
+    /**
+     * The period stops now ({@code nowS}, after its last window closed): every request still
+     * unfinished is counted, as an error of the window it arrived in, and recorded in the
+     * latencies at its age; nothing is counted after this.
+     */
+    void stop(double nowS) {
+        for (InFlight r = head; r != null; r = r.next) {
+            unfinished++;
+            windowErrors[window(r.arrivalS())]++;
+            double ageS = nowS - r.arrivalS();
+            latency.recordSeconds(ageS);
+            if (r.origin() >= 0) {
+                byRegion[r.origin()].recordSeconds(ageS);
+            }
+        }
+        head = null;
+        tail = null;
+        stopped = true;
     }
 
     public Horizon horizon() {
@@ -88,7 +149,7 @@ public final class ClassRecorder {
         return windows;
     }
 
-    /** Failed requests that arrived in window {@code i}. */
+    /** Failed requests that arrived in window {@code i}, and (once stopped) those left unfinished. */
     public long windowErrors(int i) {
         return windowErrors[i];
     }
@@ -107,5 +168,10 @@ public final class ClassRecorder {
 
     public long timedOut() {
         return timedOut;
+    }
+
+    /** Requests still unfinished when the period stopped (0 before). */
+    public long unfinished() {
+        return unfinished;
     }
 }

@@ -78,6 +78,11 @@ public final class Period {
         return Optional.ofNullable(websocket);
     }
 
+    /** Stops the period at {@code nowS}, after its last window closed: its class figures freeze. */
+    void stop(double nowS) {
+        classes.values().forEach(c -> c.stop(nowS));
+    }
+
     /** Closes window {@code i} of every windowed recorder: what was recorded since the previous close is its. */
     void closeWindow(int i) {
         classes.values().forEach(c -> c.windows().close(i));

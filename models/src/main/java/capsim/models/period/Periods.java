@@ -97,7 +97,8 @@ public final class Periods {
 
     /**
      * Closes each window of every period at its end, the last one at the period's stop (after its
-     * drain), so that what arrived in a period and finished in its drain still counts.
+     * drain), so that what arrived in a period and finished in its drain still counts; the period
+     * stops then (its unfinished requests are counted).
      */
     public void scheduleWindows(Simulation sim) {
         for (Period p : periods) {
@@ -105,8 +106,14 @@ public final class Periods {
             int windows = h.windows();
             for (int i = 0; i < windows; i++) {
                 int w = i;
-                double closeS = i == windows - 1 ? h.stopS() : h.warmupS() + (i + 1) * h.windowS();
-                sim.schedule(closeS, () -> p.closeWindow(w));
+                if (i == windows - 1) {
+                    sim.schedule(h.stopS(), () -> {
+                        p.closeWindow(w);
+                        p.stop(h.stopS());
+                    });
+                } else {
+                    sim.schedule(h.warmupS() + (i + 1) * h.windowS(), () -> p.closeWindow(w));
+                }
             }
         }
     }

@@ -84,22 +84,26 @@ public record ReplicationResult(
     }
 
     /**
-     * End-to-end results of one request class; {@code latencyByRegion} by the region its requests
+     * End-to-end results of one request class: {@code arrived} = {@code completed} + {@code rejected}
+     * + {@code timedOut} + {@code unfinished} (still in the system when the period stopped, recorded
+     * in {@code latency} at their age then); {@code latencyByRegion} by the region its requests
      * started in (empty without regions).
      */
     public record ClassResult(LatencyRecorder latency, long arrived, long completed, long rejected, long timedOut,
-                              Map<String, LatencyRecorder> latencyByRegion) {
+                              long unfinished, Map<String, LatencyRecorder> latencyByRegion) {
         /** A class of a model without regions. */
-        public ClassResult(LatencyRecorder latency, long arrived, long completed, long rejected, long timedOut) {
-            this(latency, arrived, completed, rejected, timedOut, Map.of());
+        public ClassResult(LatencyRecorder latency, long arrived, long completed, long rejected, long timedOut,
+                           long unfinished) {
+            this(latency, arrived, completed, rejected, timedOut, unfinished, Map.of());
         }
 
         public double throughputPerS(double measuredS) {
             return completed / measuredS;
         }
 
+        /** Requests that did not complete (rejected, timed out or unfinished) / arrived requests. */
         public double errorRatio() {
-            return arrived == 0 ? 0 : (double) (rejected + timedOut) / arrived;
+            return arrived == 0 ? 0 : (double) (rejected + timedOut + unfinished) / arrived;
         }
     }
 

@@ -4,6 +4,7 @@ import capsim.engine.kernel.Event;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.station.Outcome;
 import capsim.engine.station.Visit;
+import capsim.models.period.InFlight;
 import capsim.models.region.Regions;
 import capsim.models.tier.Node;
 import capsim.models.tier.Tier;
@@ -24,7 +25,7 @@ import capsim.models.tier.Tier;
  * its last visit, by an event at the departure), and it is lost if its node was down at any
  * instant of the visit.
  */
-final class Request implements Event, Visit {
+final class Request extends InFlight implements Event, Visit {
     private final RequestClass owner;
     private final Simulation sim;
     final double arrivalS;
@@ -128,6 +129,16 @@ final class Request implements Event, Visit {
         }
         hop = nextHop;
         sim.schedule(timeS + owner.hopS(), this);
+    }
+
+    @Override
+    public double arrivalS() {
+        return arrivalS;
+    }
+
+    @Override
+    public int origin() {
+        return origin;
     }
 
     /**

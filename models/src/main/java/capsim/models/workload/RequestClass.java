@@ -196,31 +196,22 @@ public final class RequestClass {
 
     /** A request arrived at {@code arrivalS} = now - hop and visits its first tier now. */
     private void arrive(double arrivalS) {
-        int period = arrived(arrivalS);
-        if (entry == null) {
-            completed(new Request(this, sim, arrivalS, period, null, origin()), arrivalS);
-            return;
-        }
-        new Request(this, sim, arrivalS, period, entry, origin()).fire();
+        arrived(arrivalS).fire();
     }
 
-    /** Counts an arrival at {@code arrivalS} in its period; returns the period's index (-1: none). */
-    private int arrived(double arrivalS) {
+    /** A request arriving at {@code arrivalS}, counted in the period of its arrival. */
+    private Request arrived(double arrivalS) {
         int period = periods.indexAt(arrivalS);
+        Request r = new Request(this, sim, arrivalS, period, entry, origin());
         if (period >= 0) {
-            recorders[period].arrival();
+            recorders[period].arrival(r);
         }
-        return period;
+        return r;
     }
 
     /** A request arrives now; its first visit is one hop later. */
     private void arriveNow(double now) {
-        int period = arrived(now);
-        if (entry == null) {
-            completed(new Request(this, sim, now, period, null, origin()), now);
-            return;
-        }
-        sim.schedule(now + hopS, new Request(this, sim, now, period, entry, origin()));
+        sim.schedule(now + hopS, arrived(now));
     }
 
     /** The region a new request starts in: drawn by share; -1 without regions. */
@@ -230,14 +221,14 @@ public final class RequestClass {
 
     void completed(Request r, double timeS) {
         if (r.period >= 0) {
-            recorders[r.period].completed(r.arrivalS, timeS, r.origin);
+            recorders[r.period].completed(r, timeS);
         }
         thinkAgain(timeS);
     }
 
     void failed(Request r, double timeS, Outcome outcome) {
         if (r.period >= 0) {
-            recorders[r.period].failed(r.arrivalS, outcome);
+            recorders[r.period].failed(r, outcome);
         }
         thinkAgain(timeS);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import capsim.models.catalog.Catalog;
 import capsim.models.load.ModelException;
 import capsim.models.load.ModelLoader;
+import capsim.models.system.Accounting;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import capsim.models.system.ReplicationResult.WindowRow;
@@ -43,7 +44,7 @@ class AutoscaleRunTest {
 
     @Test
     void targetTrackingAddsTwoNodesAfterItsLagAndLatencyRecovers() throws ModelException {
-        ReplicationResult r = new ModelRunner(new ModelLoader(Catalog.builtIn()).parse(MODEL, "step.yaml")).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(new ModelLoader(Catalog.builtIn()).parse(MODEL, "step.yaml")).run(0));
         // By hand: 60 s periods above 65% from [1800, 1860): the third, [1920, 1980), alarms at
         // 1980 s. The two nodes are 100% busy: ceil(2 x 100 / 65) = ceil(3.08) = 4 nodes, in service
         // at 1980 + 90 = 2070 s. Then 2.4 / 4 = 60% < 65%: no more scale-out, and scale-in would

@@ -11,6 +11,7 @@ import capsim.models.load.ModelException;
 import capsim.models.load.ModelLoader;
 import capsim.models.spec.CreditsSpec;
 import capsim.models.spec.ModelSpec;
+import capsim.models.system.Accounting;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import java.util.List;
@@ -78,7 +79,7 @@ class MonthlyBillTest {
                     - {name: tools, local_per_month: 260000}
                     - {name: support, percent_of_bill: 10, min_usd_per_month: 100}
                 """));
-        ReplicationResult r = new ModelRunner(spec).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(spec).run(0));
         MonthlyBill bill = MonthlyBill.of(spec, CATALOG, r.usage());
 
         assertTierBill("t3.medium", 4, 0.0416, 121.472, 0, bill.tiers().get("app"));

@@ -12,6 +12,7 @@ import capsim.models.failure.Strike;
 import capsim.models.catalog.Catalog;
 import capsim.models.load.ModelException;
 import capsim.models.load.ModelLoader;
+import capsim.models.system.Accounting;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import java.util.Map;
@@ -337,9 +338,9 @@ class RegionRoutingTest {
                 network: {hop_ms: 0.4, cross_zone_ms: 1.2}
                 """;
         ModelLoader loader = new ModelLoader(Catalog.builtIn());
-        ReplicationResult plain = new ModelRunner(loader.parse(model, "same.yaml")).run(0);
-        ReplicationResult regional = new ModelRunner(loader.parse(model
-                + "regions: [{name: home, share: 1, zones: [a, b, c]}]\n", "same.yaml")).run(0);
+        ReplicationResult plain = Accounting.checked(new ModelRunner(loader.parse(model, "same.yaml")).run(0));
+        ReplicationResult regional = Accounting.checked(new ModelRunner(loader.parse(model
+                + "regions: [{name: home, share: 1, zones: [a, b, c]}]\n", "same.yaml")).run(0));
 
         assertEquals(plain.events(), regional.events());
         for (String c : plain.classes().keySet()) {

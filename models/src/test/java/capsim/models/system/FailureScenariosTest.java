@@ -47,7 +47,7 @@ class FailureScenariosTest {
     }
 
     private static List<ScenarioResult> scenarios(ModelSpec model, int steadyKept) {
-        return new ModelRunner(model).run(0, mode -> new FailureScenarios.Shape(steadyKept, true)).scenarios();
+        return Accounting.checked(new ModelRunner(model).run(0, mode -> new FailureScenarios.Shape(steadyKept, true))).scenarios();
     }
 
     /*
@@ -58,7 +58,7 @@ class FailureScenariosTest {
     @Test
     void scenariosUseTheRunsWindows() throws ModelException {
         ModelSpec model = model().withRun(new RunSpec(30, 60, 1, 3));
-        ReplicationResult r = new ModelRunner(model).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(model).run(0));
 
         assertEquals(30, r.windowS(), 0);
         List<WindowRow> app = r.scenarios().get(0).windows();
@@ -122,7 +122,7 @@ class FailureScenariosTest {
     @Test
     void anOutageDownForCertainSimulatesOnlyItsEdges() throws ModelException {
         ModelSpec model = model();
-        ScenarioResult db = new ModelRunner(model).run(0).scenarios().get(1);
+        ScenarioResult db = Accounting.checked(new ModelRunner(model).run(0)).scenarios().get(1);
         ScenarioResult full = scenarios(model, 100).get(1);
 
         assertEquals(List.of(1.0, 1.0), db.weights());
@@ -142,7 +142,7 @@ class FailureScenariosTest {
      */
     @Test
     void aLightlyLoadedSurvivorLeavesNoBacklogWindow() throws ModelException {
-        ScenarioResult app = new ModelRunner(model()).run(0).scenarios().get(0);
+        ScenarioResult app = Accounting.checked(new ModelRunner(model()).run(0)).scenarios().get(0);
 
         assertTrue(app.windows().size() == 2 || app.windows().size() == 3, () -> app.windows().size() + " windows");
         assertEquals(0, app.downWindows(), 0);

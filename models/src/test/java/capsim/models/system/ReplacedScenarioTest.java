@@ -84,7 +84,7 @@ class ReplacedScenarioTest {
      */
     @Test
     void eachZoneBlockLosesHalfTheNodesUntilTheReplacementsServe() throws ModelException {
-        List<ScenarioResult> scenarios = new ModelRunner(model(MODEL)).run(0).scenarios();
+        List<ScenarioResult> scenarios = Accounting.checked(new ModelRunner(model(MODEL)).run(0)).scenarios();
 
         assertEquals(List.of("zone down: a", "zone down: b"), scenarios.stream().map(ScenarioResult::name).toList());
         for (ScenarioResult s : scenarios) {
@@ -116,7 +116,7 @@ class ReplacedScenarioTest {
         assertEquals("node down: app", node.name());
         assertEquals(195, node.effectS(), 0);
 
-        ScenarioResult s = new ModelRunner(nodes).run(0).scenarios().get(0);
+        ScenarioResult s = Accounting.checked(new ModelRunner(nodes).run(0)).scenarios().get(0);
         assertTrue(s.windows().size() == 4 || s.windows().size() == 5, () -> s.weights().toString());
         assertTrue(s.weights().stream().allMatch(w -> w == 1.0), () -> s.weights().toString());
         assertEquals(0, s.downWindows(), 0);

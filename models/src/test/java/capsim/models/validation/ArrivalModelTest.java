@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import capsim.models.spec.ModelSpec;
+import capsim.models.system.Accounting;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.OfferedLoad;
 import capsim.models.system.ReplicationResult;
@@ -32,7 +33,7 @@ class ArrivalModelTest {
                 %s
                       steps: [{tier: app, service_ms: {dist: deterministic, mean: 1}}]
                 tiers:
-                  - {name: app, node: c5.9xlarge, count: 1, workers: 64}
+                  - {name: app, node: m5.4xlarge, count: 1, workers: 64}
                 network: {hop_ms: 0}
                 """.formatted(durationS, replications, profile, arrival);
     }
@@ -53,8 +54,8 @@ class ArrivalModelTest {
      */
     @Test
     void peakProfileDoublesTheRateInItsWindow() {
-        ReplicationResult r = new ModelRunner(ModelRuns.parse(model(5_400, 1, "      rate_per_s: 20",
-                "  profile: {kind: peak, from: \"00:30\", to: 1, factor: 2}"))).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(ModelRuns.parse(model(5_400, 1, "      rate_per_s: 20",
+                "  profile: {kind: peak, from: \"00:30\", to: 1, factor: 2}"))).run(0));
 
         assertPoisson(36_000, count(r, 0, 1_800), "before the peak");
         assertPoisson(72_000, count(r, 1_800, 3_600), "in the peak");
@@ -69,8 +70,8 @@ class ArrivalModelTest {
     @Test
     void hourlyMultipliersFollowTheClockAcrossMidnight() {
         String multipliers = "[1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.5, 2]";
-        ReplicationResult r = new ModelRunner(ModelRuns.parse(model(10_800, 1, "      rate_per_s: 10",
-                "  profile: {kind: hourly, start_h: 22, multipliers: " + multipliers + "}"))).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(ModelRuns.parse(model(10_800, 1, "      rate_per_s: 10",
+                "  profile: {kind: hourly, start_h: 22, multipliers: " + multipliers + "}"))).run(0));
 
         assertPoisson(18_000, count(r, 0, 3_600), "22:00-23:00");
         assertPoisson(72_000, count(r, 3_600, 7_200), "23:00-00:00");
@@ -117,7 +118,7 @@ class ArrivalModelTest {
         ModelSpec spec = ModelRuns.parse(model(1_800, 1,
                 "      rate_per_s: 1   # marks the class open; the trace replaces it\n"
                         + "      arrival: {kind: trace, file: trace.csv}", ""), folder);
-        ReplicationResult r = new ModelRunner(spec).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(spec).run(0));
 
         assertPoisson(6_000, count(r, 0, 600), "10/s");
         assertPoisson(24_000, count(r, 600, 1_200), "40/s");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import capsim.engine.stats.LatencyRecorder;
 import capsim.models.spec.ModelSpec;
+import capsim.models.system.Accounting;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import java.util.ArrayList;
@@ -58,9 +59,9 @@ class DeterminismModelTest {
     @Test
     void sameSeedSameNumbersOtherReplicationOtherNumbers() {
         ModelSpec model = ModelRuns.parse(MODEL);
-        List<Object> first = fingerprint(new ModelRunner(model).run(0));
-        List<Object> again = fingerprint(new ModelRunner(ModelRuns.parse(MODEL)).run(0));
-        List<Object> other = fingerprint(new ModelRunner(model).run(1));
+        List<Object> first = fingerprint(Accounting.checked(new ModelRunner(model).run(0)));
+        List<Object> again = fingerprint(Accounting.checked(new ModelRunner(ModelRuns.parse(MODEL)).run(0)));
+        List<Object> other = fingerprint(Accounting.checked(new ModelRunner(model).run(1)));
 
         assertEquals(first, again);
         assertNotEquals(first, other);

@@ -3,6 +3,7 @@ package capsim.models.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import capsim.models.system.Accounting;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import capsim.models.system.ReplicationResult.WebSocketResult;
@@ -158,7 +159,7 @@ class FanOutModelTest {
                     pubsub_tier: bus
                     pubsub_ms: {dist: deterministic, mean: 0.5}
                 """, "  - {name: bus, node: cache.t3.small, count: 1, workers: 16}\n", 4);
-        ReplicationResult r = new ModelRunner(ModelRuns.parse(pubsub)).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(ModelRuns.parse(pubsub)).run(0));
         WebSocketResult ws = r.websocket().orElseThrow();
 
         long messages = ws.messages();
@@ -173,6 +174,6 @@ class FanOutModelTest {
     }
 
     private static WebSocketResult run(String yaml) {
-        return new ModelRunner(ModelRuns.parse(yaml)).run(0).websocket().orElseThrow();
+        return Accounting.checked(new ModelRunner(ModelRuns.parse(yaml)).run(0)).websocket().orElseThrow();
     }
 }

@@ -4,6 +4,7 @@ import capsim.engine.validation.Replications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import capsim.models.system.Accounting;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import capsim.models.system.ReplicationResult.ClassResult;
@@ -93,8 +94,8 @@ class LimitsModelTest {
      */
     @Test
     void noServedRequestWaitedLongerThanTheTimeout() {
-        ReplicationResult r = new ModelRunner(ModelRuns.parse(
-                model(120, "timeout_ms: 30", "{dist: deterministic, mean: 10}"))).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(ModelRuns.parse(
+                model(120, "timeout_ms: 30", "{dist: deterministic, mean: 10}"))).run(0));
         ClassResult api = r.classes().get("api");
 
         assertTrue(api.timedOut() > 1_000, "rho = 1.2: many give up: " + api.timedOut());

@@ -4,6 +4,7 @@ import capsim.models.catalog.Catalog;
 import capsim.models.load.ModelException;
 import capsim.models.load.ModelLoader;
 import capsim.models.spec.ModelSpec;
+import capsim.models.system.Accounting;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class ModelRuns {
         ModelRunner runner = new ModelRunner(model);
         List<ReplicationResult> results = new ArrayList<>();
         for (int r = 0; r < model.run().replications(); r++) {
-            results.add(runner.run(r));
+            results.add(Accounting.checked(runner.run(r)));
         }
         return results;
     }

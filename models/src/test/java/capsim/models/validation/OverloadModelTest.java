@@ -3,6 +3,7 @@ package capsim.models.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import capsim.models.system.Accounting;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import capsim.models.system.ReplicationResult.ClassResult;
@@ -22,9 +23,11 @@ class OverloadModelTest {
     /*
      * 3,000/s on one server of 1 ms: offered utilisation 3. The queue grows at 2,000/s until it
      * holds 50,000 (at 25 s); from then on 2,000/s are refused: 75 s x 2,000 = 150,000 of the
-     * 300,000 arrivals, an error ratio of 0.5. The server is busy from the start to the run's
-     * stop (100 s + 10 s drain), so it completes 110,000 requests (fewer than one per ms is
-     * impossible to beat), and no request waits more than 50,000 services: 50 s.
+     * 300,000 arrivals, half of them. The server is busy from the start to the run's stop
+     * (100 s + 10 s drain), so it completes 110,000 requests (fewer than one per ms is
+     * impossible to beat), and no request waits more than 50,000 services: 50 s. The other
+     * 300,000 - 150,000 - 110,000 = 40,000 are still queued at the stop, unfinished: the error
+     * ratio (refused + unfinished) / arrived is 190,000 / 300,000 = 0.633.
      */
     private static String model(String discipline, String steps) {
         return """
@@ -39,7 +42,7 @@ class OverloadModelTest {
                 %s
                 tiers:
                   - {name: app, node: t3.large, count: 1, workers: 1, discipline: %s}
-                  - {name: next, node: c5.9xlarge, count: 1, workers: 64}
+                  - {name: next, node: m5.4xlarge, count: 1, workers: 64}
                 network: {hop_ms: 0.5}
                 """.formatted(steps, discipline);
     }
@@ -47,7 +50,7 @@ class OverloadModelTest {
     @ParameterizedTest
     @ValueSource(strings = {"fcfs", "ps"})
     void offeredUtilisationThreeRunsBoundedAndIsReportedSaturated(String discipline) {
-        ReplicationResult r = new ModelRunner(ModelRuns.parse(model(discipline, ""))).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(ModelRuns.parse(model(discipline, ""))).run(0));
         ClassResult api = r.classes().get("api");
         TierResult app = r.tiers().get("app");
 
@@ -67,7 +70,9 @@ class OverloadModelTest {
             // the fluid computation above; the Poisson noise on 300,000 arrivals is 0.2%, the
             // queue's fill time the same: 2% is a wide margin. (Processor sharing refuses more:
             // its full queue holds partly served work, some 25 s of it, that is never finished.)
-            assertEquals(0.5, api.errorRatio(), 0.01);
+            assertEquals(0.5, (double) api.rejected() / api.arrived(), 0.01);
+            assertEquals(40_000, api.unfinished(), 0.02 * 40_000);
+            assertEquals(0.633, api.errorRatio(), 0.01);
             assertTrue(api.completed() >= 109_000, api.completed() + " completed");
         }
     }
@@ -79,8 +84,8 @@ class OverloadModelTest {
      */
     @Test
     void aSecondStepAddsAtMostOneEventPerRequest() {
-        ReplicationResult r = new ModelRunner(ModelRuns.parse(model("fcfs",
-                "        - {tier: next, service_ms: {dist: deterministic, mean: 1}}"))).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(ModelRuns.parse(model("fcfs",
+                "        - {tier: next, service_ms: {dist: deterministic, mean: 1}}"))).run(0));
         ClassResult api = r.classes().get("api");
 
         assertTrue(r.tiers().get("app").saturated());

@@ -3,6 +3,7 @@ package capsim.models.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import capsim.models.system.Accounting;
 import capsim.models.system.ModelRunner;
 import capsim.models.system.ReplicationResult;
 import capsim.models.system.ReplicationResult.ClassResult;
@@ -31,14 +32,14 @@ class RouteModelTest {
                     - {tier: b, service_ms: {dist: deterministic, mean: 2}}
                     - {tier: a, service_ms: {dist: deterministic, mean: 3}}
             tiers:
-              - {name: a, node: c5.2xlarge, count: 1, workers: 64}
-              - {name: b, node: c5.2xlarge, count: 1, workers: 64}
+              - {name: a, node: m5.2xlarge, count: 1, workers: 64}
+              - {name: b, node: m5.2xlarge, count: 1, workers: 64}
             network: {hop_ms: 2}
             """;
 
     @Test
     void latencyIsServicePlusOneHopPerVisitExactly() {
-        ReplicationResult r = new ModelRunner(ModelRuns.parse(HOPS)).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(ModelRuns.parse(HOPS)).run(0));
         ClassResult api = r.classes().get("api");
 
         assertTrue(api.completed() > 3_500, "about 20/s x 200 s = 4,000 requests: " + api.completed());
@@ -78,16 +79,16 @@ class RouteModelTest {
                         - {tier: db, repeat: 3, service_ms: {dist: deterministic, mean: 2}}
                     - {tier: render, service_ms: {dist: deterministic, mean: 1}}
             tiers:
-              - {name: app, node: c5.2xlarge, count: 1, workers: 64}
-              - {name: cache, node: c5.2xlarge, count: 1, workers: 64}
-              - {name: db, node: c5.2xlarge, count: 1, workers: 64}
-              - {name: render, node: c5.2xlarge, count: 1, workers: 64}
+              - {name: app, node: m5.2xlarge, count: 1, workers: 64}
+              - {name: cache, node: m5.2xlarge, count: 1, workers: 64}
+              - {name: db, node: m5.2xlarge, count: 1, workers: 64}
+              - {name: render, node: m5.2xlarge, count: 1, workers: 64}
             network: {hop_ms: 1}
             """;
 
     @Test
     void cacheMissesVisitTheDatabaseRepeatTimesAndEveryRequestContinues() {
-        ReplicationResult r = new ModelRunner(ModelRuns.parse(CACHE)).run(0);
+        ReplicationResult r = Accounting.checked(new ModelRunner(ModelRuns.parse(CACHE)).run(0));
         ClassResult api = r.classes().get("api");
         Histogram latency = api.latency().histogram();
         long hits = countNear(latency, 5_500);
