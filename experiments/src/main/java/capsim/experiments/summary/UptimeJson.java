@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes the uptime estimate into the summary's {@code uptime} block: {@code ci95} [lo, hi],
+ * Writes the uptime estimate into the summary's {@code uptime} block: {@code ci95} [lo, hi] (null
+ * with one replication),
  * {@code method}, {@code states[]} {name, fraction_of_time, compliance, per_month, strikes} and
  * {@code downtime_min_per_month}; notes when the failure states take so much of the time that
  * the rare-event approximation (modes do not overlap) is rough.
@@ -18,10 +19,14 @@ final class UptimeJson {
     private UptimeJson() {
     }
 
-    static void addEstimate(ObjectNode up, Uptime uptime, double days, List<String> notes) {
-        ArrayNode ci = up.putArray("ci95");
-        ci.add(Round.to(uptime.ci95Lo(), Round.RATIO));
-        ci.add(Round.to(uptime.ci95Hi(), Round.RATIO));
+    static void addEstimate(ObjectNode up, Uptime uptime, double days, int replications, List<String> notes) {
+        if (replications < 2) {
+            up.putNull("ci95");
+        } else {
+            ArrayNode ci = up.putArray("ci95");
+            ci.add(Round.to(uptime.ci95Lo(), Round.RATIO));
+            ci.add(Round.to(uptime.ci95Hi(), Round.RATIO));
+        }
         up.put("method", uptime.method());
         ArrayNode states = up.putArray("states");
         for (Uptime.State s : uptime.states()) {
