@@ -62,7 +62,7 @@ final class GateCommand implements Callable<Integer> {
     private boolean allowMismatch;
 
     @Option(names = "--strict",
-            description = "Fail on an UNCERTAIN target too (its 95% interval contains the target).")
+            description = "Fail on an UNCERTAIN target too (its 95%% interval contains the target).")
     private boolean strict;
 
     @Mixin
