@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "capsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event load and capacity simulator: will this plan meet its targets, and what will it"
                 + " cost?",
-        subcommands = {RunCommand.class, GateCommand.class, ValidateCommand.class},
+        subcommands = {RunCommand.class, GateCommand.class, ValidateCommand.class, CatalogCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:ok", "1:gate: a target failed or regressed", "2:invalid input", "3:internal error (a bug)"})
 public final class Main implements Callable<Integer> {

@@ -10,7 +10,7 @@ import capsim.models.spec.CreditsSpec;
  * work; the balance is capped at {@code max_balance}. In standard mode it cannot fall below 0;
  * in unlimited mode it goes negative and the negative part is the surplus AWS bills.
  *
- * <p>Work is taken as booked by the node's station ({@link capsim.models.tier.Node#workS()}):
+ * <p>CPU time is taken as booked by the node's station ({@link capsim.models.tier.Node#cpuS()}):
  * FCFS books a job's service when it is admitted, so the balance leads the exact one by the work
  * admitted but not yet done (a few service times at moderate load). A worker stands for
  * {@code min(1, vcpu / workers)} vCPUs: one thread per vCPU at most, several threads sharing the
@@ -19,35 +19,35 @@ import capsim.models.spec.CreditsSpec;
 final class CreditAccount {
     private final double earnPerS;
     private final double maxBalance;
-    private final double creditsPerWorkS;
+    private final double creditsPerCpuS;
     private final boolean standard;
     private double balance;
     private double lastS;
-    private double lastWorkS;
+    private double lastCpuS;
     private double spentCredits;
     private double earnedCredits;
     private double emptyAtS = Double.NaN;
     private boolean throttled;
     private boolean closed;
 
-    /** An account opened at {@code startS}, when the node had booked {@code workS} of work. */
-    CreditAccount(BurstCredits type, double vcpuPerWorker, CreditsSpec spec, double startS, double workS) {
+    /** An account opened at {@code startS}, when the node had booked {@code cpuS} CPU-seconds. */
+    CreditAccount(BurstCredits type, double vcpuPerWorker, CreditsSpec spec, double startS, double cpuS) {
         this.earnPerS = type.earnedPerHour() / 3600.0;
         this.maxBalance = type.maxBalance();
-        this.creditsPerWorkS = vcpuPerWorker / 60.0;
+        this.creditsPerCpuS = vcpuPerWorker / 60.0;
         this.standard = spec.mode() == CreditsSpec.Mode.STANDARD;
         this.balance = Math.min(spec.initialCredits(), maxBalance);
         this.lastS = startS;
-        this.lastWorkS = workS;
+        this.lastCpuS = cpuS;
     }
 
     /**
      * Brings the balance to {@code nowS}: earns over [last update, {@code earnUntilS}] (the node
-     * stops earning when it stops) and spends the work booked since, {@code workS} in all.
+     * stops earning when it stops) and spends the CPU time booked since, {@code cpuS} CPU-seconds in all.
      */
-    void advance(double nowS, double earnUntilS, double workS) {
+    void advance(double nowS, double earnUntilS, double cpuS) {
         double earn = earnPerS * Math.max(0, Math.min(nowS, earnUntilS) - lastS);
-        double spend = (workS - lastWorkS) * creditsPerWorkS;
+        double spend = (cpuS - lastCpuS) * creditsPerCpuS;
         double before = balance;
         double after = before + earn - spend;
         if (Double.isNaN(emptyAtS) && after <= 0 && spend > earn) {
@@ -58,7 +58,7 @@ final class CreditAccount {
         spentCredits += spend;
         earnedCredits += earn;
         lastS = nowS;
-        lastWorkS = workS;
+        lastCpuS = cpuS;
     }
 
     /** Credits now; negative in unlimited mode when surplus credits are owed. */

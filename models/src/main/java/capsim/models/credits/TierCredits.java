@@ -7,6 +7,7 @@ import capsim.models.catalog.NodeType.BurstCredits;
 import capsim.models.spec.CreditsSpec;
 import capsim.models.tier.Horizon;
 import capsim.models.tier.Node;
+import capsim.models.tier.SpeedFactor;
 import capsim.models.tier.Tier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,9 +24,10 @@ import java.util.function.ToDoubleFunction;
  * standard-mode node at full speed could empty its balance (after balance / (vCPU-minutes at
  * full load - earnings) seconds, at least {@value #MIN_CHECK_S} s), so a balance is seen to run
  * out within that resolution. In standard mode a node whose balance is 0 is held at baseline:
- * its station's speed becomes {@code baseline_per_vcpu} (an FCFS node applies it to jobs
- * admitted from then on), and it returns to full speed at the first check that finds credits
- * again. Since work is booked when it is admitted, a node that demands more than baseline keeps
+ * its {@link SpeedFactor#CREDITS} factor becomes {@code baseline_per_vcpu} (on top of its CPU
+ * speed; an FCFS node applies it to jobs admitted from then on), and it returns to full speed at
+ * the first check that finds credits again. Credits count CPU time ({@link Node#cpuS()}): a
+ * faster CPU spends fewer of them on the same demand. Since work is booked when it is admitted, a node that demands more than baseline keeps
  * spending what it earns and stays at baseline; one that demands less earns credits back and
  * bursts with them. In unlimited mode the speed stays 1 and the balance goes negative.
  */
@@ -155,13 +157,13 @@ public final class TierCredits {
                 throttledNodeS += Math.max(0, to - from);
             }
             boolean stopped = node.state() == Node.State.STOPPED;
-            a.advance(now, stopped ? node.stateSinceS() : now, node.workS());
+            a.advance(now, stopped ? node.stateSinceS() : now, node.cpuS());
             if (stopped) {
                 a.close();
             } else if (spec.mode() == CreditsSpec.Mode.STANDARD) {
                 boolean throttle = a.balance() <= 0;
                 if (throttle != a.throttled()) {
-                    node.station().setSpeed(throttle ? type.baselinePerVcpu() : 1);
+                    node.setSpeedFactor(SpeedFactor.CREDITS, throttle ? type.baselinePerVcpu() : 1);
                     a.throttled(throttle);
                 }
                 if (!throttle && maxDrainPerS > 0) {

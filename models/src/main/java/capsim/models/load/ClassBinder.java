@@ -1,5 +1,6 @@
 package capsim.models.load;
 
+import capsim.models.catalog.Catalog;
 import capsim.models.load.Values.Bound;
 import capsim.models.spec.ArrivalSpec;
 import capsim.models.spec.ClassSpec;
@@ -18,12 +19,14 @@ import java.util.OptionalInt;
 /**
  * Binds {@code workload.classes[]}: each class is open ({@code rate_per_s}, shaped by
  * {@code arrival}) or closed ({@code users} with {@code think_s}), never both, and visits its
- * {@code steps} in order; every step names a tier of the file. A trace arrival's {@code file}
+ * {@code steps} in order; every step names a tier of the file, and may say the catalog type its
+ * {@code service_ms} was {@code measured_on}. A trace arrival's {@code file}
  * is resolved against the model file's folder and must exist.
  */
 final class ClassBinder {
     private static final List<String> KEYS = List.of("name", "rate_per_s", "users", "think_s", "arrival", "steps");
-    private static final List<String> STEP_KEYS = List.of("tier", "service_ms", "repeat", "hit_ratio", "on_miss");
+    private static final List<String> STEP_KEYS = List.of("tier", "service_ms", "repeat", "hit_ratio", "on_miss",
+            SpeedBinder.MEASURED_ON);
     private static final List<String> ARRIVAL_KEYS = List.of("kind", "high_factor", "high_share", "mean_high_s",
             "file");
     private static final Map<ArrivalSpec.Kind, List<String>> ARRIVAL_APPLICABLE = Map.of(
@@ -33,11 +36,13 @@ final class ClassBinder {
     private static final Bound OPEN_UNIT = new Bound(x -> x > 0 && x < 1, "must be between 0 and 1, exclusive");
 
     private final Names tiers;
+    private final Catalog catalog;
     private final Path baseDir;
     private final Problems problems;
 
-    ClassBinder(Names tiers, Path baseDir, Problems problems) {
+    ClassBinder(Names tiers, Catalog catalog, Path baseDir, Problems problems) {
         this.tiers = tiers;
+        this.catalog = catalog;
         this.baseDir = baseDir;
         this.problems = problems;
     }
@@ -133,6 +138,7 @@ final class ClassBinder {
             s.reportKey("on_miss", "on_miss needs hit_ratio (the share of visits that hit)");
         }
         return new StepSpec(tier.orElse(""), service.orElse(DistBinder.INVALID),
-                s.smallInteger("repeat", 1).orElse(1), hitRatio, steps(s, "on_miss", false));
+                s.smallInteger("repeat", 1).orElse(1), hitRatio, steps(s, "on_miss", false),
+                SpeedBinder.measuredOn(s, catalog));
     }
 }

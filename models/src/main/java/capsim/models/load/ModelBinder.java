@@ -45,7 +45,7 @@ final class ModelBinder {
                         c.requiredNumber("per_usd", Bound.POSITIVE).orElse(1)));
         Names tierNames = new Names("tier", problems);
         List<TierSpec> tiers = new TierBinder(catalog, problems).bind(s, tierNames);
-        WorkloadSpec workload = WorkloadBinder.bind(s, tierNames, baseDir);
+        WorkloadSpec workload = WorkloadBinder.bind(s, tierNames, catalog, baseDir);
         AutoscaleBinder.checkConnectionsMetric(s, workload, problems);
         Optional<Section> net = s.section("network", List.of("hop_ms", "cross_zone_ms", RegionBinder.LINKS_KEY));
         NetworkSpec network = new NetworkSpec(

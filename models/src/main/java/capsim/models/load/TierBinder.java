@@ -16,12 +16,13 @@ import java.util.stream.Stream;
  * Binds {@code tiers:}. A tier's {@code node} is a catalog type or {@code custom}; a custom node
  * must give {@code vcpu}, {@code memory_gb} and {@code hourly_usd}, and only a custom node may.
  * {@code workers} stays empty when not given (the node type's vCPUs, resolved by the simulator).
+ * {@code cpu_speed} and {@code measured_on}: {@link SpeedBinder}.
  */
 final class TierBinder {
     static final String CUSTOM = "custom";
     private static final List<String> KEYS = Stream.concat(Stream.of("name", "node", "count",
             "workers", "discipline", "balancer", "queue_limit", "timeout_ms", "max_connections", "vcpu", "memory_gb",
-            "hourly_usd"), OperationsBinder.KEYS.stream()).toList();
+            "hourly_usd", SpeedBinder.CPU_SPEED, SpeedBinder.MEASURED_ON), OperationsBinder.KEYS.stream()).toList();
     private static final List<String> CUSTOM_KEYS = List.of("vcpu", "memory_gb", "hourly_usd");
 
     private final Catalog catalog;
@@ -72,7 +73,8 @@ final class TierBinder {
                 t.smallInteger("queue_limit", 0),
                 t.number("timeout_ms", Bound.POSITIVE),
                 t.integer("max_connections", 1),
-                vcpu, memoryGb, hourlyUsd, OperationsBinder.bind(t, count, node.orElse(""), catalog, problems));
+                vcpu, memoryGb, hourlyUsd, OperationsBinder.bind(t, count, node.orElse(""), catalog, problems),
+                SpeedBinder.tier(t, catalog));
     }
 
     private void checkNodeType(Section t, String node) {

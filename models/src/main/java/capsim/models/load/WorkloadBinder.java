@@ -1,5 +1,6 @@
 package capsim.models.load;
 
+import capsim.models.catalog.Catalog;
 import capsim.models.load.Values.Bound;
 import capsim.models.spec.DistSpec;
 import capsim.models.spec.ProfileSpec;
@@ -24,14 +25,14 @@ final class WorkloadBinder {
     }
 
     /** The workload of {@code root}, checked against the tier names. */
-    static WorkloadSpec bind(Section root, Names tiers, Path baseDir) {
+    static WorkloadSpec bind(Section root, Names tiers, Catalog catalog, Path baseDir) {
         Optional<Section> section = root.requiredSection("workload", KEYS);
         if (section.isEmpty()) {
             return EMPTY;
         }
         Section w = section.get();
         Problems problems = w.problems();
-        return new WorkloadSpec(ProfileBinder.bind(w), new ClassBinder(tiers, baseDir, problems).bind(w),
+        return new WorkloadSpec(ProfileBinder.bind(w), new ClassBinder(tiers, catalog, baseDir, problems).bind(w),
                 w.section("websocket", WEBSOCKET_KEYS).map(ws -> websocket(ws, tiers)));
     }
 

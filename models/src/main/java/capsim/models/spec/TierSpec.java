@@ -9,12 +9,22 @@ import java.util.OptionalLong;
  * {@code workers} servers (default: the type's vCPUs) under {@code discipline}, picked by
  * {@code balancer}. A {@code custom} node gives {@code vcpu}, {@code memory_gb} and
  * {@code hourly_usd} itself. {@code operations} holds boot, drain, zones, autoscaling,
- * CPU credits, failures and managed-service behaviour.
+ * CPU credits, failures and managed-service behaviour; {@code speed} the tier's {@code cpu_speed}
+ * and {@code measured_on}.
  */
 public record TierSpec(String name, String node, int count, OptionalInt workers, Discipline discipline,
                        Balancer balancer, OptionalInt queueLimit, OptionalDouble timeoutMs,
                        OptionalLong maxConnections, OptionalInt vcpu, OptionalDouble memoryGb,
-                       OptionalDouble hourlyUsd, OperationsSpec operations) {
+                       OptionalDouble hourlyUsd, OperationsSpec operations, SpeedSpec speed) {
+
+    /** A tier at the node type's own speed, service times as measured on the reference type. */
+    public TierSpec(String name, String node, int count, OptionalInt workers, Discipline discipline,
+                    Balancer balancer, OptionalInt queueLimit, OptionalDouble timeoutMs,
+                    OptionalLong maxConnections, OptionalInt vcpu, OptionalDouble memoryGb,
+                    OptionalDouble hourlyUsd, OperationsSpec operations) {
+        this(name, node, count, workers, discipline, balancer, queueLimit, timeoutMs, maxConnections, vcpu,
+                memoryGb, hourlyUsd, operations, SpeedSpec.DEFAULT);
+    }
 
     /** A tier with default operations (fixed count, no failures). */
     public TierSpec(String name, String node, int count, OptionalInt workers, Discipline discipline,

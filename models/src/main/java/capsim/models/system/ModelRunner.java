@@ -30,6 +30,7 @@ import capsim.models.system.ReplicationResult.TierResult;
 import capsim.models.system.ReplicationResult.WebSocketResult;
 import capsim.models.system.ReplicationResult.WindowClass;
 import capsim.models.system.ReplicationResult.WindowRow;
+import capsim.models.tier.CpuSpeed;
 import capsim.models.tier.Horizon;
 import capsim.models.tier.Interference;
 import capsim.models.tier.Tier;
@@ -132,7 +133,7 @@ public final class ModelRunner {
 
         Map<String, Tier> tiers = new LinkedHashMap<>();
         for (TierSpec t : model.tiers()) {
-            tiers.put(t.name(), new Tier(t, workersOf(t, catalog), sim, periods,
+            tiers.put(t.name(), new Tier(t, workersOf(t, catalog), CpuSpeed.of(t, catalog), sim, periods,
                     streams.stream("tier/" + t.name() + "/balancer"),
                     Interference.of(t.name(), t.operations().interference(), streams)));
         }
@@ -141,7 +142,9 @@ public final class ModelRunner {
         ProfileSpec profile = model.workload().profile();
         for (ClassSpec c : model.workload().classes()) {
             RequestClass rc = new RequestClass(c, sim, periods, hopS, model.network().crossZoneMs() / 1000.0, tiers,
-                    key -> Distributions.of(key.step().serviceMs()), streams, regions);
+                    key -> scaled(Distributions.of(key.step().serviceMs()),
+                            CpuSpeed.demandScale(key.step(), model.tier(key.step().tier()).orElseThrow(), catalog)),
+                    streams, regions);
             if (c.closed()) {
                 rc.startClosed(c.users().getAsInt());
             } else {
@@ -221,15 +224,22 @@ public final class ModelRunner {
         }
     }
 
-    private static WebSocketLoad webSocket(WebSocketSpec w, Simulation sim, Periods periods, double hopS,
-                                           Map<String, Tier> tiers, ProfileSpec profile, RandomStreams streams,
-                                           Optional<Origins> origins) {
+    /** {@code d} with its values multiplied by {@code factor}; {@code d} itself when the factor is 1. */
+    private static Distribution scaled(Distribution d, double factor) {
+        return factor == 1 ? d : d.scaled(factor);
+    }
+
+    private WebSocketLoad webSocket(WebSocketSpec w, Simulation sim, Periods periods, double hopS,
+                                    Map<String, Tier> tiers, ProfileSpec profile, RandomStreams streams,
+                                    Optional<Origins> origins) {
         Tier wsTier = tiers.get(w.tier());
         long maxPerNode = wsTier.spec().maxConnections().orElse(Long.MAX_VALUE);
         Optional<Tier> pubsub = w.pubsubTier().map(tiers::get);
-        Optional<Distribution> pubsubMs = w.pubsubMs().map(Distributions::of);
+        Optional<Distribution> pubsubMs = w.pubsubMs().map(d -> scaled(Distributions.of(d),
+                CpuSpeed.demandScale(pubsub.orElseThrow().spec(), catalog)));
         WebSocketLoad load = new WebSocketLoad(sim, periods, hopS, wsTier, w.connections(), maxPerNode, pubsub,
-                pubsubMs, Distributions.of(w.fanout()), Distributions.of(w.sendMs()),
+                pubsubMs, Distributions.of(w.fanout()),
+                scaled(Distributions.of(w.sendMs()), CpuSpeed.demandScale(wsTier.spec(), catalog)),
                 streams.stream("websocket/fanout"), streams.stream("websocket/send"),
                 streams.stream("websocket/pubsub"), origins);
         load.start(new ThinnedPoisson(profiled(w.messagesPerS(), profile),

@@ -9,6 +9,7 @@ import capsim.models.spec.ModelSpec;
 import capsim.models.spec.StepSpec;
 import capsim.models.spec.TierSpec;
 import capsim.models.spec.WebSocketSpec;
+import capsim.models.tier.CpuSpeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The load a model offers each tier at its peak rate, computed from the model alone (no
@@ -31,7 +33,9 @@ import java.util.OptionalDouble;
  * most {@code users / think_s} (an upper bound: response times only lower it). Each step makes
  * {@code repeat} visits; a step with {@code hit_ratio} runs its {@code on_miss} steps with
  * probability 1 - hit_ratio (once per step, whatever its {@code repeat}), recursively.
- * {@code network.hop_ms} is latency, not work, and is not counted. WebSocket: every message
+ * A visit's work is its mean service time x the speed of the type it was measured on / the speed
+ * of the tier's nodes ({@link CpuSpeed}). {@code network.hop_ms} is latency, not work, and is not
+ * counted. WebSocket: every message
  * visits min(E[fanout], ws nodes) ws nodes (an upper bound on the distinct nodes holding its
  * recipients) and costs E[fanout] x E[send_ms] of ws work; the pub/sub tier, if any, gets one
  * visit of {@code pubsub_ms} per message.
@@ -60,10 +64,15 @@ public final class OfferedLoad {
             visitsAndWork.put(tier.name(), new double[2]);
         }
         List<ClassRate> rates = classRates(spec);
+        ToDoubleFunction<StepSpec> speedScale = step -> {
+            TierSpec tier = spec.tier(step.tier()).orElseThrow(() -> new IllegalArgumentException("unknown tier "
+                    + step.tier()));
+            return CpuSpeed.demandScale(step, tier, catalog) / CpuSpeed.of(tier, catalog);
+        };
         for (int i = 0; i < rates.size(); i++) {
-            addSteps(visitsAndWork, spec.workload().classes().get(i).steps(), rates.get(i).ratePerS());
+            addSteps(visitsAndWork, spec.workload().classes().get(i).steps(), rates.get(i).ratePerS(), speedScale);
         }
-        spec.workload().websocket().ifPresent(ws -> addWebSocket(visitsAndWork, ws, spec));
+        spec.workload().websocket().ifPresent(ws -> addWebSocket(visitsAndWork, ws, spec, catalog));
         List<TierLoad> loads = new ArrayList<>();
         for (TierSpec tier : spec.tiers()) {
             double[] vw = visitsAndWork.get(tier.name());
@@ -112,23 +121,33 @@ public final class OfferedLoad {
                 .orElseThrow(() -> new IllegalArgumentException("unknown node type " + tier.node()));
     }
 
-    private static void addSteps(Map<String, double[]> visitsAndWork, List<StepSpec> steps, double ratePerS) {
+    /** Adds the visits and work of {@code steps}: mean service x {@code speedScale} (measured-on / node speed). */
+    private static void addSteps(Map<String, double[]> visitsAndWork, List<StepSpec> steps, double ratePerS,
+                                 ToDoubleFunction<StepSpec> speedScale) {
         for (StepSpec step : steps) {
             double visitsPerS = ratePerS * step.repeat();
-            add(visitsAndWork, step.tier(), visitsPerS, visitsPerS * meanOf(step.serviceMs()) / 1000);
+            add(visitsAndWork, step.tier(), visitsPerS,
+                    visitsPerS * meanOf(step.serviceMs()) / 1000 * speedScale.applyAsDouble(step));
             if (step.hitRatio().isPresent()) {
-                addSteps(visitsAndWork, step.onMiss(), ratePerS * (1 - step.hitRatio().getAsDouble()));
+                addSteps(visitsAndWork, step.onMiss(), ratePerS * (1 - step.hitRatio().getAsDouble()), speedScale);
             }
         }
     }
 
-    private static void addWebSocket(Map<String, double[]> visitsAndWork, WebSocketSpec ws, ModelSpec spec) {
+    private static void addWebSocket(Map<String, double[]> visitsAndWork, WebSocketSpec ws, ModelSpec spec,
+                                     Catalog catalog) {
         double fanout = meanOf(ws.fanout());
         int wsNodes = spec.tier(ws.tier()).map(TierSpec::count).orElse(0);
         add(visitsAndWork, ws.tier(), ws.messagesPerS() * Math.min(fanout, wsNodes),
-                ws.messagesPerS() * fanout * meanOf(ws.sendMs()) / 1000);
+                ws.messagesPerS() * fanout * meanOf(ws.sendMs()) / 1000 * speedScale(spec, ws.tier(), catalog));
         ws.pubsubTier().ifPresent(pubsub -> add(visitsAndWork, pubsub, ws.messagesPerS(),
-                ws.messagesPerS() * ws.pubsubMs().map(OfferedLoad::meanOf).orElse(0.0) / 1000));
+                ws.messagesPerS() * ws.pubsubMs().map(OfferedLoad::meanOf).orElse(0.0) / 1000
+                        * speedScale(spec, pubsub, catalog)));
+    }
+
+    /** Measured-on speed / node speed of a visit to {@code tier} that is no step; 1 for an unknown tier. */
+    private static double speedScale(ModelSpec spec, String tier, Catalog catalog) {
+        return spec.tier(tier).map(t -> CpuSpeed.demandScale(t, catalog) / CpuSpeed.of(t, catalog)).orElse(1.0);
     }
 
     private static void add(Map<String, double[]> visitsAndWork, String tier, double visitsPerS, double workPerS) {

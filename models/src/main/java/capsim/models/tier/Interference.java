@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@code tier/NAME/node/ID/stalls}, so a node's path does not depend on other nodes.
  *
  * <p>A node's effective speed at time t is the product of its factors: the station's speed
- * factor (CPU credits throttling a burstable type) times this path's speed at t.
+ * factor, which {@link Node} composes from its {@link SpeedFactor}s (CPU speed, CPU credits
+ * throttling a burstable type), times this path's speed at t.
  */
 public final class Interference {
     /** No interference: every node serves at full speed. */

@@ -2,12 +2,17 @@ package capsim.models.tier;
 
 import capsim.engine.station.Station;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * One node of a tier: its station (workers x servers), its zone, its life cycle and the
  * WebSocket connections it holds. A node takes new work only while {@link State#IN_SERVICE};
  * it is billed from launch until it stops.
+ *
+ * <p>Its speed is the product of its {@link SpeedFactor}s, composed here and nowhere else; the
+ * station runs at that product. The CPU time it is charged ({@link #cpuS()}) counts busy time at
+ * the factors that are shares of the CPU only.
  */
 public final class Node {
     /** Life cycle: launched nodes boot, serve, may drain (scale-in) and stop, or fail. */
@@ -32,17 +37,21 @@ public final class Node {
     private State state;
     private double stateSinceS;
     private long connections;
+    private final double[] speedFactors = new double[SpeedFactor.values().length];
     private double busyServerS;
-    private double workS;
+    private double cpuS;
     private double coldSinceS = Double.NEGATIVE_INFINITY;
 
-    public Node(int id, String zone, Station station, State state, double nowS) {
+    /** A node whose CPU runs at {@code cpuSpeed} x the reference type's; its other factors start at 1. */
+    public Node(int id, String zone, Station station, State state, double nowS, double cpuSpeed) {
         this.id = id;
         this.zone = zone;
         this.station = station;
         this.state = state;
         this.stateSinceS = nowS;
         this.launchedS = nowS;
+        Arrays.fill(speedFactors, 1.0);
+        setSpeedFactor(SpeedFactor.CPU, cpuSpeed);
     }
 
     public int id() {
@@ -128,16 +137,64 @@ public final class Node {
         return busyServerS;
     }
 
+    /** The node's speed: the product of its factors (service time = demand / speed). */
+    public double speed() {
+        return product(null, 0);
+    }
+
+    /** The value of one factor of the node's speed. */
+    public double speedFactor(SpeedFactor factor) {
+        return speedFactors[factor.ordinal()];
+    }
+
     /**
-     * Work booked so far in server-seconds at full speed: busy server-seconds x the station's
-     * speed when they were reported (CPU actually used, e.g. for burst credits).
+     * Sets one factor (> 0) of the node's speed and runs the station at the new product. The
+     * station is told first, so that busy time it reports up to now (a processor-sharing station
+     * does) is charged at the factors in force until now.
      */
-    public double workS() {
-        return workS;
+    public void setSpeedFactor(SpeedFactor factor, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(factor + " speed factor must be > 0, was " + value);
+        }
+        if (speedFactors[factor.ordinal()] == value) {
+            return;
+        }
+        station.setSpeed(product(factor, value));
+        speedFactors[factor.ordinal()] = value;
+    }
+
+    /** The product of the factors, with {@code replaced} (if not null) taken as {@code value}. */
+    private double product(SpeedFactor replaced, double value) {
+        double p = 1;
+        for (SpeedFactor f : SpeedFactor.values()) {
+            p *= f == replaced ? value : speedFactors[f.ordinal()];
+        }
+        return p;
+    }
+
+    /** The share of wall-clock time the node has its CPU: the product of the share factors. */
+    private double cpuShare() {
+        double p = 1;
+        for (SpeedFactor f : SpeedFactor.values()) {
+            if (f.cpuShare()) {
+                p *= speedFactors[f.ordinal()];
+            }
+        }
+        return p;
+    }
+
+    /**
+     * CPU-seconds used so far, as booked: busy server-seconds x the node's share of its CPU when
+     * they were reported (what burst credits count). A faster CPU is busy for less time with the
+     * same demand, so it uses fewer CPU-seconds; a node held at baseline is busy longer for the
+     * same CPU-seconds.
+     */
+    public double cpuS() {
+        return cpuS;
     }
 
     void addBusy(double serverS) {
         busyServerS += serverS;
-        workS += serverS * station.speed();
+        cpuS += serverS * cpuShare();
     }
 }

@@ -39,6 +39,7 @@ public final class Tier {
     private final Periods periods;
     private final TierRecorder[] recorders;
     private final int workers;
+    private final double cpuSpeed;
     private final List<Node> nodes = new ArrayList<>();
     private final List<Node> active = new ArrayList<>();
     private final Balancer balancer;
@@ -50,20 +51,20 @@ public final class Tier {
     private long offers;
     private boolean fallible;
 
-    /** A tier measured in {@code periods}, which it registers with. */
-    public Tier(TierSpec spec, int workers, Simulation sim, Periods periods, RandomStream balancerRng) {
-        this(spec, workers, sim, periods, balancerRng, Interference.NONE);
-    }
-
-    /** A tier measured in {@code periods} whose nodes are slowed by {@code interference} (regimes, stalls). */
-    public Tier(TierSpec spec, int workers, Simulation sim, Periods periods, RandomStream balancerRng,
-                Interference interference) {
+    /**
+     * A tier of {@code spec.count()} nodes of {@code workers} servers each, measured in
+     * {@code periods} (which it registers with), their CPUs at {@code cpuSpeed} x the reference
+     * type's (see {@link CpuSpeed#of}), slowed by {@code interference} (regimes, stalls).
+     */
+    public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Periods periods,
+                RandomStream balancerRng, Interference interference) {
         this.spec = spec;
         this.interference = interference;
         this.sim = sim;
         this.periods = periods;
         this.recorders = periods.tier(spec.name(), workers);
         this.workers = workers;
+        this.cpuSpeed = cpuSpeed;
         this.balancer = Balancers.of(spec.balancer());
         this.balancerRng = balancerRng;
         this.load = i -> active.get(i).station().inSystem();
@@ -71,6 +72,23 @@ public final class Tier {
             newNode(Node.State.IN_SERVICE, nextZone());
         }
         counted();
+    }
+
+    /** A tier without interference whose CPUs run at {@code cpuSpeed} x the reference type's. */
+    public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Periods periods,
+                RandomStream balancerRng) {
+        this(spec, workers, cpuSpeed, sim, periods, balancerRng, Interference.NONE);
+    }
+
+    /** A tier without interference at the reference speed, or at the tier's {@code cpu_speed} if it gives one. */
+    public Tier(TierSpec spec, int workers, Simulation sim, Periods periods, RandomStream balancerRng) {
+        this(spec, workers, sim, periods, balancerRng, Interference.NONE);
+    }
+
+    /** A tier slowed by {@code interference}, at the reference speed or the tier's {@code cpu_speed}. */
+    public Tier(TierSpec spec, int workers, Simulation sim, Periods periods, RandomStream balancerRng,
+                Interference interference) {
+        this(spec, workers, spec.speed().cpuSpeed().orElse(1.0), sim, periods, balancerRng, interference);
     }
 
     /** The zone of the next node round robin: node i is in zones[i mod n]. */
@@ -90,7 +108,7 @@ public final class Tier {
         Station station = spec.discipline() == TierSpec.Discipline.PS
                 ? new PsStation(sim, workers, queueLimit, timeoutS, busy, path)
                 : new FcfsStation(sim, workers, queueLimit, timeoutS, busy, path);
-        Node node = new Node(id, zone, station, state, sim.now());
+        Node node = new Node(id, zone, station, state, sim.now(), cpuSpeed);
         self[0] = node;
         nodes.add(node);
         if (state == Node.State.IN_SERVICE) {
@@ -228,6 +246,11 @@ public final class Tier {
         return workers;
     }
 
+    /** The CPU speed of this tier's nodes relative to the reference type. */
+    public double cpuSpeed() {
+        return cpuSpeed;
+    }
+
     /** Every node launched so far, stopped ones included, in launch order. */
     public List<Node> nodes() {
         return nodes;
@@ -287,7 +310,7 @@ public final class Tier {
         offers++;
         int period = periods.indexAt(sim.now());
         if (period >= 0) {
-            recorders[period].offered(serviceS);
+            recorders[period].offered(serviceS / cpuSpeed);
         }
         if (node.state() == Node.State.FAILED || node.state() == Node.State.STOPPED) {
             visit.departed(sim.now(), Outcome.REJECTED);

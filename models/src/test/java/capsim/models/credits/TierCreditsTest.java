@@ -41,10 +41,15 @@ class TierCreditsTest {
     private final List<double[]> latencies = new ArrayList<>();
 
     private Tier tier(String nodeType, int workers, Horizon horizon) {
+        return tier(nodeType, workers, 1.0, horizon);
+    }
+
+    /** A tier whose CPU runs at {@code cpuSpeed} x the reference type's. */
+    private Tier tier(String nodeType, int workers, double cpuSpeed, Horizon horizon) {
         TierSpec spec = new TierSpec("app", nodeType, 1, OptionalInt.of(workers), TierSpec.Discipline.FCFS,
                 TierSpec.Balancer.ROUND_ROBIN, OptionalInt.empty(), OptionalDouble.empty(), OptionalLong.empty(),
                 OptionalInt.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OperationsSpec.DEFAULT);
-        return new Tier(spec, workers, sim, Periods.of(horizon), new RandomStreams(1, 0).stream("balancer"));
+        return new Tier(spec, workers, cpuSpeed, sim, Periods.of(horizon), new RandomStreams(1, 0).stream("balancer"));
     }
 
     /** Offers {@code perBatch} jobs of {@code jobS} every 0.1 s from 0 until {@code untilS}, recording latencies. */
@@ -161,6 +166,58 @@ class TierCreditsTest {
 
         assertEquals(60, started.get("cache").usage().spentCredits(), 1e-6);
         assertEquals(CreditsSpec.Mode.UNLIMITED, started.get("cache").mode()); // the default without credits:
+    }
+
+    /*
+     * The same feed on a CPU 1.25 x the reference's, unlimited mode, 4 h: a job of demand 0.06 s
+     * takes 0.048 s, so the node is busy 2 x 0.048 / 0.1 = 0.96 vCPUs and spends 0.96 x 60 = 57.6
+     * credits/h (credits count CPU time, not demand): 230.4 in 4 h, against 96 earned. Balance
+     * 100 + 96 - 230.4 = -34.4: 34.4 surplus credits = 34.4 / 60 x $0.05 = $0.028667. It runs out
+     * when 100 + 24 h - 57.6 h = 0, at h = 100 / 33.6 = 2.976 h = 10714.3 s.
+     */
+    @Test
+    void aFasterCpuSpendsCreditsForItsCpuTimeNotForTheDemand() {
+        Horizon horizon = new Horizon(0, 4 * 3600, 60);
+        Tier tier = tier("t3.medium", 2, 1.25, horizon);
+        TierCredits credits = credits(tier, CreditsSpec.Mode.UNLIMITED, 100, horizon);
+        feed(tier, 2, JOB_S, 4 * 3600);
+        sim.runUntil(4 * 3600 + 10);
+
+        CreditUsage usage = credits.usage();
+        assertEquals(1.25, tier.nodes().get(0).station().speed());
+        assertEquals(JOB_S / 1.25, latencyAt(4 * 3600 - 1), 1e-9);
+        assertEquals(230.4, usage.spentCredits(), 1e-6);
+        assertEquals(96, usage.earnedCredits(), 1e-6);
+        assertEquals(34.4, usage.surplusCredits(), 1e-6);
+        assertEquals(0.028667, new BurstCredits(24, 0.20, 576, 0.05).surplusUsd(usage.surplusCredits()), 1e-6);
+        assertEquals(10714.3, usage.firstEmptyS().orElseThrow(), 0.35);
+    }
+
+    /*
+     * Standard mode on the CPU 1.25 x the reference's: it runs out at 10714.3 s as above (booked:
+     * the batch at t = 0.1 k books 0.096 server-s = 0.0016 credits, B = 100 + 0.1 k / 150 -
+     * 0.0016 (k + 1) first falls below 0 at k = 107142, t = 10714.2 s; checks every 0.25 s near
+     * empty). Then the baseline applies on top of the CPU speed: 1.25 x 0.20 = 0.25, a job takes
+     * 0.06 / 0.25 = 0.24 s, each of the two servers gets one every 0.1 s and falls 0.14 s further
+     * behind with each: a job offered d seconds after the first slow batch waits 0.24 + 1.4 d.
+     * The first slow batch a0 is in [10714.2, 10714.6] s, so the job at 10900 s has a latency of
+     * 0.24 + 1.4 (10900 - a0) in [259.66, 260.36] s.
+     */
+    @Test
+    void theBaselineAppliesOnTopOfTheCpuSpeed() {
+        Horizon horizon = new Horizon(0, 11000, 60);
+        Tier tier = tier("t3.medium", 2, 1.25, horizon);
+        TierCredits credits = credits(tier, CreditsSpec.Mode.STANDARD, 100, horizon);
+        feed(tier, 2, JOB_S, 10950);
+
+        sim.runUntil(10700);
+        assertEquals(1.25, tier.nodes().get(0).station().speed());
+        assertEquals(JOB_S / 1.25, latencyAt(10699), 1e-9);
+        sim.runUntil(10900);
+        assertEquals(10714.3, credits.usage().firstEmptyS().orElseThrow(), 0.35);
+        assertEquals(1.25 * 0.20, tier.nodes().get(0).station().speed(), 1e-15);
+        assertEquals(0, credits.balance(0), 0);
+        assertEquals(260.01, latencyAt(10900), 0.36);
     }
 
     @Test

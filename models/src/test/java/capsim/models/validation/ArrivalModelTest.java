@@ -33,7 +33,7 @@ class ArrivalModelTest {
                 %s
                       steps: [{tier: app, service_ms: {dist: deterministic, mean: 1}}]
                 tiers:
-                  - {name: app, node: c5.9xlarge, count: 1, workers: 64}
+                  - {name: app, node: m5.4xlarge, count: 1, workers: 64}
                 network: {hop_ms: 0}
                 """.formatted(durationS, replications, profile, arrival);
     }

@@ -37,8 +37,8 @@ class ClosedModelTest {
                         - {tier: a, service_ms: {dist: deterministic, mean: 150}}
                         - {tier: b, service_ms: {dist: deterministic, mean: 50}}
                 tiers:
-                  - {name: a, node: c5.9xlarge, count: 1, workers: 64}
-                  - {name: b, node: c5.9xlarge, count: 1, workers: 64}
+                  - {name: a, node: m5.4xlarge, count: 1, workers: 64}
+                  - {name: b, node: m5.4xlarge, count: 1, workers: 64}
                 network: {hop_ms: 5}
                 """));
 

@@ -42,7 +42,7 @@ class OverloadModelTest {
                 %s
                 tiers:
                   - {name: app, node: t3.large, count: 1, workers: 1, discipline: %s}
-                  - {name: next, node: c5.9xlarge, count: 1, workers: 64}
+                  - {name: next, node: m5.4xlarge, count: 1, workers: 64}
                 network: {hop_ms: 0.5}
                 """.formatted(steps, discipline);
     }

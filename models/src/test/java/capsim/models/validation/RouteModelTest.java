@@ -32,8 +32,8 @@ class RouteModelTest {
                     - {tier: b, service_ms: {dist: deterministic, mean: 2}}
                     - {tier: a, service_ms: {dist: deterministic, mean: 3}}
             tiers:
-              - {name: a, node: c5.2xlarge, count: 1, workers: 64}
-              - {name: b, node: c5.2xlarge, count: 1, workers: 64}
+              - {name: a, node: m5.2xlarge, count: 1, workers: 64}
+              - {name: b, node: m5.2xlarge, count: 1, workers: 64}
             network: {hop_ms: 2}
             """;
 
@@ -79,10 +79,10 @@ class RouteModelTest {
                         - {tier: db, repeat: 3, service_ms: {dist: deterministic, mean: 2}}
                     - {tier: render, service_ms: {dist: deterministic, mean: 1}}
             tiers:
-              - {name: app, node: c5.2xlarge, count: 1, workers: 64}
-              - {name: cache, node: c5.2xlarge, count: 1, workers: 64}
-              - {name: db, node: c5.2xlarge, count: 1, workers: 64}
-              - {name: render, node: c5.2xlarge, count: 1, workers: 64}
+              - {name: app, node: m5.2xlarge, count: 1, workers: 64}
+              - {name: cache, node: m5.2xlarge, count: 1, workers: 64}
+              - {name: db, node: m5.2xlarge, count: 1, workers: 64}
+              - {name: render, node: m5.2xlarge, count: 1, workers: 64}
             network: {hop_ms: 1}
             """;
 
