@@ -80,7 +80,11 @@ public final class TerminalReport {
         JsonNode uptime = summary.get("uptime");
         b.append("uptime  ").append(Format.pct(uptime.get("ratio").asDouble(), 3)).append(" of ")
                 .append(Format.count(uptime.get("windows").asLong())).append(" windows of ")
-                .append(Format.plain(uptime.get("window_s").asDouble())).append(" s\n");
+                .append(Format.plain(uptime.get("window_s").asDouble())).append(" s meet every target\n");
+        if (uptime.has("availability")) {
+            b.append("        available ").append(Format.pct(uptime.get("availability").asDouble(), 3))
+                    .append(" (windows whose requests were answered within the allowed error ratio, however slow)\n");
+        }
         if (uptime.has("states") && uptime.get("states").size() > 1) {
             JsonNode ci = uptime.path("ci95");
             b.append("        95% CI ").append(ci.isArray() ? Format.pct(ci.get(0).asDouble(), 3) + " - "

@@ -126,6 +126,7 @@ public final class SummaryBuilder {
         up.put("windows", uptime.windows());
         up.put("window_s", uptime.windowS());
         UptimeJson.addEstimate(up, uptime, spec.uptime().days(), results.size(), notes);
+        UptimeJson.addAvailability(up, uptime, Uptime.availability(spec, results), results.size(), notes);
         if (uptime.windows() == 0 && !results.isEmpty()) {
             notes.add("no time-series windows were recorded: uptime.ratio is not measured");
         }
@@ -204,8 +205,9 @@ public final class SummaryBuilder {
         node.put("rejected", rs.stream().mapToLong(TierResult::rejected).sum());
         node.put("timed_out", rs.stream().mapToLong(TierResult::timedOut).sum());
         if (load.map(TierLoad::saturated).orElse(false)) {
-            notes.add(String.format(Locale.ROOT, "tier %s saturated: offered utilisation %.2f", t.name(),
-                    offeredUtilization));
+            String peak = OfferedLoad.peakNote(spec);
+            notes.add(String.format(Locale.ROOT, "tier %s saturated: offered utilisation %.2f%s", t.name(),
+                    offeredUtilization, peak.isEmpty() ? "" : " " + peak));
         } else if (saturated) {
             notes.add(String.format(Locale.ROOT, "tier %s saturated in %d of %d replications (offered utilisation"
                     + " %.2f)", t.name(), saturatedReplications, rs.size(), offeredUtilization));

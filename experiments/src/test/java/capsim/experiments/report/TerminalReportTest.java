@@ -37,7 +37,7 @@ class TerminalReportTest {
                       "verdict": "PASS", "ci95": [110.25, 130.75]},
                      {"metric": "uptime.ratio", "target": 0.995, "op": ">=", "value": 0.99, "pass": false,
                       "verdict": "UNCERTAIN", "ci95": [0.985, 0.996], "replications_to_settle": 12}],
-             "uptime": {"ratio": 0.99, "windows": 300, "window_s": 60},
+             "uptime": {"ratio": 0.99, "availability": 0.995, "windows": 300, "window_s": 60},
              "cost": {"monthly_usd": 1234.5, "monthly_local": 3209700, "currency": "TZS", "hours_per_month": 730},
              "engine": {"events": 12345678, "wall_s": 4.5, "events_per_s": 2743484},
              "notes": ["tier db saturated: offered utilisation 1.20"]}""";
@@ -63,7 +63,9 @@ class TerminalReportTest {
         assertTrue(text.contains("uptime.ratio                >= 0.995   0.99    [0.985 - 0.996]  UNCERTAIN\n"), text);
         assertTrue(text.contains("  uptime.ratio: the 95% CI contains the target; about 7 more replications (12 in"
                 + " all) would likely settle it\n"), text);
-        assertTrue(text.contains("uptime  99.000% of 300 windows of 60 s\n"), text);
+        assertTrue(text.contains("uptime  99.000% of 300 windows of 60 s meet every target\n"), text);
+        assertTrue(text.contains("        available 99.500% (windows whose requests were answered within the allowed"
+                + " error ratio, however slow)\n"), text);
         assertTrue(text.contains("cost    $1,234.50 / month (730 h), TZS 3,209,700.00 / month\n"), text);
         assertTrue(text.endsWith("notes\n  - tier db saturated: offered utilisation 1.20\n"), text);
     }
@@ -86,7 +88,9 @@ class TerminalReportTest {
         String text = TerminalReport.render(spec, summary);
 
         assertTrue(text.contains("""
-                uptime  99.000% of 300 windows of 60 s
+                uptime  99.000% of 300 windows of 60 s meet every target
+                        available 99.500% (windows whose requests were answered within the allowed error ratio, \
+                however slow)
 
                 bill     node       nodes  $/hour  credits $/month  $/month
                 app      t3.medium   4.00  0.0416            29.20   150.67
