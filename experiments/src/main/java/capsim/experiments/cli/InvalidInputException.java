@@ -20,9 +20,15 @@ final class InvalidInputException extends Exception {
 
     /** One line per error (file:line:col: key: message), then "capsim: FILE: invalid model (N errors)". */
     static InvalidInputException of(String file, List<ModelError> errors) {
+        return of(file, errors, "model");
+    }
+
+    /** As {@link #of(String, List)} for a file of another kind ({@code what}: "experiment"). */
+    static InvalidInputException of(String file, List<ModelError> errors, String what) {
         List<String> lines = new ArrayList<>();
         errors.forEach(error -> lines.add(error.toString()));
-        lines.add("capsim: " + file + ": invalid model (" + errors.size() + (errors.size() == 1 ? " error)" : " errors)"));
+        lines.add("capsim: " + file + ": invalid " + what + " (" + errors.size()
+                + (errors.size() == 1 ? " error)" : " errors)"));
         return new InvalidInputException(lines);
     }
 

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "capsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Discrete-event load and capacity simulator: will this plan meet its targets, and what will it"
                 + " cost?",
-        subcommands = {RunCommand.class, GateCommand.class, ValidateCommand.class, CatalogCommand.class},
+        subcommands = {RunCommand.class, GateCommand.class, ValidateCommand.class, SweepCommand.class,
+                CompareCommand.class, CatalogCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:ok", "1:gate: a target failed or regressed", "2:invalid input", "3:internal error (a bug)"})
 public final class Main implements Callable<Integer> {
@@ -52,7 +53,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(command.commandLine(), "missing command: run, gate or validate");
+        throw new ParameterException(command.commandLine(), "missing command: run, gate, validate, sweep, compare or catalog");
     }
 
     /** A usage error: one line naming the problem and where help is, exit 2. */

@@ -56,7 +56,12 @@ public final class RunOptions {
 
     /** The output folder for {@code spec}. */
     Path outDir(ModelSpec spec) {
-        return out.orElse(Path.of("results", spec.name()));
+        return outDir(spec.name());
+    }
+
+    /** The output folder: {@code --out}, else {@code results/NAME}. */
+    Path outDir(String name) {
+        return out.orElse(Path.of("results", name));
     }
 
     private void fail(String message) {

@@ -17,7 +17,7 @@ final class Written {
             return;
         }
         StringBuilder b = new StringBuilder("wrote ").append(files.get(0));
-        files.subList(1, files.size()).forEach(f -> b.append(", ").append(f.getFileName()));
+        files.subList(1, files.size()).forEach(f -> b.append(", ").append(to.folder().relativize(f)));
         out.println();
         out.println(b);
         files.stream().filter(f -> f.getFileName().toString().equals("report.html")).findFirst()

@@ -88,6 +88,11 @@ public final class SummaryBuilder {
         return SloEvaluator.check(spec, measures(List.of(emptyReplication()), 0));
     }
 
+    /** Why {@code metric} names no number of this model's summary (as {@link MetricPath#problem}); empty when it does. */
+    public Optional<String> metricProblem(String metric) {
+        return MetricPath.problem(measures(List.of(emptyReplication()), 0), metric);
+    }
+
     private ObjectNode measures(List<ReplicationResult> results, double wallS) {
         List<String> notes = new ArrayList<>();
         ObjectNode root = JsonNodeFactory.instance.objectNode();

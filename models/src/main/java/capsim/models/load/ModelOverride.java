@@ -11,13 +11,24 @@ import java.util.regex.Pattern;
  * {@code t3.medium}, {@code {dist: exponential, mean: 4}}). Overrides are applied to the parsed
  * file before it is checked, so every check of the model applies to them.
  */
-public record ModelOverride(String path, String value) {
+public record ModelOverride(String path, String value, String origin) {
+    /** The origin of an override given on the command line. */
+    public static final String COMMAND_LINE = "--set";
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
 
+    /**
+     * {@code origin} says where it was given, for messages: {@link #COMMAND_LINE}, or a place in
+     * an experiment file ({@code exp.yaml:7:5:}).
+     */
     public ModelOverride {
         if (!PATH.matcher(path).matches()) {
             throw new IllegalArgumentException("'" + path + "' is not a key path such as tiers.app.count");
         }
+    }
+
+    /** An override given on the command line. */
+    public ModelOverride(String path, String value) {
+        this(path, value, COMMAND_LINE);
     }
 
     /** Parses {@code PATH=VALUE}; a malformed argument throws {@link IllegalArgumentException} naming it. */
@@ -34,9 +45,9 @@ public record ModelOverride(String path, String value) {
         return List.of(path.split("\\."));
     }
 
-    /** How it is named in messages: {@code --set PATH=VALUE}. */
+    /** How it is named in messages: {@code --set PATH=VALUE}, or where the experiment file gives it. */
     public String label() {
-        return "--set " + path + "=" + value;
+        return origin + " " + path + "=" + value;
     }
 
     @Override
