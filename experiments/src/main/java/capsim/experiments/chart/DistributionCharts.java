@@ -44,11 +44,11 @@ final class DistributionCharts {
         double lo = series.getMinX();
         double hi = series.getMaxX();
         for (Targets.Target t : Targets.under(r.summary(), cdf.metric() + ".")) {
-            plot.addDomainMarker(Style.target(t.value(), t.label(" ms"), true));
+            plot.addDomainMarker(Style.target(t.value(), t.label(" ms"), Style.Line.VERTICAL));
             hi = Math.max(hi, t.value());
             if (t.stat().matches("p\\d+")) {
                 double level = Double.parseDouble("0." + t.stat().substring(1));
-                plot.addRangeMarker(Style.target(level, t.stat(), false));
+                plot.addRangeMarker(Style.target(level, t.stat(), Style.Line.LABEL_BELOW));
             }
         }
         latency.setRange(lo / 1.5, hi * 1.5);

@@ -42,17 +42,23 @@ final class Style {
         return chart;
     }
 
-    /** A dashed red line at {@code value} labelled {@code label}; {@code vertical} when drawn up the plot. */
-    static ValueMarker target(double value, String label, boolean vertical) {
+    /** Where a target line runs, and so where its label goes. */
+    enum Line { VERTICAL, LABEL_ABOVE, LABEL_BELOW }
+
+    /** A dashed red line at {@code value} labelled {@code label}. */
+    static ValueMarker target(double value, String label, Line line) {
         ValueMarker m = new ValueMarker(value, TARGET, new BasicStroke(2f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f));
         m.setLabel(label);
         m.setLabelPaint(TARGET);
         m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-        if (vertical) {
+        if (line == Line.VERTICAL) {
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        } else if (line == Line.LABEL_ABOVE) {
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         } else {
             m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);

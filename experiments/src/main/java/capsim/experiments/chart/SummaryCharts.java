@@ -49,7 +49,7 @@ final class SummaryCharts {
             if (t.stat().equals("ratio")) {
                 double allowed = (1 - t.value()) * minutesPerMonth;
                 plot.addRangeMarker(Style.target(allowed, "allowed by uptime " + t.op() + " " + Numbers.plain(t.value())
-                        + ": " + Numbers.plain(Math.round(allowed * 10) / 10.0) + " min", true));
+                        + ": " + Numbers.plain(Math.round(allowed * 10) / 10.0) + " min", Style.Line.VERTICAL));
                 top = Math.max(top, allowed);
             }
         }

@@ -42,7 +42,7 @@ final class TimeCharts {
         XYPlot plot = plot(data, "latency (ms)");
         double top = maxUpper(data);
         for (Targets.Target t : Targets.under(r.summary(), "classes." + name + ".latency_ms.")) {
-            plot.addRangeMarker(Style.target(t.value(), t.label(" ms"), false));
+            plot.addRangeMarker(Style.target(t.value(), t.label(" ms"), Style.Line.LABEL_ABOVE));
             top = Math.max(top, t.value());
         }
         plot.getRangeAxis().setRange(0, top * 1.1);
