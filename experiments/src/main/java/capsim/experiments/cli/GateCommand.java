@@ -7,7 +7,7 @@ import capsim.experiments.gate.GateRow;
 import capsim.experiments.gate.GateRule;
 import capsim.experiments.report.Formats;
 import capsim.experiments.report.RunFormats;
-import capsim.experiments.report.RunResult;
+import capsim.experiments.result.RunResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;

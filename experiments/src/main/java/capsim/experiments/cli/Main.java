@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Discrete-event load and capacity simulator: will this plan meet its targets, and what will it"
                 + " cost?",
         subcommands = {RunCommand.class, GateCommand.class, ValidateCommand.class, SweepCommand.class,
-                CompareCommand.class, CatalogCommand.class},
+                CompareCommand.class, CatalogCommand.class, ReportCommand.class, CalibrateCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:ok", "1:gate: a target failed or regressed", "2:invalid input", "3:internal error (a bug)"})
 public final class Main implements Callable<Integer> {
@@ -29,6 +29,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs capsim and exits with its status. */
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // charts are drawn off screen, also where a display exists
         CommandLine cli = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         int status;
         try {
@@ -53,7 +54,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(command.commandLine(), "missing command: run, gate, validate, sweep, compare or catalog");
+        throw new ParameterException(command.commandLine(),
+                "missing command: run, gate, validate, sweep, compare, catalog or report");
     }
 
     /** A usage error: one line naming the problem and where help is, exit 2. */

@@ -2,7 +2,7 @@ package capsim.experiments.cli;
 
 import capsim.experiments.report.Formats;
 import capsim.experiments.report.RunFormats;
-import capsim.experiments.report.RunResult;
+import capsim.experiments.result.RunResult;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package capsim.experiments.gate;
 import capsim.experiments.report.Formats;
 import capsim.experiments.report.GateJUnit;
 import capsim.experiments.report.GateReport;
-import capsim.experiments.report.RunResult;
+import capsim.experiments.result.RunResult;
 import java.util.List;
 
 /**

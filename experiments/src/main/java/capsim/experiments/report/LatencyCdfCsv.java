@@ -1,5 +1,6 @@
 package capsim.experiments.report;
 
+import capsim.experiments.result.LatencyCdf;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,5 +1,8 @@
 package capsim.experiments.report;
 
+import capsim.experiments.chart.RenderedCharts;
+import capsim.experiments.result.RunResult;
+import capsim.experiments.result.ModelCopy;
 import capsim.models.spec.ModelSpec;
 
 /**
@@ -24,6 +27,22 @@ public final class RunFormats {
 
     /** The renderings into files, which need only what the results folder holds. */
     public static Formats<RunResult> files() {
+        return data().and(pictures());
+    }
+
+    /** {@code charts} and {@code html}, sharing the drawn charts. */
+    public static Formats<RunResult> pictures() {
+        RenderedCharts drawn = new RenderedCharts();
+        return Formats.<RunResult>none()
+                .with("charts", true, (r, to) -> {
+                    for (RenderedCharts.Image image : drawn.of(r)) {
+                        to.bytes(image.chart().file(), image.png());
+                    }
+                })
+                .with("html", true, (r, to) -> to.text(HtmlReport.FILE, out -> HtmlReport.write(out, r, drawn.of(r))));
+    }
+
+    private static Formats<RunResult> data() {
         return Formats.<RunResult>none()
                 .with("json", true, (r, to) -> to.text(SummaryJson.FILE, out -> out.write(SummaryJson.text(r.summary()))))
                 .with("csv", true, (r, to) -> {

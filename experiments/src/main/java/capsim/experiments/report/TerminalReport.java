@@ -39,7 +39,16 @@ public final class TerminalReport {
                     .asDouble()), Format.num2(node.get("arrived").asDouble() / measuredS),
                     Format.pct(node.get("error_ratio").asDouble(), 2), Format.count(node.get("unfinished").asLong())));
         }
-        b.append(classes.render("")).append('\n');
+        b.append(classes.render(""));
+        for (ClassSpec c : spec.workload().classes()) {
+            JsonNode spread = summary.get("classes").get(c.name()).get("p99_per_replication_ms");
+            if (spread != null && spread.has("p10")) {
+                b.append("  ").append(c.name()).append(": p99 of one replication, P10-P90 ")
+                        .append(Format.ms(spread.get("p10").asDouble())).append(" - ")
+                        .append(Format.ms(spread.get("p90").asDouble())).append(" ms\n");
+            }
+        }
+        b.append('\n');
 
         TextTable tiers = new TextTable("tier", "p50 ms", "p95 ms", "p99 ms", "p99 95% CI", "util",
                 "nodes min/mean/max", "").leftAligned(7);
@@ -96,7 +105,8 @@ public final class TerminalReport {
         return b.toString();
     }
 
-    private static String[] latencyCells(String name, JsonNode block, String... more) {
+    /** The name, p50, p95, p99 and p99 interval cells of a latency block, then {@code more}. */
+    static String[] latencyCells(String name, JsonNode block, String... more) {
         JsonNode ci = block.get("p99_ci95");
         String[] cells = new String[5 + more.length];
         cells[0] = name;

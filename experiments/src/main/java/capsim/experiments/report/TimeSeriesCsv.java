@@ -1,5 +1,7 @@
 package capsim.experiments.report;
 
+import capsim.experiments.result.TimeSeries;
+import capsim.experiments.result.Columns;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;

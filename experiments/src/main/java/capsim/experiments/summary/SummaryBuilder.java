@@ -146,11 +146,36 @@ public final class SummaryBuilder {
         return root;
     }
 
+    /**
+     * The spread of the replications' own p99 ({p10, p90, min, max}, nearest rank over the
+     * replications that recorded a request): with slow regimes or stalls, the p99 one run of this
+     * length shows is itself a distribution, wider than the pooled p99's confidence interval.
+     */
+    static ObjectNode perReplicationP99(List<LatencyRecorder> latencies) {
+        double[] p99 = latencies.stream().filter(l -> l.count() > 0).mapToDouble(l -> l.percentileMs(99)).sorted()
+                .toArray();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        if (p99.length == 0) {
+            return n;
+        }
+        n.put("p10", Round.to(p99[rank(p99.length, 0.1)], Round.MS));
+        n.put("p90", Round.to(p99[rank(p99.length, 0.9)], Round.MS));
+        n.put("min", Round.to(p99[0], Round.MS));
+        n.put("max", Round.to(p99[p99.length - 1], Round.MS));
+        return n;
+    }
+
+    /** The 0-based nearest-rank index of quantile {@code q} among {@code n} values. */
+    private static int rank(int n, double q) {
+        return Math.max(0, Math.min(n - 1, (int) Math.ceil(q * n) - 1));
+    }
+
     private ObjectNode classNode(ClassSpec c, List<ReplicationResult> results, List<String> notes) {
         List<ClassResult> rs = each(results, r -> r.classes().get(c.name()), "class " + c.name());
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         List<LatencyRecorder> latencies = rs.stream().map(ClassResult::latency).toList();
         node.set("latency_ms", LatencyBlock.toJson(LatencySummary.merge(latencies)));
+        node.set("p99_per_replication_ms", perReplicationP99(latencies));
         if (!rs.isEmpty() && !rs.get(0).latencyByRegion().isEmpty()) {
             ObjectNode byRegion = node.putObject("by_region");
             for (String region : rs.get(0).latencyByRegion().keySet()) {

@@ -53,7 +53,8 @@ class CliTest {
         assertEquals(List.of("capsim: Missing required parameter: 'MODEL' (see 'capsim run --help')"),
                 noModel.errLines());
         assertEquals(2, noCommand.status());
-        assertEquals(List.of("capsim: missing command: run, gate, validate, sweep, compare or catalog (see 'capsim --help')"),
+        assertEquals(List.of("capsim: missing command: run, gate, validate, sweep, compare, catalog or report"
+                + " (see 'capsim --help')"),
                 noCommand.errLines());
     }
 

@@ -1,5 +1,10 @@
 package capsim.experiments.report;
 
+import capsim.experiments.result.RunResult;
+import capsim.experiments.result.RunResults;
+import capsim.experiments.result.TimeSeries;
+import capsim.experiments.result.Columns;
+import capsim.experiments.result.ModelCopy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

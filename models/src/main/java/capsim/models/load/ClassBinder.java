@@ -20,13 +20,16 @@ import java.util.OptionalInt;
  * Binds {@code workload.classes[]}: each class is open ({@code rate_per_s}, shaped by
  * {@code arrival}) or closed ({@code users} with {@code think_s}), never both, and visits its
  * {@code steps} in order; every step names a tier of the file, and may say the catalog type its
- * {@code service_ms} was {@code measured_on}. A trace arrival's {@code file}
+ * {@code service_ms} was {@code measured_on}; a delay step ({@code delay_ms}, optionally
+ * {@code repeat}) names no tier. {@code max_in_flight} caps a class's requests under way. A trace arrival's {@code file}
  * is resolved against the model file's folder and must exist.
  */
 final class ClassBinder {
-    private static final List<String> KEYS = List.of("name", "rate_per_s", "users", "think_s", "arrival", "steps");
+    private static final List<String> KEYS = List.of("name", "rate_per_s", "users", "think_s", "arrival", "steps",
+            "max_in_flight");
     private static final List<String> STEP_KEYS = List.of("tier", "service_ms", "repeat", "hit_ratio", "on_miss",
-            SpeedBinder.MEASURED_ON);
+            SpeedBinder.MEASURED_ON, "delay_ms");
+    private static final List<String> DELAY_KEYS = List.of("delay_ms", "repeat");
     private static final List<String> ARRIVAL_KEYS = List.of("kind", "high_factor", "high_share", "mean_high_s",
             "file");
     private static final Map<ArrivalSpec.Kind, List<String>> ARRIVAL_APPLICABLE = Map.of(
@@ -83,7 +86,8 @@ final class ClassBinder {
         } else {
             arrival = c.section("arrival", ARRIVAL_KEYS).map(this::arrival).orElse(ArrivalSpec.POISSON);
         }
-        return new ClassSpec(name, ratePerS, users, thinkS, arrival, steps(c, "steps", true));
+        return new ClassSpec(name, ratePerS, users, thinkS, arrival, steps(c, "steps", true),
+                c.smallInteger("max_in_flight", 1));
     }
 
     private ArrivalSpec arrival(Section a) {
@@ -131,6 +135,11 @@ final class ClassBinder {
     }
 
     private StepSpec step(Section s) {
+        if (s.has("delay_ms")) {
+            s.onlyFor(DELAY_KEYS, "a delay step (delay_ms)");
+            return StepSpec.delay(DistBinder.bind(s, "delay_ms", true).orElse(DistBinder.INVALID),
+                    s.smallInteger("repeat", 1).orElse(1));
+        }
         Optional<String> tier = tiers.reference(s, "tier", true);
         Optional<DistSpec> service = DistBinder.bind(s, "service_ms", true);
         OptionalDouble hitRatio = s.number("hit_ratio", Bound.UNIT);

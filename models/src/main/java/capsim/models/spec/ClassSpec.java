@@ -7,12 +7,21 @@ import java.util.OptionalInt;
 /**
  * One request class ({@code workload.classes[]}). Either an open stream at {@code rate_per_s}
  * (shaped by {@code arrival}), or a closed population of {@code users} who each wait
- * {@code think_s} (exponential) between a response and their next request.
+ * {@code think_s} (exponential) between a response and their next request. With
+ * {@code max_in_flight} the client holds at most that many requests under way (a connection
+ * pool): the others wait at the client, first come first served, and their wait counts in
+ * their latency.
  */
 public record ClassSpec(String name, OptionalDouble ratePerS, OptionalInt users, OptionalDouble thinkS,
-                        ArrivalSpec arrival, List<StepSpec> steps) {
+                        ArrivalSpec arrival, List<StepSpec> steps, OptionalInt maxInFlight) {
     public ClassSpec {
         steps = List.copyOf(steps);
+    }
+
+    /** A class without a limit on requests in flight. */
+    public ClassSpec(String name, OptionalDouble ratePerS, OptionalInt users, OptionalDouble thinkS,
+                     ArrivalSpec arrival, List<StepSpec> steps) {
+        this(name, ratePerS, users, thinkS, arrival, steps, OptionalInt.empty());
     }
 
     public boolean closed() {

@@ -142,8 +142,9 @@ public final class ModelRunner {
         ProfileSpec profile = model.workload().profile();
         for (ClassSpec c : model.workload().classes()) {
             RequestClass rc = new RequestClass(c, sim, periods, hopS, model.network().crossZoneMs() / 1000.0, tiers,
-                    key -> scaled(Distributions.of(key.step().serviceMs()),
-                            CpuSpeed.demandScale(key.step(), model.tier(key.step().tier()).orElseThrow(), catalog)),
+                    key -> key.step().delay() ? Distributions.of(key.step().serviceMs())
+                            : scaled(Distributions.of(key.step().serviceMs()), CpuSpeed.demandScale(key.step(),
+                                    model.tier(key.step().tier()).orElseThrow(), catalog)),
                     streams, regions);
             if (c.closed()) {
                 rc.startClosed(c.users().getAsInt());

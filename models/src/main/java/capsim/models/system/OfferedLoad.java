@@ -125,6 +125,9 @@ public final class OfferedLoad {
     private static void addSteps(Map<String, double[]> visitsAndWork, List<StepSpec> steps, double ratePerS,
                                  ToDoubleFunction<StepSpec> speedScale) {
         for (StepSpec step : steps) {
+            if (step.delay()) {
+                continue;
+            }
             double visitsPerS = ratePerS * step.repeat();
             add(visitsAndWork, step.tier(), visitsPerS,
                     visitsPerS * meanOf(step.serviceMs()) / 1000 * speedScale.applyAsDouble(step));

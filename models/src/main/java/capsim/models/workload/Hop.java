@@ -13,7 +13,8 @@ import capsim.models.tier.Tier;
  * {@code miss}; otherwise it continues at {@code next} ({@code null}: the request is done).
  * Compiling the nested steps into linked hops means a request needs no stack to walk them.
  * On a managed cache tier, a node that came back empty scales the hit ratio down while it
- * refills ({@link CacheRefill}).
+ * refills ({@link CacheRefill}). A delay hop ({@code tier} null) holds the request for a sample of
+ * {@code serviceMs}.
  */
 final class Hop {
     final Tier tier;
@@ -34,8 +35,13 @@ final class Hop {
         this.repeat = repeat;
         this.hitRatio = hitRatio;
         this.hitRng = hitRng;
-        this.refillS = tier.spec().operations().managed().filter(m -> m.kind() == ManagedSpec.Kind.CACHE)
+        this.refillS = tier == null ? 0 : tier.spec().operations().managed().filter(m -> m.kind() == ManagedSpec.Kind.CACHE)
                 .map(ManagedSpec::refillS).orElse(0.0);
+    }
+
+    /** True for a pure delay (no tier). */
+    boolean isDelay() {
+        return tier == null;
     }
 
     boolean isCache() {

@@ -65,6 +65,10 @@ final class Request extends InFlight implements Event, Visit {
         if (unconfirmedTier != null && !confirmed()) {
             return;
         }
+        if (hop.isDelay()) {
+            delay();
+            return;
+        }
         Tier tier = hop.tier;
         if (node == null) {
             if (tier.active().isEmpty()) {
@@ -129,6 +133,21 @@ final class Request extends InFlight implements Event, Visit {
         }
         hop = nextHop;
         sim.schedule(timeS + owner.hopS(), this);
+    }
+
+    /** Waits out a delay hop; the next hop follows at once (a delay replaces the network hop). */
+    private void delay() {
+        double doneS = sim.now() + hop.sampleServiceS();
+        Hop nextHop = --repeatLeft > 0 ? hop : hop.next;
+        if (nextHop == null) {
+            owner.completed(this, doneS);
+            return;
+        }
+        if (nextHop != hop) {
+            repeatLeft = nextHop.repeat;
+        }
+        hop = nextHop;
+        sim.schedule(doneS, this);
     }
 
     @Override

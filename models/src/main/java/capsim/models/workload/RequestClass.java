@@ -12,6 +12,7 @@ import capsim.models.region.Regions;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.StepSpec;
 import capsim.models.tier.Tier;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,10 @@ import java.util.function.Function;
  * model draw the same arrivals and demands where their classes and steps agree. With
  * {@link Regions}, each request starts in a region drawn from {@code class/api/region}, and its
  * latency is also recorded per region.
+ *
+ * <p>With {@code max_in_flight}, a request arriving while that many are under way waits at the
+ * client (FIFO) and goes when one ends; its latency still runs from its intended arrival (open
+ * loop, no coordinated omission).
  */
 public final class RequestClass {
     private final String name;
@@ -43,6 +48,10 @@ public final class RequestClass {
     private final Regions regions;
     private final RandomStream regionRng;
     private ClosedPopulation population;
+    /** Requests allowed under way at once ({@link Integer#MAX_VALUE}: no limit), those under way, and those waiting. */
+    private final int maxInFlight;
+    private int inFlight;
+    private final ArrayDeque<Request> waiting = new ArrayDeque<>();
 
     /**
      * Builds the class; arrivals start when {@link #start(ArrivalProcess)} or
@@ -71,6 +80,7 @@ public final class RequestClass {
         this.thinkRng = streams.stream("class/" + name + "/think");
         this.regions = regions.orElse(null);
         this.regionRng = streams.stream("class/" + name + "/region");
+        this.maxInFlight = spec.maxInFlight().orElse(Integer.MAX_VALUE);
         this.entry = compile(spec.steps(), null, "class/" + name + "/steps", tiers, distributions, streams);
     }
 
@@ -196,7 +206,10 @@ public final class RequestClass {
 
     /** A request arrived at {@code arrivalS} = now - hop and visits its first tier now. */
     private void arrive(double arrivalS) {
-        arrived(arrivalS).fire();
+        Request r = arrived(arrivalS);
+        if (admitted(r)) {
+            r.fire();
+        }
     }
 
     /** A request arriving at {@code arrivalS}, counted in the period of its arrival. */
@@ -211,7 +224,41 @@ public final class RequestClass {
 
     /** A request arrives now; its first visit is one hop later. */
     private void arriveNow(double now) {
-        sim.schedule(now + hopS, arrived(now));
+        Request r = arrived(now);
+        if (admitted(r)) {
+            sim.schedule(now + hopS, r);
+        }
+    }
+
+    /** True if {@code r} may go now; else it waits at the client for a request under way to end. */
+    private boolean admitted(Request r) {
+        if (maxInFlight == Integer.MAX_VALUE) {
+            return true;
+        }
+        if (inFlight < maxInFlight) {
+            inFlight++;
+            return true;
+        }
+        waiting.addLast(r);
+        return false;
+    }
+
+    /**
+     * A request under way ends at {@code timeS} (possibly ahead of now: an FCFS station knows a
+     * departure on arrival); then the oldest waiting request goes, one hop to its first tier.
+     */
+    private void ended(double timeS) {
+        if (maxInFlight == Integer.MAX_VALUE) {
+            return;
+        }
+        sim.schedule(Math.max(timeS, sim.now()), () -> {
+            Request w = waiting.pollFirst();
+            if (w == null) {
+                inFlight--;
+            } else {
+                sim.schedule(sim.now() + hopS, w);
+            }
+        });
     }
 
     /** The region a new request starts in: drawn by share; -1 without regions. */
@@ -223,6 +270,7 @@ public final class RequestClass {
         if (r.period >= 0) {
             recorders[r.period].completed(r, timeS);
         }
+        ended(timeS);
         thinkAgain(timeS);
     }
 
@@ -230,6 +278,7 @@ public final class RequestClass {
         if (r.period >= 0) {
             recorders[r.period].failed(r, outcome);
         }
+        ended(timeS);
         thinkAgain(timeS);
     }
 

@@ -1,4 +1,4 @@
-package capsim.experiments.report;
+package capsim.experiments.result;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package capsim.experiments.report;
+package capsim.experiments.result;
 
 import capsim.engine.stats.LatencyRecorder;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package capsim.experiments.report;
+package capsim.experiments.result;
 
 /** The model file that was run, as its text: kept in the results folder as model.yaml. */
 public record ModelCopy(String source, String text) {

@@ -1,4 +1,4 @@
-package capsim.experiments.report;
+package capsim.experiments.result;
 
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;

@@ -1,4 +1,4 @@
-package capsim.experiments.report;
+package capsim.experiments.result;
 
 /**
  * Names of the time-series columns: {@code class.NAME.METRIC}, {@code tier.NAME.METRIC} and
@@ -40,7 +40,7 @@ public final class Columns {
     }
 
     /** Decimals kept in the CSV for {@code column}: 4 for milliseconds, 6 otherwise. */
-    static int decimals(String column) {
+    public static int decimals(String column) {
         return column.endsWith("_ms") ? 4 : 6;
     }
 }

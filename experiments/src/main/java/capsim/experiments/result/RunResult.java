@@ -1,4 +1,4 @@
-package capsim.experiments.report;
+package capsim.experiments.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

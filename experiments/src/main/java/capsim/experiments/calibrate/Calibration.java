@@ -1,0 +1,155 @@
+package capsim.experiments.calibrate;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A capsim model of one server fitted from a low-load run and the server's capacity (a figure,
+ * or an unthrottled run's throughput over time). The request is: a constant overhead (client and
+ * network; the 0.1% quantile of the low-load latencies), a delay for whatever of the low-load
+ * service time the server's capacity does not account for (the demand measured at low load
+ * above the demand at saturation), and a visit to one processor-sharing server whose demand has
+ * the mean 1 / capacity at full speed. The shape (family and cv) of both is the maximum-likelihood
+ * fit with the smallest Kolmogorov-Smirnov distance to the low-load body minus the overhead.
+ * Interference: two capacity regimes from the throughput series ({@link RegimeFit}), stalls from
+ * the low-load run's tail ({@link StallFit}). The client keeps the log's connections as
+ * {@code max_in_flight}. Every number in the fragment says in a comment what it was fitted from.
+ */
+public final class Calibration {
+    /** The name of the class and the tier in the fragment (check overrides the class's rate). */
+    public static final String CLASS = "tx";
+    public static final String TIER = "server";
+
+    private final TxLog low;
+    private final double fastTps;
+    private final String capacitySource;
+    private final Optional<RegimeFit> regimes;
+    private final StallFit stalls;
+    private final double overheadMs;
+    private final List<ServiceFit> fits;
+    private final int bodySize;
+
+    private Calibration(TxLog low, double fastTps, String capacitySource, Optional<RegimeFit> regimes) {
+        this.low = low;
+        this.fastTps = fastTps;
+        this.capacitySource = capacitySource;
+        this.regimes = regimes;
+        double[] sorted = low.sortedLatencyMs();
+        this.stalls = StallFit.fit(sorted);
+        this.overheadMs = StallFit.quantile(sorted, 0.001);
+        double[] body = Arrays.stream(sorted).filter(x -> x <= stalls.fenceMs())
+                .map(x -> Math.max(x - overheadMs, 1e-3)).toArray();
+        this.bodySize = body.length;
+        this.fits = ServiceFit.fitAll(body);
+    }
+
+    /** Fitted from {@code low} with the capacity figure {@code capacityTps}. */
+    public static Calibration withCapacity(TxLog low, double capacityTps) {
+        return new Calibration(low, capacityTps, "the given capacity " + fmt(capacityTps) + " tps", Optional.empty());
+    }
+
+    /** Fitted from {@code low} and the unthrottled run {@code capacity}. */
+    public static Calibration withCapacityLog(TxLog low, TxLog capacity) throws BadLogException {
+        RegimeFit r = RegimeFit.fit(capacity.perSecond());
+        String what = r.twoLevels()
+                ? "the fast level of " + capacity.file() + " (" + r.seconds() + " s of throughput, 2-means)"
+                : "the mean throughput of " + capacity.file() + " (" + r.seconds() + " s)";
+        return new Calibration(low, r.fastTps(), what, r.twoLevels() ? Optional.of(r) : Optional.empty());
+    }
+
+    /** The best service fit and the others, best first. */
+    public List<ServiceFit> fits() {
+        return fits;
+    }
+
+    public StallFit stalls() {
+        return stalls;
+    }
+
+    public Optional<RegimeFit> regimes() {
+        return regimes;
+    }
+
+    /** The model fragment (a complete model file), YAML with a comment on every fitted number. */
+    public String fragment(String name) {
+        ServiceFit best = fits.get(0);
+        double demandMs = 1000 / fastTps;
+        double extraMs = best.mean() - demandMs;
+        StringBuilder b = new StringBuilder();
+        b.append("# capsim calibrate: a model of one server fitted from the low-load run ").append(low.file())
+                .append("\n# (").append(low.size()).append(" transactions logged over ").append(fmt(low.spanS()))
+                .append(" s, ").append(fmt(low.ratePerS())).append(" tps) and ").append(capacitySource).append(".\n")
+                .append("# Run it at another load with --set workload.classes.tx.rate_per_s=RATE, or check it against\n")
+                .append("# measured runs with ./capsim calibrate --check THIS_FILE --at LOG.\n");
+        b.append("name: ").append(name).append('\n');
+        b.append("run: {duration_s: ").append(fmt(Math.max(10, Math.round(low.spanS()))))
+                .append(", warmup_s: 10, replications: 20, seed: 1}\n");
+        b.append("network: {hop_ms: 0}   # the overhead below stands for client and network\n");
+        b.append("workload:\n  classes:\n    - name: ").append(CLASS).append('\n');
+        b.append("      rate_per_s: ").append(fmt(low.ratePerS())).append("   # the low-load run's rate\n");
+        if (low.clients() > 0) {
+            b.append("      max_in_flight: ").append(low.clients()).append("   # the low-load run's clients (connections)\n");
+        }
+        b.append("      steps:\n");
+        b.append("        # constant overhead: the 0.1% quantile of the low-load latencies\n");
+        b.append("        - delay_ms: {dist: deterministic, mean: ").append(fmt(overheadMs)).append("}\n");
+        String fitNote = best.dist() + " (KS distance " + fmt(best.ks()) + "; " + others() + ") by maximum likelihood"
+                + " to the " + bodySize + " low-load latencies up to the stall fence " + fmt(stalls.fenceMs())
+                + " ms, minus the overhead: mean " + fmt(best.mean()) + " ms";
+        if (extraMs > 0) {
+            b.append("        # the low-load service time beyond the demand at capacity (load-dependent demand): ")
+                    .append(fmt(best.mean())).append(" - ").append(fmt(demandMs)).append(" ms; shape: ")
+                    .append(fitNote).append('\n');
+            b.append("        - delay_ms: {dist: ").append(best.dist()).append(", mean: ").append(fmt(extraMs))
+                    .append(", cv: ").append(fmt(best.cv())).append("}\n");
+        }
+        b.append("        # demand at full speed: 1 / capacity = 1000 / ").append(fmt(fastTps)).append(" ms");
+        b.append(extraMs > 0 ? "; shape as above\n" : "; shape: " + fitNote + "\n");
+        b.append("        - tier: ").append(TIER).append('\n');
+        b.append("          service_ms: {dist: ").append(best.dist()).append(", mean: ").append(fmt(demandMs))
+                .append(", cv: ").append(fmt(best.cv())).append("}\n");
+        b.append("tiers:\n  - name: ").append(TIER).append('\n');
+        b.append("    node: custom\n    count: 1\n    vcpu: 1\n    memory_gb: 1\n    hourly_usd: 0\n");
+        b.append("    workers: 1\n    discipline: ps   # one core shared by the connections\n");
+        regimes.ifPresent(r -> b.append("    # two levels of the capacity run's throughput per second (2-means over ")
+                .append(r.seconds()).append(" s): ").append(fmt(r.fastTps())).append(" and ").append(fmt(r.slowTps()))
+                .append(" tps, slow ").append(fmt(100 * r.slowShare())).append("% of the seconds;\n")
+                .append("    # dwell means: the mean run of consecutive seconds at each level\n")
+                .append("    capacity_regimes:\n")
+                .append("      - {speed: 1.0, mean_s: ").append(fmt(r.fastMeanS())).append("}\n")
+                .append("      - {speed: ").append(fmt(r.slowTps() / r.fastTps())).append(", mean_s: ")
+                .append(fmt(r.slowMeanS())).append("}\n"));
+        if (stalls.ratePerS() > 0) {
+            b.append("    # stalls from the low-load tail: ").append(fmt(100 * stalls.share()))
+                    .append("% of latencies beyond the fence Q3 + 1.5 IQR = ").append(fmt(stalls.fenceMs()))
+                    .append(" ms (the stalled share),\n    # their mean excess over the median ")
+                    .append(fmt(stalls.meanMs())).append(" ms (the mean residual = mean length, exponential)\n");
+            b.append("    stalls: {rate_per_s: ").append(fmt(stalls.ratePerS()))
+                    .append(", duration_ms: {dist: exponential, mean: ").append(fmt(stalls.meanMs())).append("}}\n");
+        }
+        return b.toString();
+    }
+
+    private String others() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i < fits.size(); i++) {
+            b.append(i > 1 ? ", " : "").append(fits.get(i).dist()).append(' ').append(fmt(fits.get(i).ks()));
+        }
+        return b.toString();
+    }
+
+    /** Four significant digits, plain notation. */
+    static String fmt(double x) {
+        if (x == Math.rint(x) && Math.abs(x) < 1e9) {
+            return String.valueOf((long) x);
+        }
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "capacity %.1f tps, overhead %.3f ms, %s", fastTps, overheadMs, fits.get(0));
+    }
+}
