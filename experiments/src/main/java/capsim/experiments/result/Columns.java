@@ -6,6 +6,12 @@ package capsim.experiments.result;
  * splits back into its parts. The README lists every column with its unit.
  */
 public final class Columns {
+    /** A class's requests that arrived in the window. */
+    public static final String ARRIVED = "arrived";
+    /** A class's median latency, ms. */
+    public static final String P50_MS = "p50_ms";
+    /** A class's 95th percentile latency, ms. */
+    public static final String P95_MS = "p95_ms";
     /** A class's completed requests in the window. */
     public static final String COMPLETED = "completed";
     /** A class's rejected or timed-out requests in the window. */

@@ -40,7 +40,8 @@ public final class RunResults {
     private static List<String> columns(ModelSpec spec) {
         List<String> columns = new ArrayList<>();
         for (ClassSpec c : spec.workload().classes()) {
-            for (String m : List.of(Columns.COMPLETED, Columns.ERRORS, Columns.MEAN_MS, Columns.P99_MS)) {
+            for (String m : List.of(Columns.ARRIVED, Columns.COMPLETED, Columns.ERRORS, Columns.MEAN_MS,
+                    Columns.P50_MS, Columns.P95_MS, Columns.P99_MS)) {
                 columns.add(Columns.ofClass(c.name(), m));
             }
         }
@@ -59,7 +60,8 @@ public final class RunResults {
         List<Double> v = new ArrayList<>();
         for (ClassSpec c : spec.workload().classes()) {
             WindowClass w = row.classes().getOrDefault(c.name(), new WindowClass(0, 0, 0, 0));
-            v.addAll(List.of((double) w.count(), (double) w.errors(), w.meanMs(), w.p99Ms()));
+            v.addAll(List.of((double) w.arrived(), (double) w.count(), (double) w.errors(), w.meanMs(), w.p50Ms(),
+                    w.p95Ms(), w.p99Ms()));
         }
         for (TierSpec t : spec.tiers()) {
             v.add(get(row.tierUtilization(), t.name()));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import capsim.experiments.report.TimeSeriesCsv;
+import capsim.experiments.result.TimeSeries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -80,8 +82,17 @@ class CliEndToEndTest {
         assertEquals(3, summary.get("run").get("replications").asInt());
         assertTrue(summary.get("slo").get(0).get("pass").asBoolean());
         String csv = Files.readString(out.resolve("timeseries.csv"));
-        assertTrue(csv.startsWith("replication,window_start_s,class.req.completed,class.req.errors,class.req.mean_ms,"
-                + "class.req.p99_ms,tier.app.utilization,tier.app.nodes,tier.app.p99_ms\n"), csv);
+        assertTrue(csv.startsWith("replication,window_start_s,class.req.arrived,class.req.completed,class.req.errors,"
+                + "class.req.mean_ms,class.req.p50_ms,class.req.p95_ms,class.req.p99_ms,tier.app.utilization,"
+                + "tier.app.nodes,tier.app.p99_ms\n"), csv);
+        // every arrival falls in exactly one window: the windows' arrivals add up to the summary's
+        TimeSeries series = TimeSeriesCsv.read(out.resolve("timeseries.csv"));
+        assertEquals(req.get("arrived").asDouble(), series.sum(w -> series.value(w, "class.req.arrived")));
+        // window p50 <= p95 <= p99
+        for (TimeSeries.Window w : series.windows()) {
+            assertTrue(series.value(w, "class.req.p50_ms") <= series.value(w, "class.req.p95_ms")
+                    && series.value(w, "class.req.p95_ms") <= series.value(w, "class.req.p99_ms"));
+        }
         assertTrue(cli.out().contains("req "), cli.out());
         assertTrue(cli.out().contains("wrote " + out.resolve("summary.json")), cli.out());
     }

@@ -24,6 +24,7 @@ public final class ClassRecorder {
     private final LatencyRecorder latency = new LatencyRecorder();
     private final WindowedLatency windows;
     private final long[] windowErrors;
+    private final long[] windowArrivals;
     private final LatencyRecorder[] byRegion;
     private long arrived;
     private long completed;
@@ -40,6 +41,7 @@ public final class ClassRecorder {
         this.regions = List.copyOf(regions);
         this.windows = new WindowedLatency(latency, horizon.windows());
         this.windowErrors = new long[horizon.windows()];
+        this.windowArrivals = new long[horizon.windows()];
         this.byRegion = new LatencyRecorder[regions.size()];
         Arrays.setAll(byRegion, i -> new LatencyRecorder());
     }
@@ -50,6 +52,7 @@ public final class ClassRecorder {
             return;
         }
         arrived++;
+        windowArrivals[window(r.arrivalS())]++;
         r.previous = tail;
         if (tail == null) {
             head = r;
@@ -147,6 +150,11 @@ public final class ClassRecorder {
     /** End-to-end latency per window, by the time the completion was recorded. */
     public WindowedLatency windows() {
         return windows;
+    }
+
+    /** Requests that arrived in window {@code i}. */
+    public long windowArrivals(int i) {
+        return windowArrivals[i];
     }
 
     /** Failed requests that arrived in window {@code i}, and (once stopped) those left unfinished. */

@@ -280,7 +280,8 @@ public final class ModelRunner {
             for (var e : period.classes().entrySet()) {
                 ClassRecorder c = e.getValue();
                 WindowedLatency s = c.windows();
-                wc.put(e.getKey(), new WindowClass(s.count(i), c.windowErrors(i), s.meanMs(i), s.p99Ms(i)));
+                wc.put(e.getKey(), new WindowClass(s.count(i), c.windowErrors(i), s.meanMs(i), s.p99Ms(i),
+                        c.windowArrivals(i), s.p50Ms(i), s.p95Ms(i)));
             }
             Map<String, Double> p99 = new LinkedHashMap<>();
             Map<String, Double> util = new LinkedHashMap<>();

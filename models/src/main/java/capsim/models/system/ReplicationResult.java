@@ -131,7 +131,15 @@ public record ReplicationResult(
                             double websocketP99Ms) {
     }
 
-    /** A class's numbers in one window: completed requests, failed ones, mean and p99 latency. */
-    public record WindowClass(long count, long errors, double meanMs, double p99Ms) {
+    /**
+     * A class's numbers in one window: completed requests, failed ones (by the window they arrived
+     * in), mean and p99 latency, requests that arrived, p50 and p95 latency.
+     */
+    public record WindowClass(long count, long errors, double meanMs, double p99Ms, long arrived, double p50Ms,
+                              double p95Ms) {
+        /** A window without arrivals counted nor p50 and p95 taken. */
+        public WindowClass(long count, long errors, double meanMs, double p99Ms) {
+            this(count, errors, meanMs, p99Ms, 0, 0, 0);
+        }
     }
 }

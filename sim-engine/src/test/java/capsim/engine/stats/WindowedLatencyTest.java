@@ -26,11 +26,16 @@ class WindowedLatencyTest {
         assertEquals(50.5, windows.meanMs(0), 1e-12);
         // HdrHistogram at 3 digits: 99 ms is reported within 0.1%
         assertEquals(99, windows.p99Ms(0), 99 * 0.001);
+        // 1..100 ms: the 50th value is 50 ms, the 95th 95 ms (within 0.1%)
+        assertEquals(50, windows.p50Ms(0), 50 * 0.001);
+        assertEquals(95, windows.p95Ms(0), 95 * 0.001);
         assertEquals(0, windows.count(1));
         assertEquals(0, windows.p99Ms(1));
         assertEquals(200, windows.count(2));
         assertEquals(5, windows.meanMs(2), 1e-12);
         assertEquals(5, windows.p99Ms(2), 5 * 0.001);
+        assertEquals(5, windows.p50Ms(2), 5 * 0.001);
+        assertEquals(0, windows.p50Ms(1));
         assertEquals(300, all.count(), "the cumulative recorder keeps everything");
     }
 }
