@@ -21,6 +21,8 @@ public final class Calibration {
     /** The name of the class and the tier in the fragment (check overrides the class's rate). */
     public static final String CLASS = "tx";
     public static final String TIER = "server";
+    /** Most points the service fits read. */
+    static final int FIT_POINTS = 50_000;
 
     private final TxLog low;
     private final double fastTps;
@@ -30,8 +32,11 @@ public final class Calibration {
     private final double overheadMs;
     private final List<ServiceFit> fits;
     private final int bodySize;
+    private final boolean interference;
 
-    private Calibration(TxLog low, double fastTps, String capacitySource, Optional<RegimeFit> regimes) {
+    private Calibration(TxLog low, double fastTps, String capacitySource, Optional<RegimeFit> regimes,
+                        boolean interference) {
+        this.interference = interference;
         this.low = low;
         this.fastTps = fastTps;
         this.capacitySource = capacitySource;
@@ -42,21 +47,53 @@ public final class Calibration {
         double[] body = Arrays.stream(sorted).filter(x -> x <= stalls.fenceMs())
                 .map(x -> Math.max(x - overheadMs, 1e-3)).toArray();
         this.bodySize = body.length;
-        this.fits = ServiceFit.fitAll(body);
+        this.fits = ServiceFit.fitAll(thinned(body, FIT_POINTS));
     }
 
     /** Fitted from {@code low} with the capacity figure {@code capacityTps}. */
     public static Calibration withCapacity(TxLog low, double capacityTps) {
-        return new Calibration(low, capacityTps, "the given capacity " + fmt(capacityTps) + " tps", Optional.empty());
+        return new Calibration(low, capacityTps, "the given capacity " + fmt(capacityTps) + " tps", Optional.empty(),
+                true);
     }
 
     /** Fitted from {@code low} and the unthrottled run {@code capacity}. */
     public static Calibration withCapacityLog(TxLog low, TxLog capacity) throws BadLogException {
         RegimeFit r = RegimeFit.fit(capacity.perSecond());
+        return new Calibration(low, r.fastTps(), capacitySource(capacity, r), r.twoLevels() ? Optional.of(r)
+                : Optional.empty(), true);
+    }
+
+    /**
+     * The same fit without interference (no regimes, no stalls): the server at the capacity
+     * run's mean throughput, what a model built from capacity and service time alone predicts.
+     */
+    public static Calibration withoutInterference(TxLog low, TxLog capacity) throws BadLogException {
+        RegimeFit r = RegimeFit.fit(capacity.perSecond());
+        return new Calibration(low, r.meanTps(), "the mean throughput of " + capacity.file() + " ("
+                + r.seconds() + " s), without interference", Optional.empty(), false);
+    }
+
+    private static String capacitySource(TxLog capacity, RegimeFit r) {
         String what = r.twoLevels()
                 ? "the fast level of " + capacity.file() + " (" + r.seconds() + " s of throughput, 2-means)"
                 : "the mean throughput of " + capacity.file() + " (" + r.seconds() + " s)";
-        return new Calibration(low, r.fastTps(), what, r.twoLevels() ? Optional.of(r) : Optional.empty());
+        return what;
+    }
+
+    /**
+     * At most {@code n} of the ascending {@code sorted}, evenly spaced by rank (the same quantiles,
+     * fewer points): the fits' precision is far finer than the data's own spread at this size,
+     * and a million-line log fits in seconds.
+     */
+    static double[] thinned(double[] sorted, int n) {
+        if (sorted.length <= n) {
+            return sorted;
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = sorted[(int) ((i + 0.5) * sorted.length / n)];
+        }
+        return out;
     }
 
     /** The best service fit and the others, best first. */
@@ -121,7 +158,7 @@ public final class Calibration {
                 .append("      - {speed: 1.0, mean_s: ").append(fmt(r.fastMeanS())).append("}\n")
                 .append("      - {speed: ").append(fmt(r.slowTps() / r.fastTps())).append(", mean_s: ")
                 .append(fmt(r.slowMeanS())).append("}\n"));
-        if (stalls.ratePerS() > 0) {
+        if (interference && stalls.ratePerS() > 0) {
             b.append("    # stalls from the low-load tail: ").append(fmt(100 * stalls.share()))
                     .append("% of latencies beyond the fence Q3 + 1.5 IQR = ").append(fmt(stalls.fenceMs()))
                     .append(" ms (the stalled share),\n    # their mean excess over the median ")

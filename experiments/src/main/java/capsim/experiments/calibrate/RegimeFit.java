@@ -22,6 +22,11 @@ public record RegimeFit(double fastTps, double slowTps, double fastMeanS, double
     /** Below this ratio of slow to fast level the two levels are told apart. */
     static final double DISTINCT = 0.9;
 
+    /** The mean throughput over the seconds used. */
+    public double meanTps() {
+        return fastTps * (1 - slowShare) + slowTps * slowShare;
+    }
+
     /** True when two levels were found. */
     public boolean twoLevels() {
         return slowTps < fastTps;

@@ -64,11 +64,22 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Fitting: the fragment to write. Checking: the folder for check.json (optional).")
     private Path out;
 
+    @Option(names = "--without-interference",
+            description = "Fitting: leave regimes and stalls out (the server at the capacity run's mean throughput).")
+    private boolean withoutInterference;
+
+    @Option(names = "--replications", paramLabel = "N",
+            description = "Checking: replications per measured run (default: the fragment's).")
+    private Integer replications;
+
     @Option(names = "--threads", paramLabel = "N", description = "Replications run side by side (default 1).")
     private int threads = 1;
 
     @Override
     public Integer call() throws InvalidInputException {
+        if (replications != null && replications < 2) {
+            throw new InvalidInputException("capsim: --replications must be >= 2, was " + replications);
+        }
         if (threads < 1) {
             throw new InvalidInputException("capsim: --threads must be >= 1, was " + threads);
         }
@@ -108,7 +119,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     private Calibration withCapacityLog(TxLog lowLog, TxLog capacity) throws InvalidInputException {
         try {
-            return Calibration.withCapacityLog(lowLog, capacity);
+            return withoutInterference ? Calibration.withoutInterference(lowLog, capacity)
+                    : Calibration.withCapacityLog(lowLog, capacity);
         } catch (BadLogException e) {
             throw new InvalidInputException("capsim: " + capacityLog + ": " + e.getMessage());
         }
@@ -148,9 +160,13 @@ final class CalibrateCommand implements Callable<Integer> {
     /** The fragment at {@code ratePerS} for one run of {@code durationS}. */
     private ModelSpec model(double ratePerS, double durationS) {
         try {
-            return ModelArgument.load(check, List.of(
+            List<ModelOverride> overrides = new ArrayList<>(List.of(
                     new ModelOverride("workload.classes." + Calibration.CLASS + ".rate_per_s", fmt(ratePerS)),
-                    new ModelOverride("run.duration_s", fmt(durationS)))).spec();
+                    new ModelOverride("run.duration_s", fmt(durationS))));
+            if (replications != null) {
+                overrides.add(new ModelOverride("run.replications", String.valueOf(replications)));
+            }
+            return ModelArgument.load(check, overrides).spec();
         } catch (InvalidInputException e) {
             throw new IllegalStateException("the fragment was valid at its own rate: " + e.getMessage(), e);
         }
