@@ -84,7 +84,7 @@ public record MonthlyBill(double monthlyUsd, Map<String, TierBill> tiers, Map<St
                             * projection.loadFactor() - c.earnedCredits() * nodeFactor) / measuredH
                             * MonthProjection.HOURS_PER_MONTH))
                     .orElse(0.0);
-            TierBill bill = new TierBill(tier.node(), nodes, hourly, nodes * hourly * MonthProjection.HOURS_PER_MONTH,
+            TierBill bill = new TierBill(tier.nodeLabel(), nodes, hourly, nodes * hourly * MonthProjection.HOURS_PER_MONTH,
                     surplusUsd);
             tiers.put(tier.name(), bill);
             total += bill.monthlyUsd();

@@ -35,6 +35,19 @@ public record TierSpec(String name, String node, int count, OptionalInt workers,
                 memoryGb, hourlyUsd, OperationsSpec.DEFAULT);
     }
 
+    /**
+     * The node type as a bill shows it: the catalog name, or for a {@code custom} node its own
+     * size, e.g. {@code custom 2 vCPU 4 GB}, so that custom tiers of different sizes read apart.
+     */
+    public String nodeLabel() {
+        if (!"custom".equals(node) || vcpu.isEmpty() || memoryGb.isEmpty()) {
+            return node;
+        }
+        double gb = memoryGb.getAsDouble();
+        String memory = gb == Math.rint(gb) ? String.valueOf((long) gb) : String.valueOf(gb);
+        return node + " " + vcpu.getAsInt() + " vCPU " + memory + " GB";
+    }
+
     public enum Discipline { FCFS, PS }
 
     public enum Balancer { ROUND_ROBIN, LEAST_CONNECTIONS, RANDOM, POWER_OF_TWO }

@@ -103,6 +103,16 @@ class MonthlyBillTest {
         assertFalse(bill.projection().daily());
     }
 
+    /* A custom node is billed at its own price and named by its own size: 2 x 0.10 x 730 = 146. */
+    @Test
+    void aCustomNodeIsNamedByItsSizeInTheBill() throws ModelException {
+        ModelSpec spec = parse(model("{duration_s: 60, warmup_s: 10, replications: 1, seed: 1}", "{kind: constant}", """
+                - {name: app, node: custom, count: 2, vcpu: 2, memory_gb: 4, hourly_usd: 0.10}""", ""));
+        ReplicationResult r = Accounting.checked(new ModelRunner(spec).run(0));
+
+        assertTierBill("custom 2 vCPU 4 GB", 2, 0.10, 146, 0, MonthlyBill.of(spec, CATALOG, r.usage()).tiers().get("app"));
+    }
+
     private static void assertTierBill(String node, double nodes, double hourlyUsd, double nodesUsd, double surplusUsd,
                                        TierBill actual) {
         assertEquals(node, actual.node());
