@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The files of a tuning: {@code tune.csv} (the whole trace, one row per evaluation: its
@@ -46,7 +47,7 @@ public final class TuneFormats {
 
     /** tune.json; {@code best} is null when no evaluated configuration meets every constraint. */
     public static ObjectNode json(List<String> parameters, String objective, boolean minimize,
-                                  java.util.Optional<Candidate> best, List<Candidate> trace) {
+                                  Optional<Candidate> best, List<Candidate> trace) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         ArrayNode names = root.putArray("parameters");
@@ -66,7 +67,12 @@ public final class TuneFormats {
     private static ObjectNode params(List<String> parameters, Candidate c) {
         ObjectNode params = JsonNodeFactory.instance.objectNode();
         for (int d = 0; d < parameters.size(); d++) {
-            params.put(parameters.get(d), c.params().get(d));
+            double v = c.params().get(d);
+            if (v == Math.rint(v)) {
+                params.put(parameters.get(d), (long) v);
+            } else {
+                params.put(parameters.get(d), v);
+            }
         }
         return params;
     }
