@@ -9,8 +9,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * A batch's progress on stderr, drawn by the progressbar library (me.tongfei:progressbar): on a
  * terminal, a bar redrawn in place with the jobs done and the ETA; otherwise (a CI log, a
- * redirected stream) the same facts as plain ASCII lines, one at the start, one every
- * {@value #PLAIN_INTERVAL_MS} ms and one at the end. Jobs read back from the store are not
+ * redirected stream) the same facts as plain ASCII lines, one at the start, one at most every
+ * {@value #PLAIN_INTERVAL_MS} ms while jobs finish, and one at the end. Jobs read back from the store are not
  * counted in the bar, so the ETA reflects the jobs that really run.
  */
 public final class ConsoleProgress implements BatchProgress {

@@ -50,6 +50,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Replace a value of both models (repeatable).")
     private List<String> sets = new ArrayList<>();
 
+    @Option(names = "--set-b", paramLabel = "PATH=VALUE",
+            description = "Replace a value of B only (repeatable, after --set): compare a model with a variant of itself.")
+    private List<String> setsB = new ArrayList<>();
+
     @Mixin
     private RunOptions options;
 
@@ -62,7 +66,9 @@ final class CompareCommand implements Callable<Integer> {
         Formats<CompareResult> formats = format.pick(CompareFormats.all());
         List<ModelOverride> overrides = ModelArgument.overrides(sets);
         CheckedModel a = checked(fileA, overrides, null);
-        CheckedModel b = checked(fileB, overrides, a.spec());
+        List<ModelOverride> overridesB = new ArrayList<>(overrides);
+        overridesB.addAll(ModelArgument.overrides(setsB));
+        CheckedModel b = checked(fileB, overridesB, a.spec());
         int replications = a.spec().run().replications();
         if (replications < 2) {
             throw new ParameterException(command.commandLine(), "compare needs at least 2 replications to pair,"
@@ -88,7 +94,8 @@ final class CompareCommand implements Callable<Integer> {
         List<Comparison.Row> rows = Comparison.compare(Comparison.metrics(a.spec(), b.spec(), summaryA, summaryB),
                 slo, summaryA, summaryB, ReplicationSamples.of(a.summaryBuilder(), ra),
                 ReplicationSamples.of(b.summaryBuilder(), rb));
-        CompareResult result = new CompareResult(fileA.toString(), fileB.toString(), replications,
+        CompareResult result = new CompareResult(fileA.toString(), fileB + (setsB.isEmpty() ? ""
+                : " with " + String.join(", ", setsB)), replications,
                 a.spec().run().seed(), rows);
         Destination to = new Destination(dir, terminal);
         try {

@@ -50,8 +50,26 @@ final class Experiment {
         } catch (IOException e) {
             throw new InvalidInputException("capsim: " + modelFile.file() + ": cannot read: " + e.getMessage());
         }
-        return new Experiment(CheckedModel.check(spec, loaded.catalog()), copy, options.outDir(spec),
-                options.threads());
+        CheckedModel checked = CheckedModel.check(spec, loaded.catalog());
+        Path outDir = options.outDir(spec);
+        checkWritable(outDir);
+        return new Experiment(checked, copy, outDir, options.threads());
+    }
+
+    /**
+     * The output folder must be able to take files before anything is simulated: it, or the
+     * nearest folder above it that exists, is a writable folder. Nothing is created here.
+     */
+    private static void checkWritable(Path outDir) throws InvalidInputException {
+        Path existing = outDir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new InvalidInputException("capsim: " + outDir + ": cannot write the results there ("
+                    + (existing == null ? "no such folder" : existing + (Files.isDirectory(existing)
+                    ? " is not writable" : " is not a folder")) + ")");
+        }
     }
 
     /** Comment lines naming the {@code --set} overrides the copy of the file was run with. */
@@ -68,8 +86,9 @@ final class Experiment {
     RunResult simulate(PrintWriter out, PrintWriter err) throws InvalidInputException {
         ModelSpec spec = model.spec();
         int replications = spec.run().replications();
-        out.printf("running %s: %d replications on %d threads%n", spec.name(), replications,
-                Math.min(threads, replications));
+        int running = Math.min(threads, replications);
+        out.printf("running %s: %d %s on %d %s%n", spec.name(), replications,
+                replications == 1 ? "replication" : "replications", running, running == 1 ? "thread" : "threads");
         out.flush();
         long start = System.nanoTime();
         List<Job> jobs = Job.replicationsOf(spec);

@@ -61,6 +61,10 @@ final class GateCommand implements Callable<Integer> {
             description = "Compare with a baseline of another model or other run settings anyway.")
     private boolean allowMismatch;
 
+    @Option(names = "--strict",
+            description = "Fail on an UNCERTAIN target too (its 95%% interval contains the target).")
+    private boolean strict;
+
     @Mixin
     private FormatOption format;
 
@@ -95,7 +99,7 @@ final class GateCommand implements Callable<Integer> {
             before = Optional.of(tree);
         }
         RunResult run = experiment.simulate(out, command.commandLine().getErr());
-        List<GateRow> rows = Gate.evaluate(run.summary(), before, rule);
+        List<GateRow> rows = Gate.evaluate(run.summary(), before, rule, strict);
         GateResult result = new GateResult(run, rows, before.isPresent(), rule, notes);
         experiment.write(formats, result, out);
         return result.passed() ? ExitCode.OK : ExitCode.GATE_FAILED;

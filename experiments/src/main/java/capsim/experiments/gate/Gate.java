@@ -15,7 +15,8 @@ import java.util.OptionalDouble;
 import java.util.stream.StreamSupport;
 
 /**
- * The CI gate: every SLO of the summary must pass, and with a baseline summary no SLO metric
+ * The CI gate: every SLO of the summary must pass (an UNCERTAIN one, whose 95% interval contains
+ * its target, passes unless the gate is strict), and with a baseline summary no SLO metric
  * may have regressed. A metric regressed when it is worse than the baseline by more than the
  * tolerance (a percentage of the baseline value, in the metric's better direction; with a
  * baseline of 0 any worsening) AND the change is significant: its interval at the rule's
@@ -45,15 +46,28 @@ public final class Gate {
     private Gate() {
     }
 
-    /** The gate rows of the {@code slo[]} entries of {@code summary}, compared with {@code baseline} when given. */
+    /** As {@link #evaluate(JsonNode, Optional, GateRule, boolean)}, not strict. */
     public static List<GateRow> evaluate(JsonNode summary, Optional<JsonNode> baseline, GateRule rule) {
+        return evaluate(summary, baseline, rule, false);
+    }
+
+    /**
+     * The gate rows of the {@code slo[]} entries of {@code summary}, compared with {@code baseline}
+     * when given; an UNCERTAIN target verdict (its 95% interval contains the target) fails only
+     * when {@code strict}.
+     */
+    public static List<GateRow> evaluate(JsonNode summary, Optional<JsonNode> baseline, GateRule rule,
+                                         boolean strict) {
         List<GateRow> rows = new ArrayList<>();
         for (JsonNode slo : summary.get("slo")) {
             String metric = slo.get("metric").asText();
             String op = slo.get("op").asText();
             Optional<RegressionCheck> check = baseline.flatMap(b -> check(metric, op, b, summary, rule));
-            rows.add(new GateRow(metric, op, slo.get("target").asDouble(), slo.get("value").asDouble(),
-                    slo.get("pass").asBoolean(), check));
+            String verdict = slo.path("verdict").asText(slo.get("pass").asBoolean() ? "PASS" : "FAIL");
+            boolean uncertain = verdict.equals("UNCERTAIN");
+            boolean pass = verdict.equals("PASS") || uncertain && !strict;
+            rows.add(new GateRow(metric, op, slo.get("target").asDouble(), slo.get("value").asDouble(), pass,
+                    uncertain, check));
         }
         return List.copyOf(rows);
     }

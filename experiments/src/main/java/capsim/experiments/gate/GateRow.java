@@ -2,8 +2,11 @@ package capsim.experiments.gate;
 
 import java.util.Optional;
 
-/** One SLO in the gate: its target verdict and, with a baseline, its regression check. */
-public record GateRow(String metric, String op, double target, double now, boolean pass,
+/**
+ * One SLO in the gate: its target verdict ({@code pass}; an {@code uncertain} target, whose 95%
+ * interval contains it, passes unless the gate is strict) and, with a baseline, its regression check.
+ */
+public record GateRow(String metric, String op, double target, double now, boolean pass, boolean uncertain,
                       Optional<RegressionCheck> check) {
 
     /** True when the metric regressed against the baseline. */
@@ -16,11 +19,12 @@ public record GateRow(String metric, String op, double target, double now, boole
         return pass && !regressed();
     }
 
-    /** PASS, FAIL, REGRESSED or "FAIL, REGRESSED". */
+    /** PASS, FAIL or UNCERTAIN, with ", REGRESSED" (REGRESSED alone for a passing target) when it regressed. */
     public String verdict() {
-        if (ok()) {
-            return "PASS";
+        String target = uncertain ? "UNCERTAIN" : pass ? "PASS" : "FAIL";
+        if (!regressed()) {
+            return target;
         }
-        return pass ? "REGRESSED" : regressed() ? "FAIL, REGRESSED" : "FAIL";
+        return target.equals("PASS") ? "REGRESSED" : target + ", REGRESSED";
     }
 }

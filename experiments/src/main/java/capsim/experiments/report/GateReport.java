@@ -99,7 +99,11 @@ public final class GateReport {
     private static String counts(List<GateRow> rows, boolean withBaseline, GateRule rule) {
         long failed = rows.stream().filter(r -> !r.pass()).count();
         long regressed = rows.stream().filter(GateRow::regressed).count();
+        long uncertain = rows.stream().filter(GateRow::uncertain).count();
         String b = rows.size() + " targets, " + failed + " failed";
+        if (uncertain > 0) {
+            b += ", " + uncertain + " uncertain";
+        }
         if (withBaseline) {
             b += ", " + regressed + " regressed (worse by more than " + Format.plain(rule.tolerancePct())
                     + "% and significant at " + confidence(rule) + ")";

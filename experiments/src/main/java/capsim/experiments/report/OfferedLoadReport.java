@@ -1,6 +1,7 @@
 package capsim.experiments.report;
 
 import capsim.models.spec.ModelSpec;
+import capsim.models.system.OfferedLoad;
 import capsim.models.system.OfferedLoad.ClassRate;
 import capsim.models.system.OfferedLoad.TierLoad;
 import java.util.List;
@@ -18,7 +19,12 @@ public final class OfferedLoadReport {
         for (ClassRate r : rates) {
             classes.row(r.className(), Format.num2(r.ratePerS()), r.upperBound() ? "upper bound: users / think_s" : "");
         }
-        b.append(classes.render("")).append('\n');
+        if (spec.workload().websocket().isPresent()) {
+            classes.row("websocket", Format.num2(OfferedLoad.peakMessagesPerS(spec)), "messages/s");
+        }
+        b.append(classes.render(""));
+        String peak = OfferedLoad.peakNote(spec);
+        b.append(peak.isEmpty() ? "" : "rates and loads " + peak + "\n").append('\n');
         TextTable tiers = new TextTable("tier", "visits/s", "work server-s/s", "servers", "offered util", "")
                 .leftAligned(5);
         for (TierLoad t : loads) {

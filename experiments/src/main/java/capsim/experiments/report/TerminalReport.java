@@ -70,21 +70,34 @@ public final class TerminalReport {
         }
 
         if (!summary.get("slo").isEmpty()) {
-            TextTable slo = new TextTable("SLO", "target", "value", "verdict").leftAligned(3);
+            TextTable slo = new TextTable("SLO", "target", "value", "95% CI", "verdict").leftAligned(4);
+            StringBuilder uncertain = new StringBuilder();
             for (JsonNode v : summary.get("slo")) {
+                JsonNode ci = v.path("ci95");
+                String verdict = v.path("verdict").asText(v.get("pass").asBoolean() ? "PASS" : "FAIL");
                 slo.row(v.get("metric").asText(), v.get("op").asText() + " " + Format.plain(v.get("target").asDouble()),
-                        Format.plain(v.get("value").asDouble()), v.get("pass").asBoolean() ? "PASS" : "FAIL");
+                        Format.plain(v.get("value").asDouble()), ci.isArray() ? "[" + Format.plain(ci.get(0).asDouble())
+                                + " - " + Format.plain(ci.get(1).asDouble()) + "]" : noInterval(replications), verdict);
+                if (verdict.equals("UNCERTAIN")) {
+                    uncertain.append("  ").append(v.get("metric").asText()).append(": the 95% CI contains the target; ")
+                            .append(settle(v, replications)).append('\n');
+                }
             }
-            b.append(slo.render("")).append('\n');
+            b.append(slo.render("")).append(uncertain).append('\n');
         }
 
         JsonNode uptime = summary.get("uptime");
         b.append("uptime  ").append(Format.pct(uptime.get("ratio").asDouble(), 3)).append(" of ")
                 .append(Format.count(uptime.get("windows").asLong())).append(" windows of ")
-                .append(Format.plain(uptime.get("window_s").asDouble())).append(" s\n");
+                .append(Format.plain(uptime.get("window_s").asDouble())).append(" s meet every target\n");
+        if (uptime.has("availability")) {
+            b.append("        available ").append(Format.pct(uptime.get("availability").asDouble(), 3))
+                    .append(" (windows whose requests were answered within the allowed error ratio, however slow)\n");
+        }
         if (uptime.has("states") && uptime.get("states").size() > 1) {
-            b.append("        95% CI ").append(Format.pct(uptime.get("ci95").get(0).asDouble(), 3)).append(" - ")
-                    .append(Format.pct(uptime.get("ci95").get(1).asDouble(), 3)).append(", ")
+            JsonNode ci = uptime.path("ci95");
+            b.append("        95% CI ").append(ci.isArray() ? Format.pct(ci.get(0).asDouble(), 3) + " - "
+                    + Format.pct(ci.get(1).asDouble(), 3) : noInterval(replications)).append(", ")
                     .append(Format.num2(uptime.get("downtime_min_per_month").asDouble()))
                     .append(" min down a month, ").append(uptime.get("states").size() - 1)
                     .append(" failure modes weighted by their share of the time\n");
@@ -105,15 +118,34 @@ public final class TerminalReport {
         return b.toString();
     }
 
+    /** What stands for an interval the summary does not have: with one replication there is none. */
+    private static String noInterval(int replications) {
+        return replications < 2 ? "n/a (1 replication)" : "n/a";
+    }
+
+    /**
+     * How many more replications would likely settle an uncertain verdict: the summary's
+     * {@code replications_to_settle}, the count at which the interval, shrinking as t / sqrt(n) with
+     * the spread it has now, would no longer contain the target if its centre stays where it is.
+     */
+    private static String settle(JsonNode verdict, int replications) {
+        if (!verdict.has("replications_to_settle")) {
+            return "the estimate sits on the target: more replications will hardly settle it";
+        }
+        int all = verdict.get("replications_to_settle").asInt();
+        return "about " + (all - replications) + " more replications (" + all + " in all) would likely settle it";
+    }
+
     /** The name, p50, p95, p99 and p99 interval cells of a latency block, then {@code more}. */
     static String[] latencyCells(String name, JsonNode block, String... more) {
-        JsonNode ci = block.get("p99_ci95");
+        JsonNode ci = block.path("p99_ci95");
         String[] cells = new String[5 + more.length];
         cells[0] = name;
         cells[1] = Format.ms(block.get("p50").asDouble());
         cells[2] = Format.ms(block.get("p95").asDouble());
         cells[3] = Format.ms(block.get("p99").asDouble());
-        cells[4] = "[" + Format.ms(ci.get(0).asDouble()) + " - " + Format.ms(ci.get(1).asDouble()) + "]";
+        cells[4] = ci.isArray() ? "[" + Format.ms(ci.get(0).asDouble()) + " - " + Format.ms(ci.get(1).asDouble()) + "]"
+                : "n/a (1 replication)";
         System.arraycopy(more, 0, cells, 5, more.length);
         return cells;
     }

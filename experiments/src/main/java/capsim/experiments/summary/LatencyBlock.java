@@ -1,9 +1,11 @@
 package capsim.experiments.summary;
 
+import capsim.engine.stats.LatencyRecorder;
 import capsim.engine.stats.LatencySummary;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * The latency block of summary.json, from a {@link LatencySummary} (see
@@ -12,6 +14,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class LatencyBlock {
     private LatencyBlock() {
+    }
+
+    /**
+     * The block of the replications' recorders {@code perReplication}, merged; {@code p99_ci95} is
+     * null unless two or more of them recorded something (one replication gives no interval).
+     */
+    public static ObjectNode of(List<LatencyRecorder> perReplication) {
+        ObjectNode block = toJson(LatencySummary.merge(perReplication));
+        if (perReplication.stream().filter(r -> r.count() > 0).count() < 2) {
+            block.putNull("p99_ci95");
+        }
+        return block;
     }
 
     /** The block as JSON: {count, mean, p50, p90, p95, p99, p999, max, p99_ci95: [lo, hi]}. */

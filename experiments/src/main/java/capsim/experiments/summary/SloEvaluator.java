@@ -1,15 +1,26 @@
 package capsim.experiments.summary;
 
+import capsim.engine.stats.ConfidenceInterval;
+import capsim.experiments.summary.SloVerdict.Verdict;
 import capsim.models.load.ModelError;
+import capsim.models.metric.Metric;
+import capsim.models.metric.MetricCatalog;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.SloSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Checks targets against a summary: each SLO names a number of summary.json by its dotted
- * path and bounds it from above ({@code max}, op "<=") or below ({@code min}, op ">=").
+ * path and bounds it from above ({@code max}, op "<=") or below ({@code min}, op ">="). The
+ * verdict weighs the value's 95% interval ({@link MetricCatalog} says where it comes from: the
+ * summary's own, or the Student t interval of the replications' values): PASS or FAIL when the
+ * interval lies on one side of the target, UNCERTAIN when it contains it. With one replication
+ * there is no interval, and the verdict is the point's.
  */
 public final class SloEvaluator {
     private SloEvaluator() {
@@ -27,15 +38,50 @@ public final class SloEvaluator {
         return List.copyOf(errors);
     }
 
-    /** The verdict of every SLO, in order; every metric must name a number (see {@link #check}). */
-    public static List<SloVerdict> evaluate(List<SloSpec> slos, JsonNode summary) {
+    /**
+     * The verdict of every SLO, in order, on {@code summary} (merged over {@code replications})
+     * and {@code perReplication}, the summary of each replication on its own (empty for one).
+     */
+    public static List<SloVerdict> evaluate(MetricCatalog catalog, List<SloSpec> slos, JsonNode summary,
+                                            List<? extends JsonNode> perReplication, int replications) {
         List<SloVerdict> verdicts = new ArrayList<>();
         for (SloSpec slo : slos) {
             double value = MetricPath.number(summary, slo.metric()).orElseThrow(
                     () -> new IllegalArgumentException("no number at " + slo.metric()));
-            verdicts.add(new SloVerdict(slo.metric(), target(slo), op(slo), value, holds(slo, value)));
+            Optional<ConfidenceInterval> ci = replications < 2 ? Optional.empty()
+                    : interval(catalog.find(slo.metric()), slo.metric(), summary, perReplication);
+            double target = target(slo);
+            Verdict verdict = ci.map(c -> verdict(slo, c)).orElse(holds(slo, value) ? Verdict.PASS : Verdict.FAIL);
+            OptionalInt settle = verdict == Verdict.UNCERTAIN
+                    ? ci.get().replicationsToExclude(replications, target) : OptionalInt.empty();
+            verdicts.add(new SloVerdict(slo.metric(), target, op(slo), value, holds(slo, value), verdict, ci, settle));
         }
         return List.copyOf(verdicts);
+    }
+
+    /** The 95% interval of {@code path}: the summary's own, else the t interval of the replications' values. */
+    private static Optional<ConfidenceInterval> interval(Optional<Metric> metric, String path, JsonNode summary,
+                                                         List<? extends JsonNode> perReplication) {
+        Optional<String> own = metric.flatMap(Metric::intervalPath);
+        if (own.isPresent()) {
+            OptionalDouble lo = MetricPath.number(summary, own.get() + ".0");
+            OptionalDouble hi = MetricPath.number(summary, own.get() + ".1");
+            return lo.isPresent() && hi.isPresent() && lo.getAsDouble() <= hi.getAsDouble()
+                    ? Optional.of(new ConfidenceInterval(lo.getAsDouble(), hi.getAsDouble())) : Optional.empty();
+        }
+        double[] values = perReplication.stream().map(s -> MetricPath.number(s, path))
+                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).toArray();
+        return values.length < 2 ? Optional.empty() : Optional.of(ConfidenceInterval.ofMean95(values));
+    }
+
+    /** PASS or FAIL when {@code ci} lies wholly on one side of the target, UNCERTAIN when it contains it. */
+    static Verdict verdict(SloSpec slo, ConfidenceInterval ci) {
+        boolean loHolds = holds(slo, ci.lo());
+        boolean hiHolds = holds(slo, ci.hi());
+        if (loHolds && hiHolds) {
+            return Verdict.PASS;
+        }
+        return !loHolds && !hiHolds ? Verdict.FAIL : Verdict.UNCERTAIN;
     }
 
     /** "<=" for a {@code max} target, ">=" for a {@code min} target. */

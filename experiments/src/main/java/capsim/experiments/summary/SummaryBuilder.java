@@ -4,6 +4,7 @@ import capsim.engine.stats.LatencyRecorder;
 import capsim.engine.stats.LatencySummary;
 import capsim.models.catalog.Catalog;
 import capsim.models.load.ModelError;
+import capsim.models.metric.MetricCatalog;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.TierSpec;
@@ -57,8 +58,11 @@ public final class SummaryBuilder {
             throw new IllegalStateException("SLO metrics not in the summary: " + errors);
         }
         ArrayNode slo = (ArrayNode) root.get("slo");
-        SloEvaluator.evaluate(spec.slo(), root).forEach(v -> slo.add(v.toJson()));
-        addPerReplication(slo, results);
+        List<ObjectNode> alone = spec.slo().isEmpty() ? List.of()
+                : results.stream().map(r -> measures(List.of(r), 0)).toList();
+        SloEvaluator.evaluate(MetricCatalog.of(spec), spec.slo(), root, alone.size() >= 2 ? alone : List.of(),
+                results.size()).forEach(v -> slo.add(v.toJson()));
+        addPerReplication(slo, alone);
         return root;
     }
 
@@ -68,11 +72,7 @@ public final class SummaryBuilder {
      * Uptime metrics have none: their failure modes strike in some replications only, so one
      * replication does not estimate them; {@code uptime.ci95} carries their spread.
      */
-    private void addPerReplication(ArrayNode slo, List<ReplicationResult> results) {
-        if (spec.slo().stream().allMatch(s -> s.metric().startsWith(UPTIME_PREFIX))) {
-            return;
-        }
-        List<ObjectNode> alone = results.stream().map(r -> measures(List.of(r), 0)).toList();
+    private void addPerReplication(ArrayNode slo, List<ObjectNode> alone) {
         for (int i = 0; i < slo.size(); i++) {
             String metric = spec.slo().get(i).metric();
             if (metric.startsWith(UPTIME_PREFIX)) {
@@ -116,8 +116,7 @@ public final class SummaryBuilder {
         if (spec.workload().websocket().isPresent()) {
             List<WebSocketResult> rs = each(results, r -> r.websocket().orElse(null), "websocket");
             ObjectNode ws = root.putObject("websocket");
-            ws.set("delivery_ms", LatencyBlock.toJson(LatencySummary.merge(
-                    rs.stream().map(WebSocketResult::delivery).toList())));
+            ws.set("delivery_ms", LatencyBlock.of((rs.stream().map(WebSocketResult::delivery).toList())));
             long refused = rs.stream().mapToLong(WebSocketResult::connectionsRefused).sum();
             ws.put("messages", rs.stream().mapToLong(WebSocketResult::messages).sum());
             ws.put("connections_refused", refused);
@@ -131,7 +130,8 @@ public final class SummaryBuilder {
         up.put("ratio", Round.to(uptime.ratio(), Round.RATIO));
         up.put("windows", uptime.windows());
         up.put("window_s", uptime.windowS());
-        UptimeJson.addEstimate(up, uptime, spec.uptime().days(), notes);
+        UptimeJson.addEstimate(up, uptime, spec.uptime().days(), results.size(), notes);
+        UptimeJson.addAvailability(up, uptime, Uptime.availability(spec, results), results.size(), notes);
         if (uptime.windows() == 0 && !results.isEmpty()) {
             notes.add("no time-series windows were recorded: uptime.ratio is not measured");
         }
@@ -174,13 +174,12 @@ public final class SummaryBuilder {
         List<ClassResult> rs = each(results, r -> r.classes().get(c.name()), "class " + c.name());
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         List<LatencyRecorder> latencies = rs.stream().map(ClassResult::latency).toList();
-        node.set("latency_ms", LatencyBlock.toJson(LatencySummary.merge(latencies)));
+        node.set("latency_ms", LatencyBlock.of((latencies)));
         node.set("p99_per_replication_ms", perReplicationP99(latencies));
         if (!rs.isEmpty() && !rs.get(0).latencyByRegion().isEmpty()) {
             ObjectNode byRegion = node.putObject("by_region");
             for (String region : rs.get(0).latencyByRegion().keySet()) {
-                byRegion.putObject(region).set("latency_ms", LatencyBlock.toJson(LatencySummary.merge(
-                        rs.stream().map(r -> r.latencyByRegion().get(region)).toList())));
+                byRegion.putObject(region).set("latency_ms", LatencyBlock.of((rs.stream().map(r -> r.latencyByRegion().get(region)).toList())));
             }
         }
         double throughput = 0;
@@ -216,7 +215,7 @@ public final class SummaryBuilder {
 
     private ObjectNode tierNode(TierSpec t, List<TierResult> rs, List<String> notes) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.set("latency_ms", LatencyBlock.toJson(LatencySummary.merge(rs.stream().map(TierResult::latency).toList())));
+        node.set("latency_ms", LatencyBlock.of((rs.stream().map(TierResult::latency).toList())));
         node.put("utilization", Round.to(rs.stream().mapToDouble(TierResult::utilization).average().orElse(0),
                 Round.RATIO));
         ObjectNode nodes = node.putObject("nodes");
@@ -236,8 +235,9 @@ public final class SummaryBuilder {
         node.put("rejected", rs.stream().mapToLong(TierResult::rejected).sum());
         node.put("timed_out", rs.stream().mapToLong(TierResult::timedOut).sum());
         if (load.map(TierLoad::saturated).orElse(false)) {
-            notes.add(String.format(Locale.ROOT, "tier %s saturated: offered utilisation %.2f", t.name(),
-                    offeredUtilization));
+            String peak = OfferedLoad.peakNote(spec);
+            notes.add(String.format(Locale.ROOT, "tier %s saturated: offered utilisation %.2f%s", t.name(),
+                    offeredUtilization, peak.isEmpty() ? "" : " " + peak));
         } else if (saturated) {
             notes.add(String.format(Locale.ROOT, "tier %s saturated in %d of %d replications (offered utilisation"
                     + " %.2f)", t.name(), saturatedReplications, rs.size(), offeredUtilization));

@@ -71,7 +71,19 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
 
     /** Uptime of {@code results} against the targets of {@code spec}; ratio 1 when there are no windows. */
     public static Uptime of(ModelSpec spec, List<ReplicationResult> results) {
-        List<Criterion> criteria = criteria(spec);
+        return of(spec, results, criteria(spec));
+    }
+
+    /**
+     * Availability of {@code results}: as {@link #of}, but a window is up when every class's error
+     * ratio is within the one it may have (its own SLO, else {@code uptime.max_error_ratio}),
+     * whatever its latencies. Beside the uptime, it tells "available but slow" from "down".
+     */
+    public static Uptime availability(ModelSpec spec, List<ReplicationResult> results) {
+        return of(spec, results, criteria(spec).stream().filter(Criterion::onErrors).toList());
+    }
+
+    private static Uptime of(ModelSpec spec, List<ReplicationResult> results, List<Criterion> criteria) {
         long windows = 0;
         long met = 0;
         List<Double> normal = new ArrayList<>();
@@ -262,6 +274,11 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
 
     /** One per-window target: how to read the value from a window, and the bound it must meet. */
     private record Criterion(Function<WindowRow, OptionalDouble> value, SloSpec target) {
+        /** True for a bound on a class's error ratio. */
+        boolean onErrors() {
+            return target.metric().endsWith(".error_ratio");
+        }
+
         boolean holds(WindowRow row) {
             OptionalDouble v = value.apply(row);
             return v.isEmpty() || SloEvaluator.holds(target, v.getAsDouble());

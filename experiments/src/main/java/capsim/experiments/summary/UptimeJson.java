@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes the uptime estimate into the summary's {@code uptime} block: {@code ci95} [lo, hi],
+ * Writes the uptime estimate into the summary's {@code uptime} block: {@code ci95} [lo, hi] (null
+ * with one replication),
  * {@code method}, {@code states[]} {name, fraction_of_time, compliance, per_month, strikes} and
  * {@code downtime_min_per_month}; notes when the failure states take so much of the time that
  * the rare-event approximation (modes do not overlap) is rough.
@@ -18,10 +19,37 @@ final class UptimeJson {
     private UptimeJson() {
     }
 
-    static void addEstimate(ObjectNode up, Uptime uptime, double days, List<String> notes) {
-        ArrayNode ci = up.putArray("ci95");
-        ci.add(Round.to(uptime.ci95Lo(), Round.RATIO));
-        ci.add(Round.to(uptime.ci95Hi(), Round.RATIO));
+    /**
+     * Writes {@code availability} (windows whose error ratios are within bounds, see
+     * {@link Uptime#availability}) and {@code availability_ci95} (null with one replication), and
+     * a note when the system was available in windows that missed a latency target.
+     */
+    static void addAvailability(ObjectNode up, Uptime uptime, Uptime availability, int replications,
+                                List<String> notes) {
+        up.put("availability", Round.to(availability.ratio(), Round.RATIO));
+        if (replications < 2) {
+            up.putNull("availability_ci95");
+        } else {
+            ArrayNode ci = up.putArray("availability_ci95");
+            ci.add(Round.to(availability.ci95Lo(), Round.RATIO));
+            ci.add(Round.to(availability.ci95Hi(), Round.RATIO));
+        }
+        if (availability.ratio() - uptime.ratio() >= 0.001) {
+            notes.add(String.format(Locale.ROOT, "uptime %.3f%% counts a window as down when any target is missed;"
+                    + " requests were answered within the allowed error ratio in %.3f%% of the time"
+                    + " (uptime.availability): the difference is time when the system was available but slow",
+                    100 * uptime.ratio(), 100 * availability.ratio()));
+        }
+    }
+
+    static void addEstimate(ObjectNode up, Uptime uptime, double days, int replications, List<String> notes) {
+        if (replications < 2) {
+            up.putNull("ci95");
+        } else {
+            ArrayNode ci = up.putArray("ci95");
+            ci.add(Round.to(uptime.ci95Lo(), Round.RATIO));
+            ci.add(Round.to(uptime.ci95Hi(), Round.RATIO));
+        }
         up.put("method", uptime.method());
         ArrayNode states = up.putArray("states");
         for (Uptime.State s : uptime.states()) {

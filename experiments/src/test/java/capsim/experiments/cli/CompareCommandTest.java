@@ -81,6 +81,19 @@ class CompareCommandTest {
     }
 
     @Test
+    void setBChangesOnlyB() throws IOException {
+        Path slow = model("slow", 10);
+
+        Cli cli = Cli.run("compare", slow.toString(), slow.toString(), "--set-b",
+                "workload.classes.req.steps.0.service_ms.mean=8", "--out", dir.resolve("out").toString());
+
+        assertEquals(0, cli.status(), cli.err());
+        JsonNode mean = byMetric(dir.resolve("out/compare.json")).get("classes.req.latency_ms.mean");
+        assertEquals(-4.9, mean.get("diff").asDouble(), 1.5);
+        assertEquals("better", mean.get("verdict").asText());
+    }
+
+    @Test
     void aModelComparedWithItselfShowsNoSignificantDifference() throws IOException {
         Path a = model("same", 10);
         Path b = Files.copy(a, dir.resolve("copy.yaml"));

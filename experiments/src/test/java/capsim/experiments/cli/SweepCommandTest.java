@@ -82,8 +82,10 @@ class SweepCommandTest {
                 + "classes.req.latency_ms.p99_verdict,uptime.ratio,cost.monthly_usd,all_pass", csv.get(0));
         assertEquals(4, csv.size());
         assertTrue(csv.get(1).startsWith("1,10,,,") && csv.get(1).endsWith(",730,true"), csv.get(1));
-        assertTrue(csv.get(2).startsWith("2,15,,,") && csv.get(2).contains(",FAIL,") && csv.get(2).endsWith(",false"),
-                csv.get(2));
+        // its point fails (p99 ~276 ms); two replications of 60 s leave a p99 interval that may still
+        // contain 150 ms, so its verdict is FAIL or UNCERTAIN, and it never passes
+        assertTrue(csv.get(2).startsWith("2,15,,,") && (csv.get(2).contains(",FAIL,")
+                || csv.get(2).contains(",UNCERTAIN,")) && csv.get(2).endsWith(",false"), csv.get(2));
         assertTrue(csv.get(3).startsWith("3,5,2,3,") && csv.get(3).endsWith(",2190,true"), csv.get(3));
         JsonNode json = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
         assertEquals(1, json.get("best").get("point").asInt());

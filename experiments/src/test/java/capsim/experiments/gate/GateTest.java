@@ -154,6 +154,22 @@ class GateTest {
         assertTrue(Gate.evaluate(now, Optional.empty(), RULE).stream().allMatch(r -> r.check().isEmpty()));
     }
 
+    /* An UNCERTAIN target (its interval contains it) passes the gate, unless the gate is strict. */
+    @Test
+    void anUncertainTargetFailsOnlyAStrictGate() throws IOException {
+        JsonNode now = json("""
+                {"slo": [{"metric": "uptime.ratio", "target": 0.999, "op": ">=", "value": 0.99925, "pass": true,
+                          "verdict": "UNCERTAIN", "ci95": [0.99853, 0.99996]}]}""");
+
+        GateRow lenient = Gate.evaluate(now, Optional.empty(), RULE, false).get(0);
+        GateRow strict = Gate.evaluate(now, Optional.empty(), RULE, true).get(0);
+
+        assertTrue(lenient.ok());
+        assertFalse(strict.ok());
+        assertEquals("UNCERTAIN", lenient.verdict());
+        assertEquals("UNCERTAIN", strict.verdict());
+    }
+
     @Test
     void baselineMustBeAJsonObject(@TempDir Path dir) throws IOException {
         Path notJson = Files.writeString(dir.resolve("a.json"), "{ not json");

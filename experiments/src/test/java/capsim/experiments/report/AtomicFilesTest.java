@@ -24,6 +24,17 @@ class AtomicFilesTest {
         assertEquals(List.of(target), list(target.getParent()));
     }
 
+    /* A written file has the permissions of any file the process creates (the umask applies), not 0600. */
+    @Test
+    void writtenFilesGetTheProcesssDefaultPermissions(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("summary.json");
+        Path plain = Files.createFile(dir.resolve("plain"));
+
+        AtomicFiles.writeString(target, "{}\n");
+
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
+    }
+
     @Test
     void failedWriteKeepsTheOldFileAndRemovesTheTemporaryOne(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("summary.json");

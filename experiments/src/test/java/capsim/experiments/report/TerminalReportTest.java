@@ -33,9 +33,11 @@ class TerminalReportTest {
                  "saturated": false}},
              "websocket": {"delivery_ms": {"count": 3000, "mean": 1, "p50": 1, "p90": 1, "p95": 1, "p99": 45.5,
                  "p999": 1, "max": 1, "p99_ci95": [40, 50]}},
-             "slo": [{"metric": "classes.api.latency_ms.p99", "target": 200, "op": "<=", "value": 120.5, "pass": true},
-                     {"metric": "uptime.ratio", "target": 0.995, "op": ">=", "value": 0.99, "pass": false}],
-             "uptime": {"ratio": 0.99, "windows": 300, "window_s": 60},
+             "slo": [{"metric": "classes.api.latency_ms.p99", "target": 200, "op": "<=", "value": 120.5, "pass": true,
+                      "verdict": "PASS", "ci95": [110.25, 130.75]},
+                     {"metric": "uptime.ratio", "target": 0.995, "op": ">=", "value": 0.99, "pass": false,
+                      "verdict": "UNCERTAIN", "ci95": [0.985, 0.996], "replications_to_settle": 12}],
+             "uptime": {"ratio": 0.99, "availability": 0.995, "windows": 300, "window_s": 60},
              "cost": {"monthly_usd": 1234.5, "monthly_local": 3209700, "currency": "TZS", "hours_per_month": 730},
              "engine": {"events": 12345678, "wall_s": 4.5, "events_per_s": 2743484},
              "notes": ["tier db saturated: offered utilisation 1.20"]}""";
@@ -57,9 +59,13 @@ class TerminalReportTest {
         assertTrue(text.contains("app    1.000   1.000   1.000  [1.000 - 1.000]  45.6%        2 / 2.50 / 4\n"), text);
         assertTrue(text.contains("99.0%        1 / 1.00 / 1  SATURATED\n"), text);
         assertTrue(text.contains("delivery    1.000   1.000   45.50  [40.00 - 50.00]       3,000\n"), text);
-        assertTrue(text.contains("classes.api.latency_ms.p99    <= 200  120.5  PASS\n"), text);
-        assertTrue(text.contains("uptime.ratio                >= 0.995   0.99  FAIL\n"), text);
-        assertTrue(text.contains("uptime  99.000% of 300 windows of 60 s\n"), text);
+        assertTrue(text.contains("classes.api.latency_ms.p99    <= 200  120.5  [110.25 - 130.75]  PASS\n"), text);
+        assertTrue(text.contains("uptime.ratio                >= 0.995   0.99    [0.985 - 0.996]  UNCERTAIN\n"), text);
+        assertTrue(text.contains("  uptime.ratio: the 95% CI contains the target; about 7 more replications (12 in"
+                + " all) would likely settle it\n"), text);
+        assertTrue(text.contains("uptime  99.000% of 300 windows of 60 s meet every target\n"), text);
+        assertTrue(text.contains("        available 99.500% (windows whose requests were answered within the allowed"
+                + " error ratio, however slow)\n"), text);
         assertTrue(text.contains("cost    $1,234.50 / month (730 h), TZS 3,209,700.00 / month\n"), text);
         assertTrue(text.endsWith("notes\n  - tier db saturated: offered utilisation 1.20\n"), text);
     }
@@ -82,7 +88,9 @@ class TerminalReportTest {
         String text = TerminalReport.render(spec, summary);
 
         assertTrue(text.contains("""
-                uptime  99.000% of 300 windows of 60 s
+                uptime  99.000% of 300 windows of 60 s meet every target
+                        available 99.500% (windows whose requests were answered within the allowed error ratio, \
+                however slow)
 
                 bill     node       nodes  $/hour  credits $/month  $/month
                 app      t3.medium   4.00  0.0416            29.20   150.67

@@ -170,6 +170,20 @@ class SummaryBuilderTest {
         assertEquals(2000, engine.get("events_per_s").asLong());
     }
 
+    /* One replication has no spread: every interval is null, never a zero-width one, and verdicts are the point's. */
+    @Test
+    void oneReplicationGivesNoIntervals() {
+        ModelSpec spec = Fixtures.model(true, Optional.empty(), List.of(max("classes.api.latency_ms.p99", 200)));
+        JsonNode summary = new SummaryBuilder(spec, OFFERED, CATALOG).build(replications(spec).subList(0, 1), 1.0);
+
+        assertTrue(summary.get("classes").get("api").get("latency_ms").get("p99_ci95").isNull());
+        assertTrue(summary.get("tiers").get("app").get("latency_ms").get("p99_ci95").isNull());
+        assertTrue(summary.get("uptime").get("ci95").isNull());
+        assertTrue(summary.get("slo").get(0).get("ci95").isNull());
+        assertEquals(summary.get("slo").get(0).get("pass").asBoolean() ? "PASS" : "FAIL",
+                summary.get("slo").get(0).get("verdict").asText());
+    }
+
     @Test
     void keysAndShapeFollowTheContract() {
         ModelSpec spec = Fixtures.model(true, Optional.of(new CurrencySpec("TZS", 2600)),
@@ -195,7 +209,7 @@ class SummaryBuilderTest {
             assertEquals(List.of("min", "mean", "max"), names(t.get("nodes")));
         }
         assertEquals(block, names(summary.get("websocket").get("delivery_ms")));
-        assertEquals(List.of("metric", "target", "op", "value", "pass", "per_replication"),
+        assertEquals(List.of("metric", "target", "op", "value", "pass", "verdict", "ci95", "per_replication"),
                 names(summary.get("slo").get(0)));
         assertTrue(summary.get("uptime").get("ratio").isNumber());
         assertTrue(names(summary.get("cost")).containsAll(List.of("monthly_usd", "monthly_local")));

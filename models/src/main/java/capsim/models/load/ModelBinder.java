@@ -55,7 +55,7 @@ final class ModelBinder {
                         .orElse(NetworkSpec.DEFAULT_CROSS_ZONE_MS),
                 RegionBinder.bind(s, net, problems));
         return Optional.of(new ModelSpec(name, s.string("title").orElse(name), currency, run(s), workload, tiers,
-                network, SloBinder.bind(s, workload, tiers, currency.isPresent()), source,
+                network, SloBinder.bind(s, workload, tiers, currency.isPresent(), network.regions()), source,
                 CostBinder.bind(s, problems), UptimeBinder.bind(s, problems), UptimeBinder.bindZones(s, problems)));
     }
 

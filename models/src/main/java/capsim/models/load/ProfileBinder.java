@@ -29,11 +29,17 @@ final class ProfileBinder {
     private ProfileBinder() {
     }
 
-    /** The profile in {@code workload}, {@link ProfileSpec#CONSTANT} when absent. */
+    /**
+     * The profile in {@code workload}, {@link ProfileSpec#CONSTANT} when absent. {@code start_h}
+     * may be given in the profile or beside it, in {@code workload}, not both.
+     */
     static ProfileSpec bind(Section workload) {
+        OptionalDouble workloadStartH = hour(workload, "start_h", false);
         Optional<Section> section = workload.section("profile", KEYS);
         if (section.isEmpty()) {
-            return ProfileSpec.CONSTANT;
+            return workloadStartH.isPresent()
+                    ? new ProfileSpec(Kind.CONSTANT, List.of(), 0, 0, 1, workloadStartH.getAsDouble())
+                    : ProfileSpec.CONSTANT;
         }
         Section s = section.get();
         Optional<Kind> kind = s.choice("kind", Kind.class, true);
@@ -41,7 +47,10 @@ final class ProfileBinder {
             return ProfileSpec.CONSTANT;
         }
         s.onlyFor(APPLICABLE.get(kind.get()), "kind " + Section.fileName(kind.get()));
-        double startH = hour(s, "start_h", false).orElse(0);
+        if (workloadStartH.isPresent() && s.has("start_h")) {
+            s.reportKey("start_h", "start_h is given twice, here and in workload; give it once");
+        }
+        double startH = hour(s, "start_h", false).orElse(workloadStartH.orElse(0));
         return switch (kind.get()) {
             case CONSTANT -> new ProfileSpec(Kind.CONSTANT, List.of(), 0, 0, 1, startH);
             case HOURLY -> new ProfileSpec(Kind.HOURLY, multipliers(s), 0, 0, 1, startH);

@@ -1,7 +1,8 @@
 package capsim.models.load;
 
 import capsim.models.load.Values.Bound;
-import capsim.models.spec.ClassSpec;
+import capsim.models.metric.MetricCatalog;
+import capsim.models.spec.RegionsSpec;
 import capsim.models.spec.SloSpec;
 import capsim.models.spec.TierSpec;
 import capsim.models.spec.WorkloadSpec;
@@ -11,11 +12,11 @@ import java.util.OptionalDouble;
 
 /**
  * Binds {@code slo:}: each target names a number of summary.json (CONTRACT.md section 3) by its
- * path, for a class or tier of this file, and gives exactly one of {@code max} or {@code min}.
+ * path, one the {@link MetricCatalog} declares for this file, and gives exactly one of {@code max}
+ * or {@code min}.
  */
 final class SloBinder {
     private static final List<String> KEYS = List.of("metric", "max", "min");
-    private static final List<String> LATENCY = List.of("count", "mean", "p50", "p90", "p95", "p99", "p999", "max");
     private static final String WEBSOCKET = "websocket.";
     private static final String LOCAL_COST = "cost.monthly_local";
 
@@ -23,8 +24,10 @@ final class SloBinder {
     }
 
     /** The targets of {@code root}, checked against the classes, tiers and sections bound. */
-    static List<SloSpec> bind(Section root, WorkloadSpec workload, List<TierSpec> tiers, boolean hasCurrency) {
-        List<String> metrics = metrics(workload.classes(), tiers);
+    static List<SloSpec> bind(Section root, WorkloadSpec workload, List<TierSpec> tiers, boolean hasCurrency,
+                              RegionsSpec regions) {
+        // every metric a model of these classes and tiers can have; websocket and currency are checked below
+        List<String> metrics = MetricCatalog.of(workload.classes(), tiers, true, true, regions).paths();
         List<Node> items = root.list("slo", false).orElse(List.of());
         List<SloSpec> slo = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -56,25 +59,5 @@ final class SloBinder {
         } else if (metric.equals(LOCAL_COST) && !hasCurrency) {
             s.reportKey("metric", "'" + metric + "' needs a currency section");
         }
-    }
-
-    /** Every summary.json number an SLO may name, for these classes and tiers. */
-    static List<String> metrics(List<ClassSpec> classes, List<TierSpec> tiers) {
-        List<String> metrics = new ArrayList<>();
-        for (ClassSpec c : classes) {
-            String prefix = "classes." + c.name() + ".";
-            LATENCY.forEach(stat -> metrics.add(prefix + "latency_ms." + stat));
-            metrics.add(prefix + "throughput_per_s");
-            metrics.add(prefix + "error_ratio");
-        }
-        for (TierSpec t : tiers) {
-            String prefix = "tiers." + t.name() + ".";
-            LATENCY.forEach(stat -> metrics.add(prefix + "latency_ms." + stat));
-            metrics.add(prefix + "utilization");
-            List.of("min", "mean", "max").forEach(stat -> metrics.add(prefix + "nodes." + stat));
-        }
-        LATENCY.forEach(stat -> metrics.add(WEBSOCKET + "delivery_ms." + stat));
-        metrics.addAll(List.of("uptime.ratio", "cost.monthly_usd", LOCAL_COST));
-        return metrics;
     }
 }

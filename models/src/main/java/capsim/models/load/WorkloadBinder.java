@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code pubsub_ms} come together.
  */
 final class WorkloadBinder {
-    private static final List<String> KEYS = List.of("profile", "classes", "websocket");
+    private static final List<String> KEYS = List.of("profile", "start_h", "classes", "websocket");
     private static final List<String> WEBSOCKET_KEYS = List.of("tier", "connections", "messages_per_s", "fanout",
             "send_ms", "pubsub_tier", "pubsub_ms");
     private static final WorkloadSpec EMPTY = new WorkloadSpec(ProfileSpec.CONSTANT, List.of(), Optional.empty());

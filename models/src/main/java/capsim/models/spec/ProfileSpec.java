@@ -44,6 +44,19 @@ public record ProfileSpec(Kind kind, List<Double> multipliers, double fromH, dou
         };
     }
 
+    /**
+     * The hour of the day (0..24) at which the profile first applies its largest multiplier:
+     * the hour of the largest hourly multiplier, the start of the peak (or its end, for a
+     * factor below 1); 0 for a constant profile.
+     */
+    public double peakHour() {
+        return switch (kind) {
+            case CONSTANT -> 0;
+            case HOURLY -> multipliers.indexOf(maxMultiplier());
+            case PEAK -> factor >= 1 ? fromH : toH;
+        };
+    }
+
     /** The largest multiplier the profile ever applies (the thinning bound). */
     public double maxMultiplier() {
         return switch (kind) {

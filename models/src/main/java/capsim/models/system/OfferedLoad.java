@@ -35,7 +35,8 @@ import java.util.function.ToDoubleFunction;
  * probability 1 - hit_ratio (once per step, whatever its {@code repeat}), recursively.
  * A visit's work is its mean service time x the speed of the type it was measured on / the speed
  * of the tier's nodes ({@link CpuSpeed}). {@code network.hop_ms} is latency, not work, and is not
- * counted. WebSocket: every message
+ * counted. WebSocket messages are published at {@code messages_per_s} x the profile's largest
+ * multiplier too; every message
  * visits min(E[fanout], ws nodes) ws nodes (an upper bound on the distinct nodes holding its
  * recipients) and costs E[fanout] x E[send_ms] of ws work; the pub/sub tier, if any, gets one
  * visit of {@code pubsub_ms} per message.
@@ -141,11 +142,36 @@ public final class OfferedLoad {
                                      Catalog catalog) {
         double fanout = meanOf(ws.fanout());
         int wsNodes = spec.tier(ws.tier()).map(TierSpec::count).orElse(0);
-        add(visitsAndWork, ws.tier(), ws.messagesPerS() * Math.min(fanout, wsNodes),
-                ws.messagesPerS() * fanout * meanOf(ws.sendMs()) / 1000 * speedScale(spec, ws.tier(), catalog));
-        ws.pubsubTier().ifPresent(pubsub -> add(visitsAndWork, pubsub, ws.messagesPerS(),
-                ws.messagesPerS() * ws.pubsubMs().map(OfferedLoad::meanOf).orElse(0.0) / 1000
+        double messagesPerS = peakMessagesPerS(spec);
+        add(visitsAndWork, ws.tier(), messagesPerS * Math.min(fanout, wsNodes),
+                messagesPerS * fanout * meanOf(ws.sendMs()) / 1000 * speedScale(spec, ws.tier(), catalog));
+        ws.pubsubTier().ifPresent(pubsub -> add(visitsAndWork, pubsub, messagesPerS,
+                messagesPerS * ws.pubsubMs().map(OfferedLoad::meanOf).orElse(0.0) / 1000
                         * speedScale(spec, pubsub, catalog)));
+    }
+
+    /** WebSocket messages published per second at the profile's peak (0 without WebSocket load). */
+    public static double peakMessagesPerS(ModelSpec spec) {
+        return spec.workload().websocket().map(ws -> ws.messagesPerS() * spec.workload().profile().maxMultiplier())
+                .orElse(0.0);
+    }
+
+    /**
+     * Where the rates above stand in the day: "at the profile's peak, 14:00 (x2)" for a profile
+     * that varies, empty for a constant one.
+     */
+    public static String peakNote(ModelSpec spec) {
+        var profile = spec.workload().profile();
+        if (profile.maxMultiplier() == profile.minMultiplier()) {
+            return "";
+        }
+        double h = profile.peakHour();
+        return String.format(java.util.Locale.ROOT, "at the profile's peak, %02d:%02d (x%s)", (int) h,
+                (int) Math.round((h - Math.floor(h)) * 60), plain(profile.maxMultiplier()));
+    }
+
+    private static String plain(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 
     /** Measured-on speed / node speed of a visit to {@code tier} that is no step; 1 for an unknown tier. */

@@ -47,15 +47,15 @@ class OfferedLoadTest {
      *     cache empirical {1,2,3} mean 2 ms: 40 visits, 0.08; miss 0.5 -> 20/s:
      *       db  deterministic 10 ms: 20 visits, 0.2
      * batch: closed, 50 users / 5 s think = 10/s (upper bound), app repeat 2 x 20 ms: 20 visits, 0.4
-     * websocket: 1000 msg/s, fanout mean 30, send 0.02 ms, ws has 3 nodes:
-     *   ws     1000 x min(30, 3) = 3000 visits, 1000 x 30 x 0.02 ms = 0.6
-     *   pubsub 1000 visits, 1000 x 0.5 ms = 0.5
+     * websocket: 1000 msg/s x 2 = 2000 msg/s, fanout mean 30, send 0.02 ms, ws has 3 nodes:
+     *   ws     2000 x min(30, 3) = 6000 visits, 2000 x 30 x 0.02 ms = 1.2
+     *   pubsub 2000 visits, 2000 x 0.5 ms = 1.0
      * Totals / servers:
      *   app    220 visits, 2.4  / (2 nodes x 2 vCPU = 4)  = 0.6
      *   cache  240 visits, 0.12 / (custom 1 node x 1 vcpu) = 0.12
      *   db     140 visits, 0.68 / (1 node x 4 workers)    = 0.17
-     *   ws    3000 visits, 0.6  / (3 nodes x 2 vCPU = 6)  = 0.1
-     *   pubsub 1000 visits, 0.5 / (custom 1 x 2 vcpu)     = 0.25
+     *   ws    6000 visits, 1.2  / (3 nodes x 2 vCPU = 6)  = 0.2
+     *   pubsub 2000 visits, 1.0 / (custom 1 x 2 vcpu)     = 0.5
      * network.hop_ms (0.5) is latency, not work: it adds nothing.
      */
     @Test
@@ -67,9 +67,26 @@ class OfferedLoadTest {
         assertLoad(loads.get(0), 220, 2.4, 4, 0.6);
         assertLoad(loads.get(1), 240, 0.12, 1, 0.12);
         assertLoad(loads.get(2), 140, 0.68, 4, 0.17);
-        assertLoad(loads.get(3), 3000, 0.6, 6, 0.1);
-        assertLoad(loads.get(4), 1000, 0.5, 2, 0.25);
+        assertLoad(loads.get(3), 6000, 1.2, 6, 0.2);
+        assertLoad(loads.get(4), 2000, 1.0, 2, 0.5);
+        assertEquals("at the profile's peak, 08:00 (x2)", OfferedLoad.peakNote(model(2)));
         assertTrue(loads.stream().noneMatch(OfferedLoad.TierLoad::saturated));
+    }
+
+    /* Hourly multipliers of 1 except 2.5 at 14:00: rates and the WebSocket load at the peak, named. */
+    @Test
+    void anHourlyProfilePeaksAtItsLargestHour() {
+        List<Double> hours = new java.util.ArrayList<>(java.util.Collections.nCopies(24, 1.0));
+        hours.set(14, 2.5);
+        ProfileSpec hourly = new ProfileSpec(ProfileSpec.Kind.HOURLY, hours, 0, 0, 1, 0);
+        ModelSpec m = model(2);
+        ModelSpec shaped = new ModelSpec(m.name(), m.title(), m.currency(), m.run(), new WorkloadSpec(hourly,
+                m.workload().classes(), m.workload().websocket()), m.tiers(), m.network(), m.slo(), m.source());
+
+        assertEquals(14, hourly.peakHour(), 0);
+        assertEquals("at the profile's peak, 14:00 (x2.5)", OfferedLoad.peakNote(shaped));
+        assertEquals(2500, OfferedLoad.peakMessagesPerS(shaped), 1e-9);
+        assertEquals(250, OfferedLoad.classRates(shaped).get(0).ratePerS(), 1e-9);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package capsim.engine.stats;
 
+import java.util.OptionalInt;
+import java.util.function.IntPredicate;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -10,6 +12,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * t quantile from Commons Math. One replication, or no spread, gives the point itself.
  */
 public record ConfidenceInterval(double lo, double hi) {
+    /** The most replications {@link #replicationsToExclude} looks at. */
+    public static final int MOST_REPLICATIONS = 100_000;
+
     public ConfidenceInterval {
         if (!(lo <= hi)) {
             throw new IllegalArgumentException("interval lo must be <= hi, was [" + lo + ", " + hi + "]");
@@ -78,5 +83,44 @@ public record ConfidenceInterval(double lo, double hi) {
     /** Half the width, (hi - lo) / 2. */
     public double halfWidth() {
         return (hi - lo) / 2;
+    }
+
+    /**
+     * The replications in all after which a 95% interval like this one, from {@code n}
+     * replications, would likely no longer contain {@code target}, if its centre stays where it
+     * is: the half-width is t_{n-1} s / sqrt(n), so the spread s = halfWidth sqrt(n) / t_{n-1} is
+     * kept and N is the smallest count above n with t_{N-1} s / sqrt(N) below the distance from
+     * the centre to the target. Empty when the centre is the target, for fewer than 2
+     * replications, or when it takes more than {@link #MOST_REPLICATIONS}.
+     */
+    public OptionalInt replicationsToExclude(int n, double target) {
+        double distance = Math.abs((lo + hi) / 2 - target);
+        if (n < 2 || distance == 0) {
+            return OptionalInt.empty();
+        }
+        double spread = halfWidth() * Math.sqrt(n) / t95(n - 1);
+        IntPredicate settles = all -> t95(all - 1) * spread / Math.sqrt(all) < distance;
+        int below = n;
+        int above = n + 1;
+        while (!settles.test(above)) { // t_{N-1} / sqrt(N) falls with N: double, then halve the gap
+            if (above >= MOST_REPLICATIONS) {
+                return OptionalInt.empty();
+            }
+            below = above;
+            above = Math.min(MOST_REPLICATIONS, 2 * above);
+        }
+        while (above - below > 1) {
+            int middle = (below + above) >>> 1;
+            if (settles.test(middle)) {
+                above = middle;
+            } else {
+                below = middle;
+            }
+        }
+        return OptionalInt.of(above);
+    }
+
+    private static double t95(int df) {
+        return new TDistribution(null, df).inverseCumulativeProbability(0.975);
     }
 }

@@ -1,0 +1,114 @@
+package capsim.models.metric;
+
+import capsim.models.metric.Metric.Better;
+import capsim.models.spec.ClassSpec;
+import capsim.models.spec.ModelSpec;
+import capsim.models.spec.RegionsSpec;
+import capsim.models.spec.TierSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every number of summary.json a user can name for one model, declared once: the summary's
+ * paths, their units, their better direction and their intervals (see {@link Metric}). SLO
+ * binding, the SLO verdicts, the gate, comparisons and sweeps read this catalog instead of
+ * parsing paths themselves. The order is the summary's: classes, tiers, WebSocket, uptime, cost.
+ */
+public final class MetricCatalog {
+    /** The statistics of a latency block, in its order. */
+    public static final List<String> LATENCY_STATS = List.of("count", "mean", "p50", "p90", "p95", "p99", "p999",
+            "max");
+    static final String MS = "ms";
+    static final String RATIO = "ratio";
+    static final String REQUESTS = "requests";
+
+    private final Map<String, Metric> metrics = new LinkedHashMap<>();
+
+    private MetricCatalog() {
+    }
+
+    /** The metrics of {@code model}. */
+    public static MetricCatalog of(ModelSpec model) {
+        return of(model.workload().classes(), model.tiers(), model.workload().websocket().isPresent(),
+                model.currency().isPresent(), model.network().regions());
+    }
+
+    /**
+     * The metrics of a model with these {@code classes} and {@code tiers}, with or without
+     * WebSocket load and a local currency, and with these {@code regions}.
+     */
+    public static MetricCatalog of(List<ClassSpec> classes, List<TierSpec> tiers, boolean websocket, boolean currency,
+                                   RegionsSpec regions) {
+        MetricCatalog c = new MetricCatalog();
+        for (ClassSpec k : classes) {
+            String prefix = "classes." + k.name() + ".";
+            c.latency(prefix + "latency_ms");
+            regions.regions().forEach(r -> c.latency(prefix + "by_region." + r.name() + ".latency_ms"));
+            c.add(prefix + "throughput_per_s", "requests/s", Better.HIGHER);
+            c.add(prefix + "error_ratio", RATIO, Better.LOWER);
+            c.add(prefix + "arrived", REQUESTS, Better.NEITHER);
+            c.add(prefix + "completed", REQUESTS, Better.HIGHER);
+            c.add(prefix + "rejected", REQUESTS, Better.LOWER);
+            c.add(prefix + "timed_out", REQUESTS, Better.LOWER);
+            c.add(prefix + "unfinished", REQUESTS, Better.LOWER);
+        }
+        for (TierSpec t : tiers) {
+            String prefix = "tiers." + t.name() + ".";
+            c.latency(prefix + "latency_ms");
+            c.add(prefix + "utilization", RATIO, Better.LOWER);
+            c.add(prefix + "offered_utilization", RATIO, Better.LOWER);
+            List.of("min", "mean", "max").forEach(stat -> c.add(prefix + "nodes." + stat, "nodes", Better.LOWER));
+            c.add(prefix + "rejected", "visits", Better.LOWER);
+            c.add(prefix + "timed_out", "visits", Better.LOWER);
+        }
+        if (websocket) {
+            c.latency("websocket.delivery_ms");
+            c.add("websocket.messages", "messages", Better.NEITHER);
+            c.add("websocket.connections_refused", "connections", Better.LOWER);
+        }
+        c.metrics.put("uptime.ratio", new Metric("uptime.ratio", RATIO, Better.HIGHER, Optional.of("uptime.ci95")));
+        c.metrics.put("uptime.availability", new Metric("uptime.availability", RATIO, Better.HIGHER,
+                Optional.of("uptime.availability_ci95")));
+        c.add("uptime.downtime_min_per_month", "min/month", Better.LOWER);
+        c.add("cost.monthly_usd", "USD/month", Better.LOWER);
+        if (currency) {
+            c.add("cost.monthly_local", "local currency/month", Better.LOWER);
+        }
+        return c;
+    }
+
+    private void latency(String block) {
+        for (String stat : LATENCY_STATS) {
+            String path = block + "." + stat;
+            if (stat.equals("count")) {
+                add(path, REQUESTS, Better.NEITHER);
+            } else if (stat.equals("p99")) {
+                metrics.put(path, new Metric(path, MS, Better.LOWER, Optional.of(block + ".p99_ci95")));
+            } else {
+                add(path, MS, Better.LOWER);
+            }
+        }
+    }
+
+    private void add(String path, String unit, Better better) {
+        metrics.put(path, new Metric(path, unit, better));
+    }
+
+    /** The metric at {@code path}; empty when the summary names no such number. */
+    public Optional<Metric> find(String path) {
+        return Optional.ofNullable(metrics.get(path));
+    }
+
+    /** Every metric, in the summary's order. */
+    public List<Metric> all() {
+        return List.copyOf(metrics.values());
+    }
+
+    /** Every metric's path, in the summary's order. */
+    public List<String> paths() {
+        return new ArrayList<>(metrics.keySet());
+    }
+}
