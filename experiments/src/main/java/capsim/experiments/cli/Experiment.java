@@ -4,6 +4,7 @@ import capsim.experiments.batch.Batch;
 import capsim.experiments.batch.ConsoleProgress;
 import capsim.experiments.batch.Job;
 import capsim.experiments.batch.JobStore;
+import capsim.experiments.batch.Precision;
 import capsim.experiments.report.Destination;
 import capsim.experiments.report.Formats;
 import capsim.experiments.result.ModelCopy;
@@ -18,7 +19,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * What {@code run} and {@code gate} share: check the model and options before anything runs,
@@ -91,10 +94,32 @@ final class Experiment {
                 replications == 1 ? "replication" : "replications", running, running == 1 ? "thread" : "threads");
         out.flush();
         long start = System.nanoTime();
-        List<Job> jobs = Job.replicationsOf(spec);
+        List<Job> jobs = new ArrayList<>(Job.replicationsOf(spec));
         JobStore store = JobStore.in(outDir.resolve("jobs"));
-        List<ReplicationResult> results = new Batch(threads, store, ConsoleProgress.of(spec.name(), err))
-                .results(jobs);
+        Batch batch = new Batch(threads, store, ConsoleProgress.of(spec.name(), err));
+        List<ReplicationResult> results = new ArrayList<>(batch.results(jobs));
+        String reason = "";
+        while (spec.run().precise()) {
+            ObjectNode sofar = model.summaryBuilder().build(results, 0);
+            List<Precision.Check> checks = Precision.checks(spec, sofar, results.size());
+            if (Precision.settled(checks)) {
+                reason = checks.stream().allMatch(Precision.Check::precise) ? "precision reached"
+                        : "every SLO precise or its verdict clear";
+                break;
+            }
+            if (results.size() >= spec.run().maxReplications()) {
+                reason = "max_replications reached";
+                break;
+            }
+            int from = results.size();
+            int more = Math.min(spec.run().maxReplications() - from, Math.max(1, from / 2));
+            out.printf("precision not reached after %d replications: running %d more%n", from, more);
+            out.flush();
+            // replications past the file's count strike no failure scenarios: the deal stays the file's
+            List<Job> extra = IntStream.range(from, from + more).mapToObj(r -> new Job(spec, r)).toList();
+            jobs.addAll(extra);
+            results.addAll(batch.results(extra));
+        }
         double wallS = (System.nanoTime() - start) / 1e9;
         try {
             store.retainOnly(jobs);
@@ -102,6 +127,13 @@ final class Experiment {
             throw new InvalidInputException("capsim: cannot tidy the stored jobs in " + outDir + ": " + e);
         }
         ObjectNode summary = model.summaryBuilder().build(results, wallS);
+        if (spec.run().precise()) {
+            ObjectNode stopping = ((ObjectNode) summary.get("run")).putObject("stopping");
+            stopping.put("relative", spec.run().precisionRelative());
+            stopping.put("max_replications", spec.run().maxReplications());
+            stopping.put("replications", results.size());
+            stopping.put("reason", reason);
+        }
         return RunResults.of(spec, summary, results, copy);
     }
 

@@ -30,6 +30,11 @@ public final class RunOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the random streams.")
     private Optional<Long> seed;
 
+    @Option(names = "--fidelity", paramLabel = "MODE", converter = FidelityConverter.class,
+            description = "full | sampled | auto: simulate every node, or a sample of the nodes of large tiers "
+                    + "(default: the model's run.fidelity, else auto).")
+    private Optional<RunSpec.Fidelity> fidelity;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Replications run side by side (default: available processors).")
     private Optional<Integer> threads;
@@ -46,7 +51,8 @@ public final class RunOptions {
     ModelSpec apply(ModelSpec spec) {
         RunSpec run = spec.run();
         return spec.withRun(new RunSpec(durationS.orElse(run.durationS()), warmupS.orElse(run.warmupS()),
-                replications.orElse(run.replications()), seed.orElse(run.seed())));
+                replications.orElse(run.replications()), seed.orElse(run.seed()),
+                fidelity.orElse(run.fidelity()), run.precisionRelative(), run.maxReplications()));
     }
 
     /** Threads for the replications. */
@@ -62,6 +68,20 @@ public final class RunOptions {
     /** The output folder: {@code --out}, else {@code results/NAME}. */
     Path outDir(String name) {
         return out.orElse(Path.of("results", name));
+    }
+
+    /** Reads {@code full}, {@code sampled} or {@code auto}. */
+    static final class FidelityConverter implements picocli.CommandLine.ITypeConverter<RunSpec.Fidelity> {
+        @Override
+        public RunSpec.Fidelity convert(String value) {
+            for (RunSpec.Fidelity f : RunSpec.Fidelity.values()) {
+                if (f.name().equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException(
+                    "expected full, sampled or auto, was '" + value + "'");
+        }
     }
 
     private void fail(String message) {

@@ -141,9 +141,38 @@ public final class SummaryBuilder {
         engine.put("events", events);
         engine.put("wall_s", Round.to(wallS, Round.WALL_S));
         engine.put("events_per_s", wallS > 0 ? Math.round(events / wallS) : 0);
+        engine.put("fidelity_mode", spec.run().fidelity().name().toLowerCase(java.util.Locale.ROOT));
+        engine.set("fidelity", fidelity(results));
         ArrayNode notesNode = root.putArray("notes");
         notes.forEach(notesNode::add);
         return root;
+    }
+
+    /**
+     * Per tier, the nodes in service and the simulated ones, each time-averaged and then averaged over
+     * the replications (equal when the tier was simulated in full).
+     */
+    private ObjectNode fidelity(List<ReplicationResult> results) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (var tier : spec.tiers()) {
+            double nodes = 0;
+            double simulated = 0;
+            int n = 0;
+            for (ReplicationResult r : results) {
+                ReplicationResult.Sampling s = r.sampling().get(tier.name());
+                if (s != null) {
+                    nodes += s.nodes();
+                    simulated += s.simulated();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                ObjectNode t = node.putObject(tier.name());
+                t.put("nodes", Round.to(nodes / n, 2));
+                t.put("simulated", Round.to(simulated / n, 2));
+            }
+        }
+        return node;
     }
 
     /**

@@ -213,7 +213,9 @@ class SummaryBuilderTest {
                 names(summary.get("slo").get(0)));
         assertTrue(summary.get("uptime").get("ratio").isNumber());
         assertTrue(names(summary.get("cost")).containsAll(List.of("monthly_usd", "monthly_local")));
-        assertEquals(List.of("events", "wall_s", "events_per_s"), names(summary.get("engine")));
+        assertEquals(List.of("events", "wall_s", "events_per_s", "fidelity_mode", "fidelity"),
+                names(summary.get("engine")));
+        assertTrue(summary.get("engine").get("fidelity").isObject());
         assertTrue(summary.get("notes").isArray());
     }
 

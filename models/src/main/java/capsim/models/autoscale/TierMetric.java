@@ -21,7 +21,9 @@ import java.util.Optional;
  *       (every node in service shares the traffic, ready or not);</li>
  *   <li>connections per node: the WebSocket connections / nodes in service now.</li>
  * </ul>
- * With no ready node or an empty period the metric is NaN (no datapoint).
+ * With no ready node or an empty period the metric is NaN (no datapoint). In a sampled tier the
+ * cpu and requests figures are the simulated nodes' (the tier's mean, estimated from its sample);
+ * the capacity counts every node.
  */
 final class TierMetric {
     private final Tier tier;
@@ -47,6 +49,7 @@ final class TierMetric {
         List<Node> nodes = tier.nodes();
         double[] busyS = sampleBusy();
         int ready = 0;
+        int readySimulated = 0;
         int inService = 0;
         double readyBusyS = 0;
         double inServiceS = 0;
@@ -54,13 +57,18 @@ final class TierMetric {
             double delta = busyS[n.id()];
             if (n.state() == Node.State.IN_SERVICE) {
                 inService++;
-                inServiceS += nowS - Math.max(n.stateSinceS(), fromS);
+                if (n.simulated()) {
+                    inServiceS += nowS - Math.max(n.stateSinceS(), fromS);
+                }
                 double countsFromS = n.stateSinceS() + (n.id() >= initialNodes ? warmupS : 0);
                 if (countsFromS <= fromS) {
                     ready++;
-                    readyBusyS += delta;
+                    if (n.simulated()) {
+                        readySimulated++;
+                        readyBusyS += delta;
+                    }
                 }
-            } else if (n.state() == Node.State.DRAINING && n.stateSinceS() > fromS) {
+            } else if (n.state() == Node.State.DRAINING && n.stateSinceS() > fromS && n.simulated()) {
                 inServiceS += n.stateSinceS() - fromS;
             }
         }
@@ -68,11 +76,11 @@ final class TierMetric {
         long offered = offers - lastOffers;
         lastOffers = offers;
         double periodS = nowS - fromS;
-        if (metric.isEmpty() || ready == 0 || !(periodS > 0)) {
+        if (metric.isEmpty() || readySimulated == 0 || !(periodS > 0)) {
             return new Observation(nowS, Double.NaN, ready, capacity);
         }
         double value = switch (metric.get()) {
-            case CPU -> 100 * readyBusyS / ((double) ready * tier.workers() * periodS);
+            case CPU -> 100 * readyBusyS / ((double) readySimulated * tier.workers() * periodS);
             case REQUESTS_PER_NODE -> offered / inServiceS;
             case CONNECTIONS_PER_NODE -> (double) connections / inService;
         };

@@ -106,7 +106,7 @@ public final class Outages {
 
     /** {@code node} of {@code tier} fails now. */
     void nodeFails(Tier tier, Node node, Impact impact) {
-        outage(tier, node, impact, () -> { });
+        outage(tier, node, impact, tier.oneNodeShare(), () -> { });
     }
 
     /**
@@ -119,7 +119,7 @@ public final class Outages {
             Impact impact = Impact.ofZone(t.spec(), zone, mttrS, windowS).cut(cutS, outageS);
             for (Node n : t.nodes()) {
                 if (n.zone().equals(zone) && (n.state() == Node.State.IN_SERVICE || n.state() == Node.State.BOOTING)) {
-                    outage(t, n, impact, () -> { });
+                    outage(t, n, impact, 1, () -> { });
                 }
             }
         }
@@ -143,20 +143,24 @@ public final class Outages {
         return !zonesDown.containsKey(zone);
     }
 
+    /** The simulated nodes in service (every node in service unless the tier is sampled). */
     private static List<Node> inService(Tier tier) {
         List<Node> up = new ArrayList<>();
         for (Node n : tier.nodes()) {
-            if (n.state() == Node.State.IN_SERVICE) {
+            if (n.state() == Node.State.IN_SERVICE && n.simulated()) {
                 up.add(n);
             }
         }
         return up;
     }
 
-    /** {@code node} goes down now as {@code impact} says; {@code afterRepair} runs when this cause is over. */
-    private void outage(Tier tier, Node node, Impact impact, Runnable afterRepair) {
+    /**
+     * {@code node} goes down now as {@code impact} says, for {@code share} of the nodes it stands
+     * for (1 unless its tier is sampled); {@code afterRepair} runs when this cause is over.
+     */
+    private void outage(Tier tier, Node node, Impact impact, double share, Runnable afterRepair) {
         if (downCauses.merge(node, 1, Integer::sum) == 1) {
-            tier.fail(node);
+            tier.fail(node, share);
         }
         double now = sim.now();
         if (impact.detectS() < impact.downS()) {
@@ -171,7 +175,7 @@ public final class Outages {
                 downCauses.remove(node);
                 tier.restore(node);
                 if (impact.cold()) {
-                    node.restartCold(sim.now());
+                    node.restartCold(sim.now(), share);
                 }
             }
             afterRepair.run();
@@ -209,7 +213,7 @@ public final class Outages {
         public void fire() {
             pending = -1;
             List<Node> up = inService(tier);
-            outage(tier, up.get(rng.nextInt(up.size())), impact, this::draw);
+            outage(tier, up.get(rng.nextInt(up.size())), impact, tier.oneNodeShare(), this::draw);
             draw();
         }
     }

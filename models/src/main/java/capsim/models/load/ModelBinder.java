@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 final class ModelBinder {
     private static final List<String> KEYS = List.of("name", "title", "currency", "run", "workload", "tiers",
             "network", "slo", "cost", "uptime", "failures", RegionBinder.KEY);
-    private static final List<String> RUN_KEYS = List.of("duration_s", "warmup_s", "replications", "seed");
+    private static final List<String> RUN_KEYS = List.of("duration_s", "warmup_s", "replications", "seed",
+            "fidelity", "precision", "max_replications");
+    private static final List<String> PRECISION_KEYS = List.of("relative");
     private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
 
     private ModelBinder() {
@@ -61,10 +63,18 @@ final class ModelBinder {
 
     private static RunSpec run(Section top) {
         RunSpec d = RunSpec.DEFAULT;
-        return top.section("run", RUN_KEYS).map(r -> new RunSpec(
-                r.number("duration_s", Bound.POSITIVE).orElse(d.durationS()),
-                r.number("warmup_s", Bound.NON_NEGATIVE).orElse(d.warmupS()),
-                r.smallInteger("replications", 1).orElse(d.replications()),
-                r.integer("seed", Long.MIN_VALUE).orElse(d.seed()))).orElse(d);
+        return top.section("run", RUN_KEYS).map(r -> {
+            int replications = r.smallInteger("replications", 1).orElse(d.replications());
+            double relative = r.section("precision", PRECISION_KEYS)
+                    .map(p -> p.number("relative", Bound.POSITIVE).orElse(0)).orElse(0.0);
+            return new RunSpec(
+                    r.number("duration_s", Bound.POSITIVE).orElse(d.durationS()),
+                    r.number("warmup_s", Bound.NON_NEGATIVE).orElse(d.warmupS()),
+                    replications,
+                    r.integer("seed", Long.MIN_VALUE).orElse(d.seed()),
+                    r.choice("fidelity", RunSpec.Fidelity.class, false).orElse(d.fidelity()),
+                    relative,
+                    r.smallInteger("max_replications", 1).orElse(relative > 0 ? 4 * replications : replications));
+        }).orElse(d);
     }
 }

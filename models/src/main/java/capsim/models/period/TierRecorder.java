@@ -11,6 +11,8 @@ import capsim.models.tier.Horizon;
  * latency when they finish by the period's stop), and, clipped to the period's span, busy
  * server-seconds, work offered and the nodes in service and billed (time-weighted), overall and
  * per window. Node counts are those current at the period's start, then each change up to its end.
+ * In a sampled tier (docs/fidelity.md) utilisation is over the simulated nodes' servers, node
+ * counts over every node.
  */
 public final class TierRecorder {
     private final Horizon horizon;
@@ -25,16 +27,21 @@ public final class TierRecorder {
     private long timedOut;
     /** Node counts at the period's start; the time-weighted ones are created from them once it has begun. */
     private double inServiceBefore;
+    private double simulatedBefore;
     private double billedBefore;
     private TimeWeighted nodesInService;
     private TimeWeighted serversInService;
     private TimeWeighted nodesBilled;
+    /** Nodes in service per window, kept once the tier is seen to simulate fewer nodes than it has. */
+    private final WindowedSeries nodeWindows;
+    private boolean sampled;
 
     TierRecorder(Horizon horizon, int workers) {
         this.horizon = horizon;
         this.workers = workers;
         this.latencyWindows = new WindowedLatency(latency, horizon.windows());
         this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
+        this.nodeWindows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
     }
 
     /** A visit left at {@code departS} (served when {@code ok}); its latency counts if it left by the stop. */
@@ -72,18 +79,26 @@ public final class TierRecorder {
 
     /** From {@code nowS} the tier has {@code inService} nodes taking work and {@code billed} billed. */
     public void nodes(double nowS, int inService, int billed) {
+        nodes(nowS, inService, inService, billed);
+    }
+
+    /** As above, of which {@code simulated} nodes in service are simulated (all but in a sampled tier). */
+    public void nodes(double nowS, int inService, int simulated, int billed) {
         if (nowS > horizon.endS()) {
             return;
         }
-        windows.updateLevel(Math.max(nowS, horizon.warmupS()), (double) inService * workers);
+        sampled |= simulated != inService;
+        windows.updateLevel(Math.max(nowS, horizon.warmupS()), (double) simulated * workers);
+        nodeWindows.updateLevel(Math.max(nowS, horizon.warmupS()), inService);
         if (nowS <= horizon.warmupS()) {
             inServiceBefore = inService;
+            simulatedBefore = simulated;
             billedBefore = billed;
             return;
         }
         started();
         nodesInService.update(nowS, inService);
-        serversInService.update(nowS, (double) inService * workers);
+        serversInService.update(nowS, (double) simulated * workers);
         nodesBilled.update(nowS, billed);
     }
 
@@ -91,7 +106,7 @@ public final class TierRecorder {
     private void started() {
         if (nodesInService == null) {
             nodesInService = new TimeWeighted(horizon.warmupS(), inServiceBefore);
-            serversInService = new TimeWeighted(horizon.warmupS(), inServiceBefore * workers);
+            serversInService = new TimeWeighted(horizon.warmupS(), simulatedBefore * workers);
             nodesBilled = new TimeWeighted(horizon.warmupS(), billedBefore);
         }
     }
@@ -155,6 +170,12 @@ public final class TierRecorder {
 
     /** Time-averaged nodes in service in window {@code i}. */
     public double windowNodes(int i) {
-        return windows.levelAverage(i) / workers;
+        return sampled ? nodeWindows.levelAverage(i) : windows.levelAverage(i) / workers;
+    }
+
+    /** Simulated nodes in service, time-averaged over the period (the nodes in service unless sampled). */
+    public double simulatedNodesMean() {
+        started();
+        return serversInService.average(horizon.endS()) / workers;
     }
 }

@@ -15,6 +15,8 @@ import capsim.models.credits.TierCredits;
 import capsim.models.failure.FailureMode;
 import capsim.models.failure.Failures;
 import capsim.models.failure.Outages;
+import capsim.models.fidelity.Background;
+import capsim.models.fidelity.SamplePlan;
 import capsim.models.load.Distributions;
 import capsim.models.region.Origins;
 import capsim.models.region.Regions;
@@ -131,27 +133,43 @@ public final class ModelRunner {
         Periods periods = periods(horizon, scenarios);
         Period main = periods.named(Period.MAIN);
 
+        SamplePlan plan = SamplePlan.of(model, catalog);
         Map<String, Tier> tiers = new LinkedHashMap<>();
         for (TierSpec t : model.tiers()) {
-            tiers.put(t.name(), new Tier(t, workersOf(t, catalog), CpuSpeed.of(t, catalog), sim, periods,
-                    streams.stream("tier/" + t.name() + "/balancer"),
-                    Interference.of(t.name(), t.operations().interference(), streams)));
+            int stride = plan.stride(t.name());
+            var balancerRng = streams.stream("tier/" + t.name() + "/balancer");
+            var interference = Interference.of(t.name(), t.operations().interference(), streams);
+            double cpuSpeed = CpuSpeed.of(t, catalog);
+            tiers.put(t.name(), stride == 1
+                    ? new Tier(t, workersOf(t, catalog), cpuSpeed, sim, periods, balancerRng, interference)
+                    : new Tier(t, workersOf(t, catalog), cpuSpeed, sim, periods, balancerRng, interference, stride,
+                    streams.stream("fidelity/sample/" + t.name())));
         }
         UsageMeter usage = new UsageMeter(tiers, TierCredits.start(tiers, catalog, sim, horizon), main);
         Optional<Regions> regions = Regions.of(model.network(), tiers, streams);
         ProfileSpec profile = model.workload().profile();
+        Map<String, Double> simulatedShare = new LinkedHashMap<>();
         for (ClassSpec c : model.workload().classes()) {
             RequestClass rc = new RequestClass(c, sim, periods, hopS, model.network().crossZoneMs() / 1000.0, tiers,
                     key -> key.step().delay() ? Distributions.of(key.step().serviceMs())
                             : scaled(Distributions.of(key.step().serviceMs()), CpuSpeed.demandScale(key.step(),
                                     model.tier(key.step().tier()).orElseThrow(), catalog)),
                     streams, regions);
+            double f = plan.thinning(c.name());
             if (c.closed()) {
-                rc.startClosed(c.users().getAsInt());
+                int users = c.users().getAsInt();
+                int simulated = f < 1 ? (int) Math.max(1, Math.round(users * f)) : users;
+                simulatedShare.put(c.name(), (double) simulated / users);
+                rc.startClosed(simulated);
             } else {
-                rc.start(arrivals(c, profile, streams));
+                simulatedShare.put(c.name(), f);
+                rc.start(arrivals(c, profile, streams, f));
             }
         }
+        plan.backgroundKinds(model).forEach((tier, kinds) -> Background.start(sim, tiers.get(tier), kinds,
+                step -> scaled(Distributions.of(step.serviceMs()),
+                        CpuSpeed.demandScale(step, model.tier(step.tier()).orElseThrow(), catalog)),
+                profile, streams.stream("fidelity/background/" + tier)));
         Optional<WebSocketLoad> ws = model.workload().websocket().map(w -> webSocket(w, sim, periods, hopS, tiers,
                 profile, streams, regions.map(r -> new Origins(r, streams.stream("websocket/region")))));
         Map<String, Autoscaler> groups = new LinkedHashMap<>();
@@ -166,7 +184,7 @@ public final class ModelRunner {
 
         periods.scheduleWindows(sim);
         sim.runUntil(horizon.stopS());
-        ReplicationResult result = result(replication, sim, main, tiers, ws, usage);
+        ReplicationResult result = result(replication, sim, main, tiers, ws, usage, simulatedShare);
         if (scenarios.isEmpty()) {
             return result;
         }
@@ -191,10 +209,11 @@ public final class ModelRunner {
         return new Periods(periods);
     }
 
-    private ArrivalProcess arrivals(ClassSpec c, ProfileSpec profile, RandomStreams streams) {
+    /** The arrivals of open class {@code c}, of which a share {@code simulated} is simulated (1: all). */
+    private ArrivalProcess arrivals(ClassSpec c, ProfileSpec profile, RandomStreams streams, double simulated) {
         var rng = streams.stream("class/" + c.name() + "/arrivals");
         ArrivalSpec a = c.arrival();
-        double rate = c.ratePerS().orElse(0);
+        double rate = simulated < 1 ? c.ratePerS().orElse(0) * simulated : c.ratePerS().orElse(0);
         RateFunction shaped = profiled(rate, profile);
         return switch (a.kind()) {
             case POISSON -> new ThinnedPoisson(shaped, profile.kind() == ProfileSpec.Kind.CONSTANT, rng);
@@ -250,25 +269,40 @@ public final class ModelRunner {
 
     /** The result of {@code period}, from its recorders, once the run has passed its stop. */
     private static ReplicationResult result(int replication, Simulation sim, Period period, Map<String, Tier> tiers,
-                                            Optional<WebSocketLoad> ws, UsageMeter usage) {
+                                            Optional<WebSocketLoad> ws, UsageMeter usage,
+                                            Map<String, Double> simulatedShare) {
         Horizon horizon = period.horizon();
         Map<String, ClassResult> classResults = new LinkedHashMap<>();
-        period.classes().forEach((name, c) -> classResults.put(name,
-                new ClassResult(c.latency(), c.arrived(), c.completed(), c.rejected(), c.timedOut(),
-                        c.unfinished(), c.latencyByRegion())));
+        period.classes().forEach((name, c) -> {
+            double up = 1 / simulatedShare.get(name); // counts of a sampled class stand for the whole class
+            classResults.put(name, new ClassResult(c.latency(), scaledCount(c.arrived(), up),
+                    scaledCount(c.completed(), up), scaledCount(c.rejected(), up), scaledCount(c.timedOut(), up),
+                    scaledCount(c.unfinished(), up),
+                    c.latencyByRegion()));
+        });
         Map<String, TierResult> tierResults = new LinkedHashMap<>();
+        Map<String, ReplicationResult.Sampling> sampling = new LinkedHashMap<>();
         period.tiers().forEach((name, t) -> {
             var nodes = t.nodesInService();
             double offered = t.offeredUtilization();
             boolean overflowed = tiers.get(name).overflowed();
+            double nodesMean = nodes.average(horizon.endS());
+            double simulatedMean = t.simulatedNodesMean();
+            double up = tiers.get(name).sampled() && simulatedMean > 0 ? nodesMean / simulatedMean : 1;
             tierResults.put(name, new TierResult(t.latency(), t.utilization(), nodes.min(),
-                    nodes.average(horizon.endS()), nodes.max(), offered, offered >= 1 || overflowed,
-                    t.rejected(), t.timedOut()));
+                    nodesMean, nodes.max(), offered, offered >= 1 || overflowed,
+                    scaledCount(t.rejected(), up), scaledCount(t.timedOut(), up)));
+            sampling.put(name, new ReplicationResult.Sampling(nodesMean, simulatedMean));
         });
         Optional<WebSocketResult> wsResult = period.websocket().map(w -> new WebSocketResult(w.delivery(),
                 ws.orElseThrow().refused(), w.messages()));
         return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult,
-                rows(period), sim.eventsFired(), horizon.windowS(), usage.usage());
+                rows(period), sim.eventsFired(), horizon.windowS(), usage.usage(), List.of(), sampling);
+    }
+
+    /** {@code count} x {@code factor}, rounded; {@code count} itself when the factor is 1. */
+    private static long scaledCount(long count, double factor) {
+        return factor == 1 ? count : Math.round(count * factor);
     }
 
     /** The time-series windows of {@code period}, once they are closed. */

@@ -11,6 +11,8 @@ import java.util.Optional;
  * Maps keep the model file's order. {@code usage} is what each tier is billed for.
  * {@code scenarios} holds the windows of the failure scenarios run after the measured period for
  * the uptime estimate (one per failure mode; empty without any); {@code events} counts both.
+ * {@code sampling} tells, per tier, how many nodes were in service and how many of them were
+ * simulated (docs/fidelity.md).
  */
 public record ReplicationResult(
         int replication,
@@ -22,7 +24,8 @@ public record ReplicationResult(
         long events,
         double windowS,
         Map<String, TierUsage> usage,
-        List<ScenarioResult> scenarios) {
+        List<ScenarioResult> scenarios,
+        Map<String, Sampling> sampling) {
 
     /** A result without billing usage or failure scenarios. */
     public ReplicationResult(int replication, double measuredS, Map<String, ClassResult> classes,
@@ -39,6 +42,14 @@ public record ReplicationResult(
         this(replication, measuredS, classes, tiers, websocket, windows, events, windowS, usage, List.of());
     }
 
+    /** A result whose tiers were all simulated in full (no sampling figures). */
+    public ReplicationResult(int replication, double measuredS, Map<String, ClassResult> classes,
+                             Map<String, TierResult> tiers, Optional<WebSocketResult> websocket,
+                             List<WindowRow> windows, long events, double windowS,
+                             Map<String, TierUsage> usage, List<ScenarioResult> scenarios) {
+        this(replication, measuredS, classes, tiers, websocket, windows, events, windowS, usage, scenarios, Map.of());
+    }
+
     public ReplicationResult {
         scenarios = List.copyOf(scenarios);
     }
@@ -46,7 +57,11 @@ public record ReplicationResult(
     /** This replication with {@code added} scenarios, which took {@code scenarioEvents} more events to simulate. */
     public ReplicationResult withScenarios(List<ScenarioResult> added, long scenarioEvents) {
         return new ReplicationResult(replication, measuredS, classes, tiers, websocket, windows,
-                events + scenarioEvents, windowS, usage, added);
+                events + scenarioEvents, windowS, usage, added, sampling);
+    }
+
+    /** A tier's nodes in service and simulated nodes in service, time-averaged over the measured period. */
+    public record Sampling(double nodes, double simulated) {
     }
 
     /**

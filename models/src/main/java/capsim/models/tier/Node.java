@@ -10,6 +10,11 @@ import java.util.List;
  * WebSocket connections it holds. A node takes new work only while {@link State#IN_SERVICE};
  * it is billed from launch until it stops.
  *
+ * <p>In a sampled tier (docs/fidelity.md) only some nodes are {@link #simulated()}: the others
+ * live, fail and are billed like any node but take no simulated work. A simulated node may then
+ * stand for several nodes; a failure that takes only some of them down has a share below 1
+ * ({@link #downShare}): a request reaching the node is lost with that probability.
+ *
  * <p>Its speed is the product of its {@link SpeedFactor}s, composed here and nowhere else; the
  * station runs at that product. The CPU time it is charged ({@link #cpuS()}) counts busy time at
  * the factors that are shares of the CPU only.
@@ -33,6 +38,7 @@ public final class Node {
     private final String zone;
     private final Station station;
     private final double launchedS;
+    private final boolean simulated;
     private final List<double[]> downIntervals = new ArrayList<>();
     private State state;
     private double stateSinceS;
@@ -41,9 +47,17 @@ public final class Node {
     private double busyServerS;
     private double cpuS;
     private double coldSinceS = Double.NEGATIVE_INFINITY;
+    private double coldShare = 1;
+    private double failedShare = 1;
 
     /** A node whose CPU runs at {@code cpuSpeed} x the reference type's; its other factors start at 1. */
     public Node(int id, String zone, Station station, State state, double nowS, double cpuSpeed) {
+        this(id, zone, station, state, nowS, cpuSpeed, true);
+    }
+
+    /** As above, taking simulated work ({@code simulated}) or only standing in the tier's counts. */
+    public Node(int id, String zone, Station station, State state, double nowS, double cpuSpeed, boolean simulated) {
+        this.simulated = simulated;
         this.id = id;
         this.zone = zone;
         this.station = station;
@@ -80,9 +94,20 @@ public final class Node {
         return stateSinceS;
     }
 
+    /** True when the node takes simulated work (every node of a tier simulated in full). */
+    public boolean simulated() {
+        return simulated;
+    }
+
     void setState(State newState, double nowS) {
+        setState(newState, nowS, 1);
+    }
+
+    /** As {@link #setState(State, double)}; a failure takes down {@code share} of the nodes this one stands for. */
+    void setState(State newState, double nowS, double share) {
         if (newState == State.FAILED && state != State.FAILED) {
-            downIntervals.add(new double[] {nowS, Double.POSITIVE_INFINITY});
+            failedShare = share;
+            downIntervals.add(new double[] {nowS, Double.POSITIVE_INFINITY, share});
         } else if (state == State.FAILED && newState != State.FAILED) {
             downIntervals.get(downIntervals.size() - 1)[1] = nowS;
         }
@@ -114,6 +139,29 @@ public final class Node {
         return false;
     }
 
+    /**
+     * The largest share of the nodes this one stands for that was down at some instant of
+     * [fromS, toS]; 0 when it was up throughout (1 for a failure of this very node).
+     */
+    public double downShare(double fromS, double toS) {
+        double share = 0;
+        for (int i = downIntervals.size() - 1; i >= 0; i--) {
+            double[] d = downIntervals.get(i);
+            if (d[0] <= toS && d[1] >= fromS) {
+                share = Math.max(share, d[2]);
+            }
+            if (d[1] < fromS) {
+                break;
+            }
+        }
+        return share;
+    }
+
+    /** The share of the nodes this one stands for taken down by its current failure (1 in full). */
+    public double failedShare() {
+        return failedShare;
+    }
+
     /** When the node last came back empty (a cache that lost its content), seconds; -infinity: never. */
     public double coldSinceS() {
         return coldSinceS;
@@ -121,7 +169,18 @@ public final class Node {
 
     /** The node is back now with an empty cache, which refills from here. */
     public void restartCold(double nowS) {
+        restartCold(nowS, 1);
+    }
+
+    /** As {@link #restartCold(double)}, for {@code share} of the nodes this one stands for. */
+    public void restartCold(double nowS, double share) {
         coldSinceS = nowS;
+        coldShare = share;
+    }
+
+    /** The share of the nodes this one stands for that came back empty at {@link #coldSinceS()}. */
+    public double coldShare() {
+        return coldShare;
     }
 
     public long connections() {

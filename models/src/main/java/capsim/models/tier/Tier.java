@@ -15,7 +15,9 @@ import capsim.models.period.Periods;
 import capsim.models.period.TierRecorder;
 import capsim.models.spec.TierSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A tier: nodes, each a {@link Station} of {@code workers} servers (FCFS or processor
@@ -27,6 +29,14 @@ import java.util.List;
  * <p>Without a {@code queue_limit} each node still holds at most {@link #SAFETY_QUEUE_CAP}
  * waiting requests, so an overloaded model runs in bounded memory; requests refused by that cap
  * are counted as overflow and the tier is reported saturated.
+ *
+ * <p>A sampled tier ({@code stride} > 1, docs/fidelity.md) keeps every node's life cycle, but
+ * only one node in {@code stride} of each zone is {@link Node#simulated() simulated}: the
+ * balancer sends work to those alone, and utilisation and latency are theirs. Node counts, the
+ * bill and the autoscaler's capacity are the whole tier's. A failure striking one node of a
+ * sampled tier strikes a simulated node, with the share 1 / (nodes it stands for): work
+ * reaching it while it is down is lost with that probability, and otherwise goes to another
+ * simulated node ({@link #pick()}), as it would have gone to one of the nodes still up.
  */
 public final class Tier {
     /** Waiting requests per node beyond which an unbounded queue is cut (overload guard). */
@@ -42,6 +52,15 @@ public final class Tier {
     private final double cpuSpeed;
     private final List<Node> nodes = new ArrayList<>();
     private final List<Node> active = new ArrayList<>();
+    /** The simulated nodes taking work: {@link #active} itself when every node is simulated. */
+    private final List<Node> simActive;
+    /** One node in {@code stride} of each zone is simulated; 1: every node. */
+    private final int stride;
+    private final Map<String, Integer> launchedInZone = new HashMap<>();
+    /** Simulated nodes given up (discarded) whose replacement should be simulated in turn. */
+    private int simulatedOwed;
+    /** Draws of the sample's shares (lost work, rerouting); never drawn from when every node is simulated. */
+    private final RandomStream sampleRng;
     private final Balancer balancer;
     private final RandomStream balancerRng;
     private final Interference interference;
@@ -58,6 +77,18 @@ public final class Tier {
      */
     public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Periods periods,
                 RandomStream balancerRng, Interference interference) {
+        this(spec, workers, cpuSpeed, sim, periods, balancerRng, interference, 1, balancerRng);
+    }
+
+    /**
+     * As above, a tier of which one node in {@code stride} of each zone is simulated
+     * ({@code stride} 1: all); {@code sampleRng} draws the sample's shares.
+     */
+    public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Periods periods,
+                RandomStream balancerRng, Interference interference, int stride, RandomStream sampleRng) {
+        this.stride = stride;
+        this.sampleRng = sampleRng;
+        this.simActive = stride == 1 ? active : new ArrayList<>();
         this.spec = spec;
         this.interference = interference;
         this.sim = sim;
@@ -67,7 +98,7 @@ public final class Tier {
         this.cpuSpeed = cpuSpeed;
         this.balancer = Balancers.of(spec.balancer());
         this.balancerRng = balancerRng;
-        this.load = i -> active.get(i).station().inSystem();
+        this.load = i -> simActive.get(i).station().inSystem();
         for (int i = 0; i < spec.count(); i++) {
             newNode(Node.State.IN_SERVICE, nextZone());
         }
@@ -108,13 +139,37 @@ public final class Tier {
         Station station = spec.discipline() == TierSpec.Discipline.PS
                 ? new PsStation(sim, workers, queueLimit, timeoutS, busy, path)
                 : new FcfsStation(sim, workers, queueLimit, timeoutS, busy, path);
-        Node node = new Node(id, zone, station, state, sim.now(), cpuSpeed);
+        Node node = new Node(id, zone, station, state, sim.now(), cpuSpeed, stride == 1 || sampleSlot(zone));
         self[0] = node;
         nodes.add(node);
         if (state == Node.State.IN_SERVICE) {
-            active.add(node);
+            activate(node);
         }
         return node;
+    }
+
+    /** True when the next node launched in {@code zone} is simulated: one in {@code stride}, or a replacement. */
+    private boolean sampleSlot(String zone) {
+        int before = launchedInZone.merge(zone, 1, Integer::sum) - 1;
+        if (simulatedOwed > 0) {
+            simulatedOwed--;
+            return true;
+        }
+        return before % stride == 0;
+    }
+
+    private void activate(Node node) {
+        active.add(node);
+        if (simActive != active && node.simulated()) {
+            simActive.add(node);
+        }
+    }
+
+    private void deactivate(Node node) {
+        active.remove(node);
+        if (simActive != active) {
+            simActive.remove(node);
+        }
     }
 
     private void addBusy(Node node, double fromS, double toS, double servers) {
@@ -135,7 +190,7 @@ public final class Tier {
             }
         }
         for (TierRecorder r : recorders) {
-            r.nodes(sim.now(), active.size(), billed);
+            r.nodes(sim.now(), active.size(), simActive.size(), billed);
         }
         changeListeners.forEach(Runnable::run);
     }
@@ -157,7 +212,7 @@ public final class Tier {
         sim.schedule(sim.now() + bootS, () -> {
             if (node.state() == Node.State.BOOTING) {
                 node.setState(Node.State.IN_SERVICE, sim.now());
-                active.add(node);
+                activate(node);
                 counted();
             }
         });
@@ -178,7 +233,7 @@ public final class Tier {
             return;
         }
         node.setState(Node.State.DRAINING, sim.now());
-        active.remove(node);
+        deactivate(node);
         counted();
         double deadlineS = sim.now() + drainS;
         sim.schedule(sim.now(), new capsim.engine.kernel.Event() {
@@ -199,17 +254,55 @@ public final class Tier {
 
     /** The node goes down now: the balancer keeps sending to it until {@link #detected}. */
     public void fail(Node node) {
+        fail(node, 1);
+    }
+
+    /** As {@link #fail(Node)}, for {@code share} of the nodes {@code node} stands for (1 when every node is simulated). */
+    public void fail(Node node, double share) {
         if (node.state() == Node.State.STOPPED || node.state() == Node.State.FAILED) {
             return;
         }
-        node.setState(Node.State.FAILED, sim.now());
+        node.setState(Node.State.FAILED, sim.now(), share);
         counted();
+    }
+
+    /**
+     * The share of the nodes one simulated node stands for that a failure of one node takes:
+     * simulated nodes in service / nodes in service (1 when every node is simulated).
+     */
+    public double oneNodeShare() {
+        if (stride == 1 || active.isEmpty()) {
+            return 1;
+        }
+        return Math.min(1, (double) simActive.size() / active.size());
+    }
+
+    /** True when only a sample of this tier's nodes is simulated. */
+    public boolean sampled() {
+        return stride > 1;
+    }
+
+    /** Simulated nodes taking work now ({@link #active()} when every node is simulated). */
+    public List<Node> simulatedActive() {
+        return simActive;
+    }
+
+    /**
+     * True if work on {@code node} from {@code fromS} to {@code toS} was lost to a failure: the
+     * node was down at some instant of it (with a failure's share below 1, lost with that probability).
+     */
+    public boolean lost(Node node, double fromS, double toS) {
+        if (stride == 1) {
+            return node.downDuring(fromS, toS);
+        }
+        double share = node.downShare(fromS, toS);
+        return share >= 1 || share > 0 && sampleRng.nextDouble() < share;
     }
 
     /** Health checks have noticed the failed node: the balancer stops sending to it. */
     public void detected(Node node) {
         if (node.state() == Node.State.FAILED) {
-            active.remove(node);
+            deactivate(node);
             counted();
         }
     }
@@ -219,7 +312,7 @@ public final class Tier {
         if (node.state() == Node.State.FAILED) {
             node.setState(Node.State.IN_SERVICE, sim.now());
             if (!active.contains(node)) {
-                active.add(node);
+                activate(node);
             }
             counted();
         }
@@ -229,7 +322,10 @@ public final class Tier {
     public void discard(Node node) {
         if (node.state() == Node.State.FAILED) {
             node.setState(Node.State.STOPPED, sim.now());
-            active.remove(node);
+            deactivate(node);
+            if (stride > 1 && node.simulated()) {
+                simulatedOwed++;
+            }
             counted();
         }
     }
@@ -277,7 +373,7 @@ public final class Tier {
      * no node in service the visit is refused at once.
      */
     public Node offer(double serviceS, Visit visit) {
-        if (active.isEmpty()) {
+        if (simActive.isEmpty()) {
             offers++;
             visit.departed(sim.now(), Outcome.REJECTED);
             return null;
@@ -289,7 +385,30 @@ public final class Tier {
 
     /** The node the balancer picks for the next visit; some node must be in service. */
     public Node pick() {
-        return active.get(balancer.pick(active.size(), load, balancerRng));
+        Node node = simActive.get(balancer.pick(simActive.size(), load, balancerRng));
+        if (stride > 1 && node.state() == Node.State.FAILED && sampleRng.nextDouble() >= node.failedShare()) {
+            Node up = anotherInService();
+            return up != null ? up : node;
+        }
+        return node;
+    }
+
+    /** A simulated node in service, drawn uniformly; null when there is none. */
+    private Node anotherInService() {
+        int n = simActive.size();
+        int start = sampleRng.nextInt(n);
+        for (int k = 0; k < n; k++) {
+            Node node = simActive.get((start + k) % n);
+            if (node.state() == Node.State.IN_SERVICE) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    /** True when some simulated node takes work. */
+    public boolean takesWork() {
+        return !simActive.isEmpty();
     }
 
     /** Nodes of this tier can fail: work in flight on them may be lost, so requests confirm each visit. */

@@ -58,7 +58,12 @@ final class Hop {
         if (isCache()) {
             double ratio = hitRatio;
             if (refillS > 0 && node != null) {
-                ratio *= CacheRefill.warmth(departS - node.coldSinceS(), refillS);
+                double warmth = CacheRefill.warmth(departS - node.coldSinceS(), refillS);
+                // in a sampled tier the node may stand for several, only some of which came back empty
+                if (warmth < 1 && node.coldShare() < 1 && hitRng.nextDouble() >= node.coldShare()) {
+                    warmth = 1;
+                }
+                ratio *= warmth;
             }
             if (hitRng.nextDouble() >= ratio) {
                 return miss;

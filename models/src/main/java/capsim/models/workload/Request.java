@@ -71,7 +71,7 @@ final class Request extends InFlight implements Event, Visit {
         }
         Tier tier = hop.tier;
         if (node == null) {
-            if (tier.active().isEmpty()) {
+            if (!tier.takesWork()) {
                 visitS = sim.now();
                 tier.offer(hop.sampleServiceS(), this);
                 return;
@@ -167,7 +167,7 @@ final class Request extends InFlight implements Event, Visit {
     private boolean confirmed() {
         Tier tier = unconfirmedTier;
         unconfirmedTier = null;
-        if (unconfirmedNode.downDuring(unconfirmedVisitS, unconfirmedDepartS)) {
+        if (tier.lost(unconfirmedNode, unconfirmedVisitS, unconfirmedDepartS)) {
             tier.recordFailure(period, false);
             owner.failed(this, sim.now(), Outcome.REJECTED);
             return false;

@@ -1,0 +1,208 @@
+package capsim.models.fidelity;
+
+import capsim.models.catalog.Catalog;
+import capsim.models.spec.ArrivalSpec;
+import capsim.models.spec.ClassSpec;
+import capsim.models.spec.ModelSpec;
+import capsim.models.spec.RunSpec.Fidelity;
+import capsim.models.spec.StepSpec;
+import capsim.models.spec.TierSpec;
+import capsim.models.system.OfferedLoad;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a run simulates of each tier and class (docs/fidelity.md). A tier is sampled with a
+ * {@code stride} s: one node in s of each zone is simulated, the others only counted. A class
+ * visiting sampled tiers is simulated for a share {@code f} of its requests (its arrival rate, or
+ * its users, times f), with f = {@link #FOREGROUND_SHARE} / (the largest stride on its route): the
+ * simulated nodes then get less than a node's share of that class, and {@link Background} visits
+ * make up the rest, on every tier the class visits, sampled or not.
+ *
+ * <p>A tier can be sampled when its nodes are interchangeable and nothing but the balancer couples
+ * them: it is not the WebSocket tier or its pub/sub tier (a message fans out over all nodes), its
+ * nodes have no CPU credits (a balance per node, billed per node), the model has no regions
+ * (requests prefer their own region's nodes), and every class visiting it is Poisson or closed
+ * (the background follows a known rate) without a client-side {@code max_in_flight} (a limit on
+ * the whole class's requests under way). Stride: the tier's {@code count} / its sample size
+ * ({@link #SAMPLE_RANDOM} nodes behind a random balancer, whose per-node stream is an exact
+ * Poisson thinning, {@link #SAMPLE_MEAN_FIELD_SERVERS} servers behind the others, whose per-node behaviour is
+ * their large-N mean-field limit, approached by the sample; round robin's per-node stream is
+ * only approached, with a bias). {@code full}: every stride is 1; {@code sampled}: every tier
+ * that can be; {@code auto}: those whose stride is at least {@link #AUTO_MIN_STRIDE}, except
+ * round robin.
+ */
+public final class SamplePlan {
+    /** Simulated nodes of a tier behind a random balancer. */
+    public static final int SAMPLE_RANDOM = 3;
+    /**
+     * Simulated servers (nodes x workers) of a tier behind round robin, least connections or power
+     * of two, within {@link #MIN_MEAN_FIELD} to {@link #MAX_MEAN_FIELD} nodes: nodes of many
+     * workers rarely queue, so fewer of them show the balancer's effect as well.
+     */
+    public static final int SAMPLE_MEAN_FIELD_SERVERS = 64;
+    /** The fewest nodes a mean-field sample simulates. */
+    public static final int MIN_MEAN_FIELD = 4;
+    /** The most nodes a mean-field sample simulates (single-worker nodes). */
+    public static final int MAX_MEAN_FIELD = 16;
+    /** {@code auto} samples a tier when at least this many of its nodes stand behind each simulated one. */
+    public static final int AUTO_MIN_STRIDE = 3;
+    /**
+     * The share of a simulated node's traffic that comes from requests simulated end to end; the
+     * rest is background. Below 1 so that a simulated node lost to a failure leaves the others
+     * room: with 3 simulated nodes, 2 left still get at most 0.5 x 3/2 = 0.75 of a node's traffic
+     * from simulated requests.
+     */
+    public static final double FOREGROUND_SHARE = 0.5;
+
+    private final Fidelity mode;
+    private final Map<String, Integer> strides;
+    private final Map<String, Double> thinning;
+
+    private SamplePlan(Fidelity mode, Map<String, Integer> strides, Map<String, Double> thinning) {
+        this.mode = mode;
+        this.strides = Map.copyOf(strides);
+        this.thinning = Map.copyOf(thinning);
+    }
+
+    /** The plan of {@code model} at its {@code run.fidelity}. */
+    public static SamplePlan of(ModelSpec model, Catalog catalog) {
+        Fidelity mode = model.run().fidelity();
+        Set<String> eligible = mode == Fidelity.FULL ? Set.of() : eligible(model, catalog);
+        Map<String, Integer> strides = new LinkedHashMap<>();
+        for (TierSpec t : model.tiers()) {
+            int stride = 1;
+            if (eligible.contains(t.name())) {
+                int sample = t.balancer() == TierSpec.Balancer.RANDOM ? SAMPLE_RANDOM
+                        : meanFieldSample(OfferedLoad.workersPerNode(t, catalog));
+                stride = Math.max(1, t.count() / sample);
+                boolean biased = t.balancer() == TierSpec.Balancer.ROUND_ROBIN;
+                if (mode == Fidelity.AUTO && (stride < AUTO_MIN_STRIDE || biased)) {
+                    stride = 1;
+                }
+            }
+            strides.put(t.name(), stride);
+        }
+        Map<String, Double> thinning = new LinkedHashMap<>();
+        for (ClassSpec c : model.workload().classes()) {
+            int widest = 1;
+            for (String tier : tiersOf(c.steps())) {
+                widest = Math.max(widest, strides.get(tier));
+            }
+            thinning.put(c.name(), widest == 1 ? 1.0 : FOREGROUND_SHARE / widest);
+        }
+        return new SamplePlan(mode, strides, thinning);
+    }
+
+    /** Nodes a mean-field sample of nodes of {@code workers} simulates: 64 servers, 4 to 16 nodes. */
+    static int meanFieldSample(int workers) {
+        int nodes = (SAMPLE_MEAN_FIELD_SERVERS + workers - 1) / workers;
+        return Math.max(MIN_MEAN_FIELD, Math.min(MAX_MEAN_FIELD, nodes));
+    }
+
+    /** The tiers that can be sampled (see the class comment). */
+    private static Set<String> eligible(ModelSpec model, Catalog catalog) {
+        Set<String> out = new HashSet<>();
+        if (!model.network().regions().regions().isEmpty()) {
+            return out;
+        }
+        Set<String> coupled = new HashSet<>();
+        model.workload().websocket().ifPresent(w -> {
+            coupled.add(w.tier());
+            w.pubsubTier().ifPresent(coupled::add);
+        });
+        for (ClassSpec c : model.workload().classes()) {
+            // a client-side max_in_flight holds the whole class's requests: it does not thin
+            boolean known = (c.closed() || c.arrival().kind() == ArrivalSpec.Kind.POISSON) && c.maxInFlight().isEmpty();
+            if (!known) {
+                coupled.addAll(tiersOf(c.steps()));
+            }
+        }
+        for (TierSpec t : model.tiers()) {
+            boolean credits = catalog.find(t.node()).flatMap(n -> n.credits()).isPresent();
+            if (!coupled.contains(t.name()) && !credits && t.count() >= 2) {
+                out.add(t.name());
+            }
+        }
+        return out;
+    }
+
+    /** Every tier a route of {@code steps} may visit, misses included. */
+    static Set<String> tiersOf(List<StepSpec> steps) {
+        Set<String> tiers = new HashSet<>();
+        for (StepSpec s : steps) {
+            if (!s.delay()) {
+                tiers.add(s.tier());
+            }
+            tiers.addAll(tiersOf(s.onMiss()));
+        }
+        return tiers;
+    }
+
+    /** The fidelity asked for. */
+    public Fidelity mode() {
+        return mode;
+    }
+
+    /** One node in this many of each zone of {@code tier} is simulated (1: all). */
+    public int stride(String tier) {
+        return strides.getOrDefault(tier, 1);
+    }
+
+    /** The share of class {@code name}'s requests simulated end to end (1: all). */
+    public double thinning(String name) {
+        return thinning.getOrDefault(name, 1.0);
+    }
+
+    /** True when some tier is sampled. */
+    public boolean sampled() {
+        return strides.values().stream().anyMatch(s -> s > 1);
+    }
+
+    /**
+     * The visits that background load stands for: per tier, one entry per step of a thinned class
+     * that visits it, with the step's stream path, its visits per request and the class's thinning.
+     */
+    public Map<String, List<VisitKind>> backgroundKinds(ModelSpec model) {
+        Map<String, List<VisitKind>> kinds = new LinkedHashMap<>();
+        for (ClassSpec c : model.workload().classes()) {
+            double f = thinning(c.name());
+            if (f < 1) {
+                collect(c, c.steps(), "class/" + c.name() + "/steps", 1, f, kinds);
+            }
+        }
+        return kinds;
+    }
+
+    private static void collect(ClassSpec c, List<StepSpec> steps, String path, double reach, double f,
+                                Map<String, List<VisitKind>> kinds) {
+        for (int i = 0; i < steps.size(); i++) {
+            StepSpec s = steps.get(i);
+            String here = path + "/" + i;
+            if (s.delay()) {
+                continue; // a delay visits no tier
+            }
+            kinds.computeIfAbsent(s.tier(), k -> new ArrayList<>())
+                    .add(new VisitKind(c, s, reach * s.repeat(), f));
+            if (s.hitRatio().isPresent()) {
+                collect(c, s.onMiss(), here + "/on_miss", reach * (1 - s.hitRatio().getAsDouble()), f, kinds);
+            }
+        }
+    }
+
+    /**
+     * One kind of visit to a tier: a step of class {@code owner}, made {@code perRequest} times per
+     * request on average, of a class simulated for a share {@code thinning} of its requests.
+     */
+    public record VisitKind(ClassSpec owner, StepSpec step, double perRequest, double thinning) {
+        /** The class's requests per second at profile multiplier 1 (closed: users / think_s, an upper bound). */
+        public double baseRatePerS() {
+            return owner.closed() ? owner.users().getAsInt() / owner.thinkS().getAsDouble()
+                    : owner.ratePerS().getAsDouble();
+        }
+    }
+}

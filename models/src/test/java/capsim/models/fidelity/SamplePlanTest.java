@@ -1,0 +1,113 @@
+package capsim.models.fidelity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import capsim.models.catalog.Catalog;
+import capsim.models.load.ModelException;
+import capsim.models.load.ModelLoader;
+import capsim.models.spec.ModelSpec;
+import capsim.models.spec.RunSpec.Fidelity;
+import org.junit.jupiter.api.Test;
+
+/** Which tiers a run samples, with what stride, and how much of each class it simulates. */
+class SamplePlanTest {
+    private static final String MODEL = """
+            name: plan
+            run: {fidelity: %s}
+            workload:
+              classes:
+                - name: api
+                  rate_per_s: 100
+                  steps:
+                    - {tier: app, service_ms: {dist: exponential, mean: 10}}
+                    - {tier: rr, service_ms: {dist: exponential, mean: 10}}
+                - name: side
+                  rate_per_s: 10
+                  steps:
+                    - {tier: db, service_ms: {dist: exponential, mean: 1}}
+              websocket:
+                tier: ws
+                connections: 1000
+                messages_per_s: 10
+                fanout: {dist: geometric, mean: 3}
+                send_ms: {dist: deterministic, mean: 0.05}
+            tiers:
+              - {name: app, node: custom, vcpu: 1, memory_gb: 1, hourly_usd: 0.01, count: 48, balancer: random}
+              - {name: rr, node: custom, vcpu: 1, memory_gb: 1, hourly_usd: 0.01, count: 64, balancer: round_robin}
+              - {name: ws, node: custom, vcpu: 1, memory_gb: 1, hourly_usd: 0.01, count: 60, balancer: random}
+              - {name: burst, node: t3.medium, count: 60, balancer: random}
+              - {name: db, node: custom, vcpu: 1, memory_gb: 1, hourly_usd: 0.01, count: 4, balancer: random}
+            """;
+
+    private static SamplePlan plan(String fidelity) throws ModelException {
+        ModelSpec m = new ModelLoader(Catalog.builtIn()).parse(MODEL.formatted(fidelity), "plan.yaml");
+        return SamplePlan.of(m, Catalog.builtIn());
+    }
+
+    /*
+     * sampled: app 48 / 3 = stride 16; rr 64 / 16 = stride 4; ws and burst never; db 4 / 3 = 1.
+     * api crosses strides 16 and 4: f = 0.5 / 16 = 0.03125; side crosses none: 1.
+     */
+    @Test
+    void sampledSamplesEveryTierThatCanBe() throws ModelException {
+        SamplePlan p = plan("sampled");
+        assertEquals(16, p.stride("app"));
+        assertEquals(4, p.stride("rr"));
+        assertEquals(1, p.stride("ws"));
+        assertEquals(1, p.stride("burst"));
+        assertEquals(1, p.stride("db"));
+        assertEquals(0.03125, p.thinning("api"), 0);
+        assertEquals(1, p.thinning("side"), 0);
+        assertTrue(p.sampled());
+    }
+
+    /* auto: round robin stays whole, so api's widest stride is app's 16. */
+    @Test
+    void autoLeavesRoundRobinWhole() throws ModelException {
+        SamplePlan p = plan("auto");
+        assertEquals(16, p.stride("app"));
+        assertEquals(1, p.stride("rr"));
+        assertEquals(0.03125, p.thinning("api"), 0);
+    }
+
+    @Test
+    void fullSamplesNothing() throws ModelException {
+        SamplePlan p = plan("full");
+        assertFalse(p.sampled());
+        assertEquals(1, p.thinning("api"), 0);
+    }
+
+    /*
+     * Background of api on rr: 100 req/s x 1 visit, thinned to 0.03125, so (q - f) of it, with q
+     * the simulated share of rr's nodes; on app as well; nothing for side (not thinned).
+     */
+    @Test
+    void backgroundStandsForTheThinnedClassesVisits() throws ModelException {
+        SamplePlan p = plan("sampled");
+        ModelSpec m = new ModelLoader(Catalog.builtIn()).parse(MODEL.formatted("sampled"), "plan.yaml");
+        var kinds = p.backgroundKinds(m);
+        assertEquals(1, kinds.get("rr").size());
+        assertEquals(100, kinds.get("rr").get(0).baseRatePerS() * kinds.get("rr").get(0).perRequest(), 0);
+        assertEquals(0.03125, kinds.get("app").get(0).thinning(), 0);
+        assertFalse(kinds.containsKey("db"));
+    }
+
+    @Test
+    void anUnknownFidelityIsAnError() {
+        ModelException e = assertThrows(ModelException.class,
+                () -> new ModelLoader(Catalog.builtIn()).parse(MODEL.formatted("half"), "plan.yaml"));
+        assertTrue(e.getMessage().contains("run.fidelity"), e.getMessage());
+    }
+
+    @Test
+    void precisionAndMaximumAreRead() throws ModelException {
+        ModelSpec m = new ModelLoader(Catalog.builtIn()).parse(
+                MODEL.formatted("auto, precision: {relative: 0.02}, max_replications: 9"), "plan.yaml");
+        assertEquals(Fidelity.AUTO, m.run().fidelity());
+        assertEquals(0.02, m.run().precisionRelative(), 0);
+        assertEquals(9, m.run().maxReplications());
+    }
+}
