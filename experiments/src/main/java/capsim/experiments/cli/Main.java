@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Discrete-event load and capacity simulator: will this plan meet its targets, and what will it"
                 + " cost?",
         subcommands = {RunCommand.class, GateCommand.class, ValidateCommand.class, SweepCommand.class,
-                CompareCommand.class, CatalogCommand.class, ReportCommand.class, CalibrateCommand.class},
+                CompareCommand.class, CatalogCommand.class, ReportCommand.class, CalibrateCommand.class, TuneCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:ok", "1:gate: a target failed or regressed", "2:invalid input", "3:internal error (a bug)"})
 public final class Main implements Callable<Integer> {
