@@ -37,4 +37,12 @@ final class Format {
     static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
+
+    /** A bound of an interval to 6 significant digits, trailing zeros dropped: 3.9560317096 -> "3.95603". */
+    static String bound(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
 }

@@ -76,8 +76,8 @@ public final class TerminalReport {
                 JsonNode ci = v.path("ci95");
                 String verdict = v.path("verdict").asText(v.get("pass").asBoolean() ? "PASS" : "FAIL");
                 slo.row(v.get("metric").asText(), v.get("op").asText() + " " + Format.plain(v.get("target").asDouble()),
-                        Format.plain(v.get("value").asDouble()), ci.isArray() ? "[" + Format.plain(ci.get(0).asDouble())
-                                + " - " + Format.plain(ci.get(1).asDouble()) + "]" : noInterval(replications), verdict);
+                        Format.plain(v.get("value").asDouble()), ci.isArray() ? "[" + Format.bound(ci.get(0).asDouble())
+                                + " - " + Format.bound(ci.get(1).asDouble()) + "]" : noInterval(replications), verdict);
                 if (verdict.equals("UNCERTAIN")) {
                     uncertain.append("  ").append(v.get("metric").asText()).append(": the 95% CI contains the target; ")
                             .append(settle(v, replications)).append('\n');
@@ -133,7 +133,9 @@ public final class TerminalReport {
             return "the estimate sits on the target: more replications will hardly settle it";
         }
         int all = verdict.get("replications_to_settle").asInt();
-        return "about " + (all - replications) + " more replications (" + all + " in all) would likely settle it";
+        int more = all - replications;
+        return "about " + more + " more replication" + (more == 1 ? "" : "s") + " (" + all
+                + " in all) would likely settle it";
     }
 
     /** The name, p50, p95, p99 and p99 interval cells of a latency block, then {@code more}. */

@@ -71,6 +71,24 @@ class TerminalReportTest {
     }
 
     @Test
+    void showsIntervalsToSixSignificantDigitsAndOneMoreReplicationInTheSingular() throws IOException {
+        ModelSpec spec = Fixtures.model(true, Optional.of(new CurrencySpec("TZS", 2600)), List.of());
+        ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(SUMMARY);
+        summary.set("slo", new ObjectMapper().readTree("""
+                [{"metric": "tiers.db.latency_ms.mean", "target": 100, "op": "<=", "value": 3.9624, "pass": true,
+                  "verdict": "PASS", "ci95": [3.9560317096099276, 3.9687016237234056]},
+                 {"metric": "uptime.ratio", "target": 0.995, "op": ">=", "value": 0.996, "pass": true,
+                  "verdict": "UNCERTAIN", "ci95": [0.9900001, 1], "replications_to_settle": 6}]"""));
+
+        String text = TerminalReport.render(spec, summary);
+
+        assertTrue(text.contains("tiers.db.latency_ms.mean    <= 100  3.9624  [3.95603 - 3.9687]  PASS\n"), text);
+        assertTrue(text.contains("uptime.ratio              >= 0.995   0.996          [0.99 - 1]  UNCERTAIN\n"), text);
+        assertTrue(text.contains("  uptime.ratio: the 95% CI contains the target; about 1 more replication (6 in all)"
+                + " would likely settle it\n"), text);
+    }
+
+    @Test
     void showsTheBillPerTierAndLineNextToThePlanAndBudget() throws IOException {
         ModelSpec spec = Fixtures.model(true, Optional.of(new CurrencySpec("TZS", 2600)), List.of());
         ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(SUMMARY);
