@@ -8,7 +8,6 @@ import capsim.models.spec.SloSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -66,7 +65,7 @@ public final class Comparison {
             double a = MetricPath.number(summaryA, metric).orElseThrow();
             double b = MetricPath.number(summaryB, metric).orElseThrow();
             double diff = b - a;
-            double half = ReplicationSamples.mergedOnly(metric) ? unpairedHalfWidth(summaryA, summaryB)
+            double half = ReplicationSamples.mergedOnly(metric) ? unpairedHalfWidth(summaryA, summaryB, metric)
                     : pairedHalfWidth(samplesA.values(metric), samplesB.values(metric));
             double lo = diff - half;
             double hi = diff + half;
@@ -106,13 +105,13 @@ public final class Comparison {
         return t * Math.sqrt(squares / (n - 1)) / Math.sqrt(n);
     }
 
-    private static double unpairedHalfWidth(JsonNode a, JsonNode b) {
-        return Math.hypot(halfWidth(a).orElse(Double.POSITIVE_INFINITY), halfWidth(b).orElse(Double.POSITIVE_INFINITY));
+    private static double unpairedHalfWidth(JsonNode a, JsonNode b, String metric) {
+        return Math.hypot(halfWidth(a, metric), halfWidth(b, metric));
     }
 
-    private static OptionalDouble halfWidth(JsonNode summary) {
-        JsonNode ci = summary.path("uptime").path("ci95");
-        return ci.size() == 2 ? OptionalDouble.of((ci.get(1).asDouble() - ci.get(0).asDouble()) / 2)
-                : OptionalDouble.empty();
+    /** Half the summary's own interval of {@code metric} (the metric catalog's); infinite without one. */
+    private static double halfWidth(JsonNode summary, String metric) {
+        return ReplicationSamples.ownInterval(summary, MetricCatalog.describe(metric))
+                .map(ci -> (ci.hi() - ci.lo()) / 2).orElse(Double.POSITIVE_INFINITY);
     }
 }

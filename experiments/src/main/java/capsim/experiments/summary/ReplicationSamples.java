@@ -1,6 +1,8 @@
 package capsim.experiments.summary;
 
 import capsim.engine.stats.ConfidenceInterval;
+import capsim.models.metric.Metric;
+import capsim.models.metric.MetricCatalog;
 import capsim.models.system.ReplicationResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,18 +45,30 @@ public final class ReplicationSamples {
 
     /**
      * The 95% interval of {@code metric} in {@code merged} (the summary of these replications):
-     * for {@code uptime.ratio} the merged estimate's own {@code uptime.ci95}, for other
-     * {@code uptime.*} none, for everything else the Student t interval of the mean of the
-     * replications' values.
+     * for {@code uptime.*} the merged estimate's own interval where the metric catalog names one
+     * ({@code uptime.ci95}, {@code uptime.availability_ci95}), else none; for everything else the
+     * Student t interval of the mean of the replications' values.
      */
     public Optional<ConfidenceInterval> ci95(JsonNode merged, String metric) {
         if (mergedOnly(metric)) {
-            JsonNode ci = merged.path("uptime").path("ci95");
-            return metric.equals("uptime.ratio") && ci.size() == 2
-                    ? Optional.of(new ConfidenceInterval(ci.get(0).asDouble(), ci.get(1).asDouble())) : Optional.empty();
+            return ownInterval(merged, MetricCatalog.describe(metric));
         }
         double[] finite = Arrays.stream(values(metric)).filter(Double::isFinite).toArray();
         return finite.length == 0 ? Optional.empty() : Optional.of(ConfidenceInterval.ofMean95(finite));
+    }
+
+    /**
+     * The 95% interval {@code summary} holds for {@code metric} itself, at the path the metric
+     * catalog names for it (a p99's {@code p99_ci95}, the uptime's {@code ci95}); none when the
+     * catalog names none or the summary's is null.
+     */
+    public static Optional<ConfidenceInterval> ownInterval(JsonNode summary, Optional<Metric> metric) {
+        return metric.flatMap(Metric::intervalPath).flatMap(own -> {
+            OptionalDouble lo = MetricPath.number(summary, own + ".0");
+            OptionalDouble hi = MetricPath.number(summary, own + ".1");
+            return lo.isPresent() && hi.isPresent() && lo.getAsDouble() <= hi.getAsDouble()
+                    ? Optional.of(new ConfidenceInterval(lo.getAsDouble(), hi.getAsDouble())) : Optional.empty();
+        });
     }
 
     /** Whether {@code metric} is judged from the merged estimate only (see the class comment). */

@@ -62,12 +62,8 @@ public final class SloEvaluator {
     /** The 95% interval of {@code path}: the summary's own, else the t interval of the replications' values. */
     private static Optional<ConfidenceInterval> interval(Optional<Metric> metric, String path, JsonNode summary,
                                                          List<? extends JsonNode> perReplication) {
-        Optional<String> own = metric.flatMap(Metric::intervalPath);
-        if (own.isPresent()) {
-            OptionalDouble lo = MetricPath.number(summary, own.get() + ".0");
-            OptionalDouble hi = MetricPath.number(summary, own.get() + ".1");
-            return lo.isPresent() && hi.isPresent() && lo.getAsDouble() <= hi.getAsDouble()
-                    ? Optional.of(new ConfidenceInterval(lo.getAsDouble(), hi.getAsDouble())) : Optional.empty();
+        if (metric.flatMap(Metric::intervalPath).isPresent()) {
+            return ReplicationSamples.ownInterval(summary, metric);
         }
         double[] values = perReplication.stream().map(s -> MetricPath.number(s, path))
                 .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).toArray();

@@ -8,6 +8,8 @@ import capsim.experiments.gate.Gate;
 import capsim.models.metric.Metric;
 import capsim.models.metric.Metric.Better;
 import capsim.models.metric.MetricCatalog;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,30 @@ class CatalogDirectionTest {
         assertTrue(Comparison.lowerIsBetter(arrived, List.of()));
         assertTrue(Gate.lowerIsBetter(arrived, "<="));
         assertFalse(Gate.lowerIsBetter(arrived, ">="));
+    }
+
+    /*
+     * Availability 0.999 [0.998, 1.000] against 0.995 [0.994, 0.996]: B - A = -0.004, half-width
+     * sqrt(0.001^2 + 0.001^2) = 0.001414, interval [-0.00541, -0.00259] excludes 0, and less
+     * availability is worse. The ratio's own interval (uptime.ci95) is far wider and is not the
+     * availability's; downtime has no interval of its own, so its difference is never significant.
+     */
+    @Test
+    void uptimeIsComparedByTheIntervalTheCatalogNamesForIt() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree("{\"uptime\": {\"ratio\": 0.99, \"ci95\": [0.5, 1.0], \"availability\": 0.999,"
+                + " \"availability_ci95\": [0.998, 1.0], \"downtime_min_per_month\": 10}}");
+        JsonNode b = json.readTree("{\"uptime\": {\"ratio\": 0.98, \"ci95\": [0.5, 1.0], \"availability\": 0.995,"
+                + " \"availability_ci95\": [0.994, 0.996], \"downtime_min_per_month\": 400}}");
+
+        List<Comparison.Row> rows = Comparison.compare(List.of("uptime.availability", "uptime.downtime_min_per_month"),
+                List.of(), a, b, null, null);
+
+        assertEquals(-0.004, rows.get(0).diff(), 1e-12);
+        assertEquals(-0.004 - Math.sqrt(2) * 0.001, rows.get(0).ciLo(), 1e-12);
+        assertEquals(-0.004 + Math.sqrt(2) * 0.001, rows.get(0).ciHi(), 1e-12);
+        assertEquals(Comparison.WORSE, rows.get(0).verdict());
+        assertEquals(Comparison.SAME, rows.get(1).verdict());
     }
 
     @Test
