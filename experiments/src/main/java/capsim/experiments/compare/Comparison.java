@@ -2,6 +2,7 @@ package capsim.experiments.compare;
 
 import capsim.experiments.summary.MetricPath;
 import capsim.experiments.summary.ReplicationSamples;
+import capsim.models.metric.MetricCatalog;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.SloSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +19,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  * is not paired: a failure mode strikes in only some replications, so its interval combines the
  * two merged estimates' own intervals, half-width sqrt(h_A^2 + h_B^2) (conservative). A difference
  * whose interval excludes 0 is {@code better} or {@code worse} by the metric's direction;
- * otherwise {@code no significant difference}.
+ * otherwise {@code no significant difference}. The direction is the metric catalog's.
  */
 public final class Comparison {
     public static final String BETTER = "better";
@@ -69,11 +70,22 @@ public final class Comparison {
                     : pairedHalfWidth(samplesA.values(metric), samplesB.values(metric));
             double lo = diff - half;
             double hi = diff + half;
-            String verdict = lo > 0 || hi < 0 ? (diff < 0 == Direction.lowerIsBetter(metric, slo) ? BETTER : WORSE)
+            String verdict = lo > 0 || hi < 0 ? (diff < 0 == lowerIsBetter(metric, slo) ? BETTER : WORSE)
                     : SAME;
             rows.add(new Row(metric, a, b, diff, lo, hi, verdict));
         }
         return List.copyOf(rows);
+    }
+
+    /**
+     * Whether less of {@code metric} is better: as the metric catalog declares it; for a metric it
+     * gives no direction, as its SLO says ({@code max}: less is better, {@code min}: more is), and
+     * without one, less.
+     */
+    public static boolean lowerIsBetter(String metric, List<SloSpec> slo) {
+        boolean sloSays = slo.stream().filter(s -> s.metric().equals(metric)).findFirst()
+                .map(s -> s.max().isPresent()).orElse(true);
+        return MetricCatalog.lowerIsBetter(metric, sloSays);
     }
 
     /** t(n-1) s_d / sqrt(n) of the paired differences b_i - a_i (replications where either is missing left out). */

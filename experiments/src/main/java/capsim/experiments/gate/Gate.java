@@ -3,6 +3,7 @@ package capsim.experiments.gate;
 import capsim.engine.stats.ConfidenceInterval;
 import capsim.experiments.summary.MetricPath;
 import capsim.experiments.summary.SummaryBuilder;
+import capsim.models.metric.MetricCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.stream.StreamSupport;
  * The CI gate: every SLO of the summary must pass (an UNCERTAIN one, whose 95% interval contains
  * its target, passes unless the gate is strict), and with a baseline summary no SLO metric
  * may have regressed. A metric regressed when it is worse than the baseline by more than the
- * tolerance (a percentage of the baseline value, in the metric's better direction; with a
+ * tolerance (a percentage of the baseline value, in the metric's better direction, as the
+ * metric catalog declares it; with a
  * baseline of 0 any worsening) AND the change is significant: its interval at the rule's
  * confidence lies wholly on the worse side of zero.
  *
@@ -84,7 +86,7 @@ public final class Gate {
                     && after.get().spread().isPresent()
                     ? Optional.of(welch(before.get().spread().get(), after.get().spread().get(), rule.confidence()))
                     : Optional.empty();
-            return Optional.of(new RegressionCheck(DOWNTIME, true, before.get().value(), after.get().value(),
+            return Optional.of(new RegressionCheck(DOWNTIME, MetricCatalog.lowerIsBetter(DOWNTIME, true), before.get().value(), after.get().value(),
                     interval.map(ci -> new RegressionCheck.Interval(ci, UPTIME_TEST)), rule.tolerancePct()));
         }
         OptionalDouble before = MetricPath.number(baseline, metric);
@@ -105,8 +107,16 @@ public final class Gate {
                     .orElseThrow(), Estimate.ofReplications(0, b).spread().orElseThrow(), rule.confidence()),
                     WELCH_TEST));
         }
-        return Optional.of(new RegressionCheck(metric, !op.equals(">="), before.getAsDouble(), after.getAsDouble(),
+        return Optional.of(new RegressionCheck(metric, lowerIsBetter(metric, op), before.getAsDouble(), after.getAsDouble(),
                 interval, rule.tolerancePct()));
+    }
+
+    /**
+     * Whether less of {@code metric} is better: as the metric catalog declares it; for a metric it
+     * gives no direction, as its SLO operator says ({@code >=}: more is better).
+     */
+    public static boolean lowerIsBetter(String metric, String op) {
+        return MetricCatalog.lowerIsBetter(metric, !op.equals(">="));
     }
 
     /** The interval of b - a at {@code confidence}: Welch's t with Welch-Satterthwaite degrees of freedom. */

@@ -42,11 +42,40 @@ public final class MetricCatalog {
      */
     public static MetricCatalog of(List<ClassSpec> classes, List<TierSpec> tiers, boolean websocket, boolean currency,
                                    RegionsSpec regions) {
+        return of(classes.stream().map(ClassSpec::name).toList(), tiers.stream().map(TierSpec::name).toList(),
+                regions.regions().stream().map(RegionsSpec.Region::name).toList(), websocket, currency);
+    }
+
+    /**
+     * The metric at {@code path} as any model would declare it, read from the path alone: its
+     * class, tier or region name is taken from the path. For a summary read without its model
+     * (the gate, a comparison); empty when no model's summary names such a number.
+     */
+    public static Optional<Metric> describe(String path) {
+        String[] parts = path.split("\\.");
+        List<String> classes = parts.length > 1 && parts[0].equals("classes") ? List.of(parts[1]) : List.of();
+        List<String> tiers = parts.length > 1 && parts[0].equals("tiers") ? List.of(parts[1]) : List.of();
+        List<String> regions = parts.length > 3 && parts[2].equals("by_region") ? List.of(parts[3]) : List.of();
+        return of(classes, tiers, regions, true, true).find(path);
+    }
+
+    /**
+     * Whether less of the metric at {@code path} is better, as {@link #describe(String)} declares
+     * it; {@code otherwise} when it declares no direction for it (an unknown path, or a count of
+     * what was offered, where the caller's SLO operator decides).
+     */
+    public static boolean lowerIsBetter(String path, boolean otherwise) {
+        Better better = describe(path).map(Metric::better).orElse(Better.NEITHER);
+        return better == Better.NEITHER ? otherwise : better == Better.LOWER;
+    }
+
+    private static MetricCatalog of(List<String> classes, List<String> tiers, List<String> regions, boolean websocket,
+                                    boolean currency) {
         MetricCatalog c = new MetricCatalog();
-        for (ClassSpec k : classes) {
-            String prefix = "classes." + k.name() + ".";
+        for (String k : classes) {
+            String prefix = "classes." + k + ".";
             c.latency(prefix + "latency_ms");
-            regions.regions().forEach(r -> c.latency(prefix + "by_region." + r.name() + ".latency_ms"));
+            regions.forEach(r -> c.latency(prefix + "by_region." + r + ".latency_ms"));
             c.add(prefix + "throughput_per_s", "requests/s", Better.HIGHER);
             c.add(prefix + "error_ratio", RATIO, Better.LOWER);
             c.add(prefix + "arrived", REQUESTS, Better.NEITHER);
@@ -55,8 +84,8 @@ public final class MetricCatalog {
             c.add(prefix + "timed_out", REQUESTS, Better.LOWER);
             c.add(prefix + "unfinished", REQUESTS, Better.LOWER);
         }
-        for (TierSpec t : tiers) {
-            String prefix = "tiers." + t.name() + ".";
+        for (String t : tiers) {
+            String prefix = "tiers." + t + ".";
             c.latency(prefix + "latency_ms");
             c.add(prefix + "utilization", RATIO, Better.LOWER);
             c.add(prefix + "offered_utilization", RATIO, Better.LOWER);
