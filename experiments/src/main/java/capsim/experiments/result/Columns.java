@@ -24,6 +24,12 @@ public final class Columns {
     public static final String UTILIZATION = "utilization";
     /** A tier's nodes in service, time-averaged over the window. */
     public static final String NODES = "nodes";
+    /** A tier's work arriving in the window / its server-seconds in service in the window. */
+    public static final String OFFERED = "offered";
+    /** An autoscaled tier's desired capacity, time-averaged over the window. */
+    public static final String DESIRED = "desired";
+    /** An autoscaled tier's booting nodes, time-averaged over the window. */
+    public static final String BOOTING = "booting";
     /** WebSocket per-recipient delivery p99, ms. */
     public static final String DELIVERY_P99_MS = "delivery_p99_ms";
 

@@ -46,8 +46,12 @@ public final class RunResults {
             }
         }
         for (TierSpec t : spec.tiers()) {
-            for (String m : List.of(Columns.UTILIZATION, Columns.NODES, Columns.P99_MS)) {
+            for (String m : List.of(Columns.UTILIZATION, Columns.NODES, Columns.P99_MS, Columns.OFFERED)) {
                 columns.add(Columns.ofTier(t.name(), m));
+            }
+            if (autoscaled(t)) {
+                columns.add(Columns.ofTier(t.name(), Columns.DESIRED));
+                columns.add(Columns.ofTier(t.name(), Columns.BOOTING));
             }
         }
         if (spec.workload().websocket().isPresent()) {
@@ -67,11 +71,20 @@ public final class RunResults {
             v.add(get(row.tierUtilization(), t.name()));
             v.add(get(row.tierNodes(), t.name()));
             v.add(get(row.tierP99Ms(), t.name()));
+            v.add(get(row.tierOffered(), t.name()));
+            if (autoscaled(t)) {
+                v.add(get(row.tierDesired(), t.name()));
+                v.add(get(row.tierBooting(), t.name()));
+            }
         }
         if (spec.workload().websocket().isPresent()) {
             v.add(row.websocketP99Ms());
         }
         return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static boolean autoscaled(TierSpec t) {
+        return t.operations().autoscale().isPresent();
     }
 
     private static double get(Map<String, Double> values, String tier) {

@@ -33,7 +33,8 @@ class TimeSeriesCsvTest {
         ModelSpec spec = Fixtures.model(true, Optional.empty(), List.of());
         WindowRow w0 = new WindowRow(0, Map.of("api", new WindowClass(120, 1, 12.34567, 80.5, 125, 10.5, 60.25)),
                 Map.of("app", 9.5, "db", 4.25, "ws", 0.1), Map.of("app", 0.4, "db", 0.123456789, "ws", 0.01),
-                Map.of("app", 2.0, "db", 1.0, "ws", 1.0), 35.5);
+                Map.of("app", 2.0, "db", 1.0, "ws", 1.0), 35.5, Map.of("app", 0.45, "db", 0.2, "ws", 0.02), Map.of(),
+                Map.of());
         WindowRow w1 = new WindowRow(60, Map.of(), Map.of("app", 1.0), Map.of("app", 0.5), Map.of("app", 2.5), 0);
         ScenarioResult zone = new ScenarioResult("zone down: a, b", 1e-6, List.of(w1));
         ReplicationResult r = new ReplicationResult(3, 120, Map.of(), Map.of(), Optional.empty(), List.of(w0, w1),
@@ -50,10 +51,11 @@ class TimeSeriesCsvTest {
         // a class absent from a window completed nothing; a tier absent from it has empty cells
         assertEquals("""
                 replication,window_start_s,class.api.arrived,class.api.completed,class.api.errors,class.api.mean_ms,\
-                class.api.p50_ms,class.api.p95_ms,class.api.p99_ms,tier.app.utilization,tier.app.nodes,tier.app.p99_ms,tier.db.utilization,tier.db.nodes,tier.db.p99_ms,\
-                tier.ws.utilization,tier.ws.nodes,tier.ws.p99_ms,websocket.delivery_p99_ms
-                3,0,125,120,1,12.3457,10.5,60.25,80.5,0.4,2,9.5,0.123457,1,4.25,0.01,1,0.1,35.5
-                3,60,0,0,0,0,0,0,0,0.5,2.5,1,,,,,,,0
+                class.api.p50_ms,class.api.p95_ms,class.api.p99_ms,tier.app.utilization,tier.app.nodes,tier.app.p99_ms,\
+                tier.app.offered,tier.db.utilization,tier.db.nodes,tier.db.p99_ms,tier.db.offered,\
+                tier.ws.utilization,tier.ws.nodes,tier.ws.p99_ms,tier.ws.offered,websocket.delivery_p99_ms
+                3,0,125,120,1,12.3457,10.5,60.25,80.5,0.4,2,9.5,0.45,0.123457,1,4.25,0.2,0.01,1,0.1,0.02,35.5
+                3,60,0,0,0,0,0,0,0,0.5,2.5,1,,,,,,,,,,0
                 """, out.toString());
     }
 
@@ -63,7 +65,7 @@ class TimeSeriesCsvTest {
 
         TimeSeriesCsv.write(out, result().scenarios(), true);
 
-        assertEquals("3,60,0,0,0,0,0,0,0,0.5,2.5,1,,,,,,,0", out.toString().lines().toList().get(1)
+        assertEquals("3,60,0,0,0,0,0,0,0,0.5,2.5,1,,,,,,,,,,0", out.toString().lines().toList().get(1)
                 .substring("\"zone down: a, b\",".length()));
         assertEquals("\"zone down: a, b\"", out.toString().lines().toList().get(1).substring(0, 17));
     }

@@ -71,6 +71,7 @@ public final class Autoscaler {
     /** Makes the first decision now (a schedule applies at once; metric policies see no data yet). */
     public void start() {
         lastDecisionS = sim.now();
+        tier.desired(desired);
         sim.schedule(sim.now(), this::decide);
     }
 
@@ -84,6 +85,7 @@ public final class Autoscaler {
         Observation o = metric.observe(lastDecisionS, now, desired);
         lastDecisionS = now;
         desired = Capacity.clamp(policy.desired(o), spec);
+        tier.desired(desired);
         reconcile();
         double next = policy.nextDecisionS(now);
         if (next != Double.POSITIVE_INFINITY) {

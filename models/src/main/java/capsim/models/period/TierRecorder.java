@@ -35,6 +35,10 @@ public final class TierRecorder {
     /** Nodes in service per window, kept once the tier is seen to simulate fewer nodes than it has. */
     private final WindowedSeries nodeWindows;
     private boolean sampled;
+    /** Booting nodes and the autoscaler's desired capacity per window (levels); work offered per window. */
+    private final WindowedSeries bootingWindows;
+    private final WindowedSeries desiredWindows;
+    private final double[] offeredWindows;
 
     TierRecorder(Horizon horizon, int workers) {
         this.horizon = horizon;
@@ -42,6 +46,9 @@ public final class TierRecorder {
         this.latencyWindows = new WindowedLatency(latency, horizon.windows());
         this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
         this.nodeWindows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
+        this.bootingWindows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
+        this.desiredWindows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
+        this.offeredWindows = new double[horizon.windows()];
     }
 
     /** A visit left at {@code departS} (served when {@code ok}); its latency counts if it left by the stop. */
@@ -72,9 +79,27 @@ public final class TierRecorder {
         }
     }
 
-    /** {@code serviceS} of work (at full speed) was offered now, inside the period. */
-    public void offered(double serviceS) {
+    /** {@code serviceS} of work (at full speed) was offered at {@code nowS}, inside the period. */
+    public void offered(double nowS, double serviceS) {
         offeredWorkS += serviceS;
+        int i = (int) Math.floor((nowS - horizon.warmupS()) / horizon.windowS());
+        if (i >= 0 && i < offeredWindows.length) {
+            offeredWindows[i] += serviceS;
+        }
+    }
+
+    /** From {@code nowS} the tier has {@code booting} nodes launched and not yet in service. */
+    public void booting(double nowS, int booting) {
+        if (nowS <= horizon.endS()) {
+            bootingWindows.updateLevel(Math.max(nowS, horizon.warmupS()), booting);
+        }
+    }
+
+    /** From {@code nowS} the tier's autoscaler wants {@code desired} nodes. */
+    public void desired(double nowS, int desired) {
+        if (nowS <= horizon.endS()) {
+            desiredWindows.updateLevel(Math.max(nowS, horizon.warmupS()), desired);
+        }
     }
 
     /** From {@code nowS} the tier has {@code inService} nodes taking work and {@code billed} billed. */
@@ -171,6 +196,25 @@ public final class TierRecorder {
     /** Time-averaged nodes in service in window {@code i}. */
     public double windowNodes(int i) {
         return sampled ? nodeWindows.levelAverage(i) : windows.levelAverage(i) / workers;
+    }
+
+    /** Booting nodes, time-averaged over window {@code i}. */
+    public double windowBooting(int i) {
+        return bootingWindows.levelAverage(i);
+    }
+
+    /** The autoscaler's desired capacity, time-averaged over window {@code i}. */
+    public double windowDesired(int i) {
+        return desiredWindows.levelAverage(i);
+    }
+
+    /**
+     * Offered load of window {@code i}: work (server-seconds at full speed) that arrived in the
+     * window / server-seconds in service in it; 0 with no server in service.
+     */
+    public double windowOffered(int i) {
+        double serverS = windows.levelAverage(i) * windows.windowLengthS(i);
+        return serverS > 0 ? offeredWindows[i] / serverS : 0;
     }
 
     /** Simulated nodes in service, time-averaged over the period (the nodes in service unless sampled). */

@@ -320,15 +320,22 @@ public final class ModelRunner {
             Map<String, Double> p99 = new LinkedHashMap<>();
             Map<String, Double> util = new LinkedHashMap<>();
             Map<String, Double> nodes = new LinkedHashMap<>();
+            Map<String, Double> offered = new LinkedHashMap<>();
+            Map<String, Double> desired = new LinkedHashMap<>();
+            Map<String, Double> booting = new LinkedHashMap<>();
             for (var e : period.tiers().entrySet()) {
                 TierRecorder t = e.getValue();
                 p99.put(e.getKey(), t.latencyWindows().p99Ms(i));
                 util.put(e.getKey(), t.windowUtilization(i));
                 nodes.put(e.getKey(), t.windowNodes(i));
+                offered.put(e.getKey(), t.windowOffered(i));
+                desired.put(e.getKey(), t.windowDesired(i));
+                booting.put(e.getKey(), t.windowBooting(i));
             }
             int w = i;
             double wsP99 = period.websocket().map(load -> load.windows().p99Ms(w)).orElse(0.0);
-            rows.add(new WindowRow(horizon.warmupS() + i * horizon.windowS(), wc, p99, util, nodes, wsP99));
+            rows.add(new WindowRow(horizon.warmupS() + i * horizon.windowS(), wc, p99, util, nodes, wsP99, offered,
+                    desired, booting));
         }
         return rows;
     }

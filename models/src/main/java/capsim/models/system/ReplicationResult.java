@@ -138,12 +138,19 @@ public record ReplicationResult(
 
     /**
      * One time-series window starting at {@code startS}: per class (count, errors, mean and p99
-     * ms), per tier (visit p99 ms, utilisation, mean nodes in service) and the WebSocket
-     * delivery p99 (0 without WebSocket load).
+     * ms), per tier (visit p99 ms, utilisation, mean nodes in service, offered load), per
+     * autoscaled tier (mean desired capacity, mean booting nodes) and the WebSocket delivery p99
+     * (0 without WebSocket load).
      */
     public record WindowRow(double startS, Map<String, WindowClass> classes, Map<String, Double> tierP99Ms,
                             Map<String, Double> tierUtilization, Map<String, Double> tierNodes,
-                            double websocketP99Ms) {
+                            double websocketP99Ms, Map<String, Double> tierOffered,
+                            Map<String, Double> tierDesired, Map<String, Double> tierBooting) {
+        /** A window without offered load, desired or booting nodes. */
+        public WindowRow(double startS, Map<String, WindowClass> classes, Map<String, Double> tierP99Ms,
+                         Map<String, Double> tierUtilization, Map<String, Double> tierNodes, double websocketP99Ms) {
+            this(startS, classes, tierP99Ms, tierUtilization, tierNodes, websocketP99Ms, Map.of(), Map.of(), Map.of());
+        }
     }
 
     /**

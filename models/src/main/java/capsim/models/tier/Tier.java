@@ -184,15 +184,27 @@ public final class Tier {
     /** Tells every period the node counts after a change of state, then the listeners. */
     private void counted() {
         int billed = 0;
+        int booting = 0;
         for (Node n : nodes) {
             if (n.billed()) {
                 billed++;
             }
+            if (n.state() == Node.State.BOOTING) {
+                booting++;
+            }
         }
         for (TierRecorder r : recorders) {
             r.nodes(sim.now(), active.size(), simActive.size(), billed);
+            r.booting(sim.now(), booting);
         }
         changeListeners.forEach(Runnable::run);
+    }
+
+    /** Tells every period that from now the tier's autoscaler wants {@code desired} nodes. */
+    public void desired(int desired) {
+        for (TierRecorder r : recorders) {
+            r.desired(sim.now(), desired);
+        }
     }
 
     /** Runs {@code listener} after every change of a node's state (e.g. clients reconnect). */
@@ -429,7 +441,7 @@ public final class Tier {
         offers++;
         int period = periods.indexAt(sim.now());
         if (period >= 0) {
-            recorders[period].offered(serviceS / cpuSpeed);
+            recorders[period].offered(sim.now(), serviceS / cpuSpeed);
         }
         if (node.state() == Node.State.FAILED || node.state() == Node.State.STOPPED) {
             visit.departed(sim.now(), Outcome.REJECTED);

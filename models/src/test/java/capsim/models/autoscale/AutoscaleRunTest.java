@@ -69,6 +69,31 @@ class AutoscaleRunTest {
         assertTrue(p99(rows, 2220, 3600) < 120, "p99 once the backlog is gone");
     }
 
+    @Test
+    void windowsCarryTheDesiredCapacityTheBootingNodesAndTheOfferedLoad() throws ModelException {
+        ReplicationResult r = Accounting.checked(new ModelRunner(new ModelLoader(Catalog.builtIn()).parse(MODEL, "step.yaml")).run(0));
+        assertEquals(60, r.windowS());
+        // By hand (as above): the decision at 1980 s wants 4 nodes; the 2 launched then boot until
+        // 2070 s. Desired: 2 in every window ending by 1980 s, 4 from then. Booting: 2 over
+        // [1980, 2040), 2 for 30 s of [2040, 2100): mean 1, none otherwise.
+        for (WindowRow w : r.windows()) {
+            double s = w.startS();
+            assertEquals(s < 1980 ? 2 : 4, w.tierDesired().get("app"), 1e-9, "desired in window from " + s);
+            double booting = s == 1980 ? 2 : s == 2040 ? 1 : 0;
+            assertEquals(booting, w.tierBooting().get("app"), 1e-9, "booting in window from " + s);
+            // Offered load: 80/s x 10 ms = 0.8 server-s/s on 2 servers = 0.4 before the step; 2.4
+            // on 2 = 1.2 until the new nodes are in service; 2.4 on 4 = 0.6 from 2100 s. A 60 s
+            // window of N Poisson arrivals with exponential service holds work with sd sqrt(2 / N)
+            // of its mean (2% at N = 4800, 1.2% at 14400): the tolerance is 5 sd.
+            if (s != 2040) {
+                double offered = s < 1800 ? 0.4 : s >= 2100 ? 0.6 : 1.2;
+                double arrivals = (s < 1800 ? 80 : 240) * r.windowS();
+                assertEquals(offered, w.tierOffered().get("app"), 5 * offered * Math.sqrt(2 / arrivals),
+                        "offered load in window from " + s);
+            }
+        }
+    }
+
     /** The largest per-window p99 of class api in windows starting within [fromS, toS). */
     private static double p99(List<WindowRow> rows, double fromS, double toS) {
         return rows.stream().filter(w -> w.startS() >= fromS && w.startS() < toS)
