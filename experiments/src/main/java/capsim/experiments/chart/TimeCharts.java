@@ -59,14 +59,14 @@ final class TimeCharts {
         }
         YIntervalSeriesCollection load = new YIntervalSeriesCollection();
         load.addSeries(band(s, util, "utilisation", 100));
-        String offered = Columns.ofTier(name, "offered_utilization");
+        String offered = Columns.ofTier(name, Columns.OFFERED);
         if (s.has(offered)) {
             load.addSeries(band(s, offered, "offered load (work / servers in service)", 100));
         }
         XYPlot plot = plot(load, "% of servers in service");
         YIntervalSeriesCollection nodes = new YIntervalSeriesCollection();
-        for (String[] c : new String[][] {{Columns.NODES, "nodes in service"}, {"desired", "nodes desired"},
-            {"booting", "nodes booting"}}) {
+        for (String[] c : new String[][] {{Columns.NODES, "nodes in service"}, {Columns.DESIRED, "nodes desired"},
+            {Columns.BOOTING, "nodes booting"}}) {
             if (s.has(Columns.ofTier(name, c[0]))) {
                 nodes.addSeries(band(s, Columns.ofTier(name, c[0]), c[1]));
             }
