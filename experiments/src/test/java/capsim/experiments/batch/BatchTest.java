@@ -79,7 +79,7 @@ class BatchTest {
         JobStore resumed = JobStore.in(dir.resolve("resumed"));
         List<String> straight = texts(jobs, batch(2, whole, BatchProgress.none()).run(jobs));
 
-        Killer killer = new Killer(2);
+        KillAfter killer = new KillAfter(2);
         assertThrows(IllegalStateException.class, () -> batch(1, resumed, killer).run(jobs));
         assertEquals(2, storedFiles(dir.resolve("resumed")).size(), "what finished before the kill is kept");
         Counting counting = new Counting();
@@ -135,31 +135,6 @@ class BatchTest {
     private static List<Path> storedFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.sorted().toList();
-        }
-    }
-
-    /** Stops the batch (as a kill would) once {@code after} jobs have finished. */
-    private static final class Killer implements BatchProgress {
-        private final int after;
-        private int finished;
-
-        Killer(int after) {
-            this.after = after;
-        }
-
-        @Override
-        public void start(int total, int stored) {
-        }
-
-        @Override
-        public synchronized void finished(Job job) {
-            if (++finished >= after) {
-                throw new IllegalStateException("killed");
-            }
-        }
-
-        @Override
-        public void close() {
         }
     }
 

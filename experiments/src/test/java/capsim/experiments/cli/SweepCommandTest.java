@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import capsim.experiments.batch.Batch;
 import capsim.experiments.batch.BatchProgress;
-import capsim.experiments.batch.Job;
 import capsim.experiments.batch.JobStore;
+import capsim.experiments.batch.KillAfter;
 import capsim.experiments.report.Destination;
 import capsim.experiments.report.SweepFormats;
 import capsim.experiments.sweep.Sweep;
@@ -169,29 +169,5 @@ class SweepCommandTest {
             all.filter(Files::isRegularFile).map(root::relativize).sorted().forEach(files::add);
         }
         return files;
-    }
-
-    private static final class KillAfter implements BatchProgress {
-        private final int after;
-        private int finished;
-
-        KillAfter(int after) {
-            this.after = after;
-        }
-
-        @Override
-        public void start(int total, int stored) {
-        }
-
-        @Override
-        public synchronized void finished(Job job) {
-            if (++finished >= after) {
-                throw new IllegalStateException("killed");
-            }
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
