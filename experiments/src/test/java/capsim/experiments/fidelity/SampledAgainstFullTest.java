@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sampled mode against full fidelity, on small models that still have large tiers: one per
- * balancer kind, one autoscaled, one with WebSocket fan-out, one with zone failures; every one has
+ * balancer kind, one autoscaled, one with WebSocket fan-out, one with zone failures, one with a
+ * tier sampled down to a single node that fails and comes back cold; every one has
  * a shared node or a small tier behind its large one, and failures for the uptime estimate.
  *
  * <p>Each model runs its 6 replications in {@code full} and in {@code sampled}.
@@ -195,8 +196,35 @@ class SampledAgainstFullTest {
             uptime: {window_s: 10, strikes: 2}
             """;
 
+    /**
+     * 48 power-of-two nodes of 8 workers (util 0.6, 8 simulated: stride 6) in front of a randomly
+     * balanced cache of 6 shards, then a database: the cache is sampled as thinly as the app, one
+     * shard, so its failures strike shards that are not simulated; a lost shard comes back empty.
+     */
+    static final String ONE_SHARD = """
+            name: v-one-shard
+            run: {duration_s: 90, warmup_s: 30, replications: 6, seed: 12}
+            workload:
+              classes:
+                - name: api
+                  rate_per_s: 2304
+                  steps:
+                    - {tier: app, service_ms: {dist: lognormal, mean: 100, cv: 1}}
+                    - tier: cache
+                      service_ms: {dist: exponential, mean: 1}
+                      hit_ratio: 0.8
+                      on_miss:
+                        - {tier: db, service_ms: {dist: exponential, mean: 1}}
+            tiers:
+              - {name: app, node: custom, vcpu: 8, memory_gb: 16, hourly_usd: 0.4, count: 48, workers: 8,
+                 balancer: power_of_two, failures: {mtbf_h: 720, mttr_s: 60, detect_s: 5}}
+              - {name: cache, node: custom, vcpu: 1, memory_gb: 4, hourly_usd: 0.1, count: 6, workers: 1, balancer: random,
+                 managed: {kind: cache, multi_az: false, mtbf_h: 2000, recovery_s: 60, refill_s: 60}}
+              - {name: db, node: custom, vcpu: 4, memory_gb: 16, hourly_usd: 0.4, count: 1, balancer: round_robin}
+            """ + COMMON;
+
     static List<String> models() {
-        return List.of(RANDOM, ROUND_ROBIN, LEAST_CONNECTIONS, POWER_OF_TWO, AUTOSCALED, WEBSOCKET, ZONES);
+        return List.of(RANDOM, ROUND_ROBIN, LEAST_CONNECTIONS, POWER_OF_TWO, AUTOSCALED, WEBSOCKET, ZONES, ONE_SHARD);
     }
 
     @ParameterizedTest
@@ -225,6 +253,7 @@ class SampledAgainstFullTest {
         }
         JsonNode fullUp = full.summary().path("uptime").path("ci95");
         JsonNode sampledUp = sampled.summary().path("uptime").path("ci95");
+        System.out.printf("fidelity %s: uptime full %s sampled %s%n", parsed.name(), fullUp, sampledUp);
         assertTrue(fullUp.get(0).asDouble() <= sampledUp.get(1).asDouble()
                         && sampledUp.get(0).asDouble() <= fullUp.get(1).asDouble(),
                 parsed.name() + ": uptime intervals overlap: full " + fullUp + ", sampled " + sampledUp);

@@ -104,9 +104,9 @@ public final class Outages {
         }
     }
 
-    /** {@code node} of {@code tier} fails now. */
+    /** {@code node} of {@code tier} fails now, alone. */
     void nodeFails(Tier tier, Node node, Impact impact) {
-        outage(tier, node, impact, tier.oneNodeShare(), () -> { });
+        outage(tier, node, impact, tier.oneNodeShare(), true, () -> { });
     }
 
     /**
@@ -119,7 +119,7 @@ public final class Outages {
             Impact impact = Impact.ofZone(t.spec(), zone, mttrS, windowS).cut(cutS, outageS);
             for (Node n : t.nodes()) {
                 if (n.zone().equals(zone) && (n.state() == Node.State.IN_SERVICE || n.state() == Node.State.BOOTING)) {
-                    outage(t, n, impact, 1, () -> { });
+                    outage(t, n, impact, 1, false, () -> { });
                 }
             }
         }
@@ -143,24 +143,35 @@ public final class Outages {
         return !zonesDown.containsKey(zone);
     }
 
-    /** The simulated nodes in service (every node in service unless the tier is sampled). */
+    /**
+     * The nodes in service a failure of one node alone strikes: every one in a tier simulated in
+     * full; in a sampled tier those not simulated, or the simulated ones when every node in service is.
+     */
     private static List<Node> inService(Tier tier) {
         List<Node> up = new ArrayList<>();
+        List<Node> simulated = new ArrayList<>();
         for (Node n : tier.nodes()) {
-            if (n.state() == Node.State.IN_SERVICE && n.simulated()) {
-                up.add(n);
+            if (n.state() == Node.State.IN_SERVICE) {
+                (n.simulated() ? simulated : up).add(n);
             }
         }
-        return up;
+        return up.isEmpty() ? simulated : up;
     }
 
     /**
      * {@code node} goes down now as {@code impact} says, for {@code share} of the nodes it stands
-     * for (1 unless its tier is sampled); {@code afterRepair} runs when this cause is over.
+     * for (1 unless its tier is sampled), {@code alone} or with its zone; {@code afterRepair} runs
+     * when this cause is over. A node of a sampled tier that is not simulated and fails alone
+     * takes its share of the simulated nodes' work ({@link Tier#failUnsimulated}).
      */
-    private void outage(Tier tier, Node node, Impact impact, double share, Runnable afterRepair) {
+    private void outage(Tier tier, Node node, Impact impact, double share, boolean alone, Runnable afterRepair) {
+        boolean unseen = alone && tier.sampled() && !node.simulated();
         if (downCauses.merge(node, 1, Integer::sum) == 1) {
-            tier.fail(node, share);
+            if (unseen) {
+                tier.failUnsimulated(node);
+            } else {
+                tier.fail(node, share);
+            }
         }
         double now = sim.now();
         if (impact.detectS() < impact.downS()) {
@@ -174,7 +185,9 @@ public final class Outages {
             if (downCauses.merge(node, -1, Integer::sum) == 0) {
                 downCauses.remove(node);
                 tier.restore(node);
-                if (impact.cold()) {
+                if (impact.cold() && unseen) {
+                    tier.restartColdUnsimulated();
+                } else if (impact.cold()) {
                     node.restartCold(sim.now(), share);
                 }
             }
@@ -213,7 +226,7 @@ public final class Outages {
         public void fire() {
             pending = -1;
             List<Node> up = inService(tier);
-            outage(tier, up.get(rng.nextInt(up.size())), impact, tier.oneNodeShare(), this::draw);
+            outage(tier, up.get(rng.nextInt(up.size())), impact, tier.oneNodeShare(), true, this::draw);
             draw();
         }
     }

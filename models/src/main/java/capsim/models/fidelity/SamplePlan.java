@@ -30,7 +30,8 @@ import java.util.Set;
  * (the background follows a known rate) without a client-side {@code max_in_flight} (a limit on
  * the whole class's requests under way). Stride: the tier's {@code count} / its sample size
  * ({@link #SAMPLE_RANDOM} nodes behind a random balancer, whose per-node stream is an exact
- * Poisson thinning, {@link #SAMPLE_MEAN_FIELD_SERVERS} servers behind the others, whose per-node behaviour is
+ * Poisson thinning, or fewer, down to one, when every class visiting it is already thinned as
+ * much by another tier on its route; {@link #SAMPLE_MEAN_FIELD_SERVERS} servers behind the others, whose per-node behaviour is
  * their large-N mean-field limit, approached by the sample; round robin's per-node stream is
  * only approached, with a bias). {@code full}: every stride is 1; {@code sampled}: every tier
  * that can be; {@code auto}: those whose stride is at least {@link #AUTO_MIN_STRIDE}, except
@@ -62,9 +63,11 @@ public final class SamplePlan {
     private final Fidelity mode;
     private final Map<String, Integer> strides;
     private final Map<String, Double> thinning;
+    private final boolean zonal;
 
-    private SamplePlan(Fidelity mode, Map<String, Integer> strides, Map<String, Double> thinning) {
+    private SamplePlan(Fidelity mode, Map<String, Integer> strides, Map<String, Double> thinning, boolean zonal) {
         this.mode = mode;
+        this.zonal = zonal;
         this.strides = Map.copyOf(strides);
         this.thinning = Map.copyOf(thinning);
     }
@@ -75,18 +78,20 @@ public final class SamplePlan {
         Set<String> eligible = mode == Fidelity.FULL ? Set.of() : eligible(model, catalog);
         Map<String, Integer> strides = new LinkedHashMap<>();
         for (TierSpec t : model.tiers()) {
-            int stride = 1;
-            if (eligible.contains(t.name())) {
-                int sample = t.balancer() == TierSpec.Balancer.RANDOM ? SAMPLE_RANDOM
-                        : meanFieldSample(OfferedLoad.workersPerNode(t, catalog));
-                stride = Math.max(1, t.count() / sample);
-                boolean biased = t.balancer() == TierSpec.Balancer.ROUND_ROBIN;
-                if (mode == Fidelity.AUTO && (stride < AUTO_MIN_STRIDE || biased)) {
-                    stride = 1;
-                }
+            if (t.balancer() != TierSpec.Balancer.RANDOM) {
+                strides.put(t.name(), eligible.contains(t.name())
+                        ? allowed(mode, t, t.count() / meanFieldSample(OfferedLoad.workersPerNode(t, catalog))) : 1);
             }
-            strides.put(t.name(), stride);
         }
+        Map<String, Integer> widestOthers = widestOnRoutes(model, strides);
+        for (TierSpec t : model.tiers()) {
+            if (t.balancer() == TierSpec.Balancer.RANDOM) {
+                int stride = Math.min(t.count(), Math.max(t.count() / SAMPLE_RANDOM, widestOthers.get(t.name())));
+                strides.put(t.name(), eligible.contains(t.name()) ? allowed(mode, t, stride) : 1);
+            }
+        }
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        model.tiers().forEach(t -> ordered.put(t.name(), strides.get(t.name())));
         Map<String, Double> thinning = new LinkedHashMap<>();
         for (ClassSpec c : model.workload().classes()) {
             int widest = 1;
@@ -95,7 +100,37 @@ public final class SamplePlan {
             }
             thinning.put(c.name(), widest == 1 ? 1.0 : FOREGROUND_SHARE / widest);
         }
-        return new SamplePlan(mode, strides, thinning);
+        boolean zonal = model.zoneFailures().isPresent() || model.network().crossZoneMs() > model.network().hopMs();
+        return new SamplePlan(mode, ordered, thinning, zonal);
+    }
+
+    /** {@code stride} (at least 1), or 1 where {@code auto} keeps {@code t} whole: a short stride, or round robin. */
+    private static int allowed(Fidelity mode, TierSpec t, int stride) {
+        boolean biased = t.balancer() == TierSpec.Balancer.ROUND_ROBIN;
+        return mode == Fidelity.AUTO && (stride < AUTO_MIN_STRIDE || biased) ? 1 : Math.max(1, stride);
+    }
+
+    /**
+     * Per tier, the smallest over the classes visiting it of the widest stride {@code strides}
+     * (those known so far) gives on the class's route: a random tier may be sampled that thinly
+     * without thinning any class further than its other tiers already do (1: no class crosses one).
+     */
+    private static Map<String, Integer> widestOnRoutes(ModelSpec model, Map<String, Integer> strides) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (ClassSpec c : model.workload().classes()) {
+            Set<String> route = tiersOf(c.steps());
+            int widest = 1;
+            for (String tier : route) {
+                widest = Math.max(widest, strides.getOrDefault(tier, 1));
+            }
+            for (String tier : route) {
+                out.merge(tier, widest, Math::min);
+            }
+        }
+        for (TierSpec t : model.tiers()) {
+            out.putIfAbsent(t.name(), 1);
+        }
+        return out;
     }
 
     /** Nodes a mean-field sample of nodes of {@code workers} simulates: 64 servers, 4 to 16 nodes. */
@@ -148,9 +183,18 @@ public final class SamplePlan {
         return mode;
     }
 
-    /** One node in this many of each zone of {@code tier} is simulated (1: all). */
+    /** One node in this many of {@code tier} (of each of its zones when {@link #zonal()}) is simulated (1: all). */
     public int stride(String tier) {
         return strides.getOrDefault(tier, 1);
+    }
+
+    /**
+     * True when a node's zone matters to what it does: the model has zone failures (a zone's
+     * failure must take its share of the sample) or a cross-zone hop costs more than a hop within
+     * one. Then the sample is drawn in each zone; otherwise over the whole tier.
+     */
+    public boolean zonal() {
+        return zonal;
     }
 
     /** The share of class {@code name}'s requests simulated end to end (1: all). */

@@ -143,7 +143,7 @@ public final class ModelRunner {
             tiers.put(t.name(), stride == 1
                     ? new Tier(t, workersOf(t, catalog), cpuSpeed, sim, periods, balancerRng, interference)
                     : new Tier(t, workersOf(t, catalog), cpuSpeed, sim, periods, balancerRng, interference, stride,
-                    streams.stream("fidelity/sample/" + t.name())));
+                    plan.zonal(), streams.stream("fidelity/sample/" + t.name())));
         }
         UsageMeter usage = new UsageMeter(tiers, TierCredits.start(tiers, catalog, sim, horizon), main);
         Optional<Regions> regions = Regions.of(model.network(), tiers, streams);

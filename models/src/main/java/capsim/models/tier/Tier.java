@@ -31,12 +31,16 @@ import java.util.Map;
  * are counted as overflow and the tier is reported saturated.
  *
  * <p>A sampled tier ({@code stride} > 1, docs/fidelity.md) keeps every node's life cycle, but
- * only one node in {@code stride} of each zone is {@link Node#simulated() simulated}: the
- * balancer sends work to those alone, and utilisation and latency are theirs. Node counts, the
- * bill and the autoscaler's capacity are the whole tier's. A failure striking one node of a
- * sampled tier strikes a simulated node, with the share 1 / (nodes it stands for): work
- * reaching it while it is down is lost with that probability, and otherwise goes to another
- * simulated node ({@link #pick()}), as it would have gone to one of the nodes still up.
+ * only one node in {@code stride} (of each zone, when zones matter) is
+ * {@link Node#simulated() simulated}: the balancer sends work to those alone, and utilisation and
+ * latency are theirs. Node counts, the bill and the autoscaler's capacity are the whole tier's.
+ * A failure of one node alone strikes a node that is not simulated ({@link #failUnsimulated}):
+ * until it is detected, every visit reaching the tier, and every visit in flight when it failed,
+ * is lost with the probability that the balancer would have sent it to that node (1 / nodes
+ * taking work); once detected, the tier takes work on one node fewer. When every node in
+ * service is simulated, it strikes a simulated node with the share 1 / (nodes it stands for):
+ * work reaching it while it is down is lost with that probability, and otherwise goes to
+ * another simulated node ({@link #pick()}), as it would have gone to one of the nodes still up.
  */
 public final class Tier {
     /** Waiting requests per node beyond which an unbounded queue is cut (overload guard). */
@@ -54,8 +58,14 @@ public final class Tier {
     private final List<Node> active = new ArrayList<>();
     /** The simulated nodes taking work: {@link #active} itself when every node is simulated. */
     private final List<Node> simActive;
-    /** One node in {@code stride} of each zone is simulated; 1: every node. */
+    /** One node in {@code stride} (of each zone when {@link #zonal}) is simulated; 1: every node. */
     private final int stride;
+    /** True when the sample is drawn in each zone, false when over the whole tier. */
+    private final boolean zonal;
+    /** Nodes not simulated that failed alone and are not detected yet: visits reaching the tier are lost in their share. */
+    private final List<Node> unseenDown = new ArrayList<>();
+    /** When each such node failed, and its share of the nodes taking work then: {time, share}, in time order. */
+    private final List<double[]> unseenOnsets = new ArrayList<>();
     private final Map<String, Integer> launchedInZone = new HashMap<>();
     /** Simulated nodes given up (discarded) whose replacement should be simulated in turn. */
     private int simulatedOwed;
@@ -77,16 +87,18 @@ public final class Tier {
      */
     public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Periods periods,
                 RandomStream balancerRng, Interference interference) {
-        this(spec, workers, cpuSpeed, sim, periods, balancerRng, interference, 1, balancerRng);
+        this(spec, workers, cpuSpeed, sim, periods, balancerRng, interference, 1, true, balancerRng);
     }
 
     /**
-     * As above, a tier of which one node in {@code stride} of each zone is simulated
-     * ({@code stride} 1: all); {@code sampleRng} draws the sample's shares.
+     * As above, a tier of which one node in {@code stride} ({@code stride} 1: all) is simulated,
+     * of each zone when {@code zonal}, else of the whole tier; {@code sampleRng} draws the sample's shares.
      */
     public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Periods periods,
-                RandomStream balancerRng, Interference interference, int stride, RandomStream sampleRng) {
+                RandomStream balancerRng, Interference interference, int stride, boolean zonal,
+                RandomStream sampleRng) {
         this.stride = stride;
+        this.zonal = zonal;
         this.sampleRng = sampleRng;
         this.simActive = stride == 1 ? active : new ArrayList<>();
         this.spec = spec;
@@ -150,7 +162,7 @@ public final class Tier {
 
     /** True when the next node launched in {@code zone} is simulated: one in {@code stride}, or a replacement. */
     private boolean sampleSlot(String zone) {
-        int before = launchedInZone.merge(zone, 1, Integer::sum) - 1;
+        int before = launchedInZone.merge(zonal ? zone : "", 1, Integer::sum) - 1;
         if (simulatedOwed > 0) {
             simulatedOwed--;
             return true;
@@ -279,6 +291,35 @@ public final class Tier {
     }
 
     /**
+     * {@code node}, not simulated, fails alone now. Until it is {@link #detected}, each visit
+     * reaching a simulated node is lost with the share of the nodes taking work it is, as is each
+     * visit in flight now ({@link #lost}).
+     */
+    public void failUnsimulated(Node node) {
+        if (node.state() == Node.State.STOPPED || node.state() == Node.State.FAILED) {
+            return;
+        }
+        boolean taking = node.state() == Node.State.IN_SERVICE;
+        node.setState(Node.State.FAILED, sim.now());
+        if (taking) {
+            unseenDown.add(node);
+            unseenOnsets.add(new double[] {sim.now(), 1.0 / active.size()});
+        }
+        counted();
+    }
+
+    /**
+     * An unsimulated node that failed alone came back empty: each simulated node taking work is
+     * cold for that node's share of the nodes taking work (the requests that node would get).
+     */
+    public void restartColdUnsimulated() {
+        double share = 1.0 / Math.max(1, active.size());
+        for (Node n : simActive) {
+            n.restartCold(sim.now(), share);
+        }
+    }
+
+    /**
      * The share of the nodes one simulated node stands for that a failure of one node takes:
      * simulated nodes in service / nodes in service (1 when every node is simulated).
      */
@@ -308,13 +349,23 @@ public final class Tier {
             return node.downDuring(fromS, toS);
         }
         double share = node.downShare(fromS, toS);
-        return share >= 1 || share > 0 && sampleRng.nextDouble() < share;
+        if (share >= 1 || share > 0 && sampleRng.nextDouble() < share) {
+            return true;
+        }
+        for (int i = unseenOnsets.size() - 1; i >= 0 && unseenOnsets.get(i)[0] >= fromS; i--) {
+            double[] onset = unseenOnsets.get(i);
+            if (onset[0] <= toS && sampleRng.nextDouble() < onset[1]) {
+                return true; // in flight when a node it stands beside failed, and on that node
+            }
+        }
+        return false;
     }
 
     /** Health checks have noticed the failed node: the balancer stops sending to it. */
     public void detected(Node node) {
         if (node.state() == Node.State.FAILED) {
             deactivate(node);
+            unseenDown.remove(node);
             counted();
         }
     }
@@ -323,6 +374,7 @@ public final class Tier {
     public void restore(Node node) {
         if (node.state() == Node.State.FAILED) {
             node.setState(Node.State.IN_SERVICE, sim.now());
+            unseenDown.remove(node);
             if (!active.contains(node)) {
                 activate(node);
             }
@@ -335,6 +387,7 @@ public final class Tier {
         if (node.state() == Node.State.FAILED) {
             node.setState(Node.State.STOPPED, sim.now());
             deactivate(node);
+            unseenDown.remove(node);
             if (stride > 1 && node.simulated()) {
                 simulatedOwed++;
             }
@@ -443,7 +496,8 @@ public final class Tier {
         if (period >= 0) {
             recorders[period].offered(sim.now(), serviceS / cpuSpeed);
         }
-        if (node.state() == Node.State.FAILED || node.state() == Node.State.STOPPED) {
+        if (node.state() == Node.State.FAILED || node.state() == Node.State.STOPPED
+                || !unseenDown.isEmpty() && sampleRng.nextDouble() * active.size() < unseenDown.size()) {
             visit.departed(sim.now(), Outcome.REJECTED);
             return;
         }

@@ -95,6 +95,60 @@ class SamplePlanTest {
         assertFalse(kinds.containsKey("db"));
     }
 
+    private static final String ROUTE = """
+            name: route
+            run: {fidelity: sampled}
+            workload:
+              classes:
+                - name: api
+                  rate_per_s: 100
+                  steps:
+                    - {tier: app, service_ms: {dist: exponential, mean: 10}}
+                    - {tier: cache, service_ms: {dist: exponential, mean: 0.1}}
+                - name: side
+                  rate_per_s: 10
+                  steps:
+                    - {tier: db, service_ms: {dist: exponential, mean: 1}}
+            tiers:
+              - {name: app, node: custom, vcpu: 8, memory_gb: 8, hourly_usd: 0.1, count: 48, workers: 8,
+                 balancer: power_of_two%s}
+              - {name: cache, node: custom, vcpu: 1, memory_gb: 1, hourly_usd: 0.01, count: 6, balancer: random}
+              - {name: db, node: custom, vcpu: 1, memory_gb: 1, hourly_usd: 0.01, count: 9, balancer: random}
+            %s""";
+
+    private static SamplePlan route(String appExtra, String tail) throws ModelException {
+        ModelSpec m = new ModelLoader(Catalog.builtIn()).parse(ROUTE.formatted(appExtra, tail), "route.yaml");
+        return SamplePlan.of(m, Catalog.builtIn());
+    }
+
+    /*
+     * app: 8 workers, a sample of 64 / 8 = 8 nodes, stride 48 / 8 = 6. Every class visiting the
+     * cache (api) is already thinned by app's stride 6, so the cache, 6 / 3 = 2 on its own, takes
+     * stride 6 (one shard simulated); api keeps f = 0.5 / 6. db is visited by side alone, which
+     * crosses no other sampled tier: 9 / 3 = stride 3.
+     */
+    @Test
+    void aRandomTierIsSampledAsThinlyAsTheRoutesVisitingItAlreadyAre() throws ModelException {
+        SamplePlan p = route("", "");
+        assertEquals(6, p.stride("app"));
+        assertEquals(6, p.stride("cache"));
+        assertEquals(3, p.stride("db"));
+        assertEquals(0.5 / 6, p.thinning("api"), 1e-15);
+        assertEquals(0.5 / 3, p.thinning("side"), 1e-15);
+    }
+
+    /*
+     * The sample is drawn per zone only when zones matter: zone failures, or a dearer cross-zone
+     * hop (by default 1 ms, dearer than a hop).
+     */
+    @Test
+    void theSampleIsDrawnPerZoneOnlyWhenZonesMatter() throws ModelException {
+        assertTrue(route(", zones: [a, b, c]", "").zonal());
+        assertFalse(route(", zones: [a, b, c]", "network: {hop_ms: 0.5, cross_zone_ms: 0.5}").zonal());
+        assertTrue(route(", zones: [a, b, c]", "network: {hop_ms: 0.5, cross_zone_ms: 1}").zonal());
+        assertTrue(route(", zones: [a, b, c]", "failures: {zone: {mtbf_h: 2000, mttr_s: 60}}").zonal());
+    }
+
     @Test
     void anUnknownFidelityIsAnError() {
         ModelException e = assertThrows(ModelException.class,
