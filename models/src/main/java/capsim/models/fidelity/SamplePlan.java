@@ -35,7 +35,8 @@ import java.util.Set;
  * their large-N mean-field limit, approached by the sample; round robin's per-node stream is
  * only approached, with a bias). {@code full}: every stride is 1; {@code sampled}: every tier
  * that can be; {@code auto}: those whose stride is at least {@link #AUTO_MIN_STRIDE}, except
- * round robin.
+ * round robin where its bias could exceed {@link #AUTO_ROUND_ROBIN_BIAS} (a round-robin tier
+ * whose nodes hardly queue is sampled as a random one).
  */
 public final class SamplePlan {
     /** Simulated nodes of a tier behind a random balancer. */
@@ -52,6 +53,11 @@ public final class SamplePlan {
     public static final int MAX_MEAN_FIELD = 16;
     /** {@code auto} samples a tier when at least this many of its nodes stand behind each simulated one. */
     public static final int AUTO_MIN_STRIDE = 3;
+    /**
+     * {@code auto} samples a round-robin tier, as if it were random, when a sample would move the
+     * mean latency of a visit to it by at most this share ({@link #roundRobinBias}).
+     */
+    public static final double AUTO_ROUND_ROBIN_BIAS = 0.01;
     /**
      * The share of a simulated node's traffic that comes from requests simulated end to end; the
      * rest is background. Below 1 so that a simulated node lost to a failure leaves the others
@@ -76,18 +82,34 @@ public final class SamplePlan {
     public static SamplePlan of(ModelSpec model, Catalog catalog) {
         Fidelity mode = model.run().fidelity();
         Set<String> eligible = mode == Fidelity.FULL ? Set.of() : eligible(model, catalog);
+        Set<String> poisson = new HashSet<>();
+        if (mode == Fidelity.AUTO && !eligible.isEmpty()) {
+            OfferedLoad.of(model, catalog).forEach(load -> {
+                TierSpec t = model.tier(load.tier()).orElseThrow();
+                if (t.balancer() == TierSpec.Balancer.ROUND_ROBIN && roundRobinBias(t.count(),
+                        OfferedLoad.workersPerNode(t, catalog), load.utilization()) <= AUTO_ROUND_ROBIN_BIAS) {
+                    poisson.add(t.name());
+                }
+            });
+        }
+        for (TierSpec t : model.tiers()) {
+            if (t.balancer() == TierSpec.Balancer.RANDOM) {
+                poisson.add(t.name());
+            }
+        }
         Map<String, Integer> strides = new LinkedHashMap<>();
         for (TierSpec t : model.tiers()) {
-            if (t.balancer() != TierSpec.Balancer.RANDOM) {
-                strides.put(t.name(), eligible.contains(t.name())
-                        ? allowed(mode, t, t.count() / meanFieldSample(OfferedLoad.workersPerNode(t, catalog))) : 1);
+            if (!poisson.contains(t.name())) {
+                int stride = t.count() / meanFieldSample(OfferedLoad.workersPerNode(t, catalog));
+                boolean biased = t.balancer() == TierSpec.Balancer.ROUND_ROBIN;
+                strides.put(t.name(), eligible.contains(t.name()) ? allowed(mode, stride, biased) : 1);
             }
         }
         Map<String, Integer> widestOthers = widestOnRoutes(model, strides);
         for (TierSpec t : model.tiers()) {
-            if (t.balancer() == TierSpec.Balancer.RANDOM) {
+            if (poisson.contains(t.name())) {
                 int stride = Math.min(t.count(), Math.max(t.count() / SAMPLE_RANDOM, widestOthers.get(t.name())));
-                strides.put(t.name(), eligible.contains(t.name()) ? allowed(mode, t, stride) : 1);
+                strides.put(t.name(), eligible.contains(t.name()) ? allowed(mode, stride, false) : 1);
             }
         }
         Map<String, Integer> ordered = new LinkedHashMap<>();
@@ -104,10 +126,38 @@ public final class SamplePlan {
         return new SamplePlan(mode, ordered, thinning, zonal);
     }
 
-    /** {@code stride} (at least 1), or 1 where {@code auto} keeps {@code t} whole: a short stride, or round robin. */
-    private static int allowed(Fidelity mode, TierSpec t, int stride) {
-        boolean biased = t.balancer() == TierSpec.Balancer.ROUND_ROBIN;
+    /** {@code stride} (at least 1), or 1 where {@code auto} keeps a tier whole: a short stride, or a {@code biased} sample. */
+    private static int allowed(Fidelity mode, int stride, boolean biased) {
         return mode == Fidelity.AUTO && (stride < AUTO_MIN_STRIDE || biased) ? 1 : Math.max(1, stride);
+    }
+
+    /**
+     * A bound on the relative bias a sample of any size puts on the mean latency of a visit to a
+     * round-robin tier of {@code nodes} nodes of {@code workers} servers, busy {@code rho} of the
+     * time. Round robin over N nodes gives each node every N-th arrival of a Poisson stream:
+     * Erlang-N gaps, squared cv 1/N; a sample of k nodes gives Erlang-k gaps. In the Allen-Cunneen
+     * approximation of the GI/G/c queue, Wq = C(c, a) S / (c (1 − ρ)) (c_a² + c_s²) / 2, so the
+     * sample moves the wait by C(c, a) (1/k − 1/N) / (2 c (1 − ρ)) service times S, at most with
+     * k = 1, and a visit lasts at least S. Infinite when the tier is saturated.
+     */
+    static double roundRobinBias(int nodes, int workers, double rho) {
+        if (!(rho < 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return erlangC(workers, rho) * (1 - 1.0 / nodes) / (2 * workers * (1 - rho));
+    }
+
+    /** Erlang C: the chance that a Poisson arrival waits at {@code c} servers each busy {@code rho} of the time (rho < 1). */
+    static double erlangC(int c, double rho) {
+        double a = c * rho;
+        double term = 1;
+        double sum = 1;
+        for (int k = 1; k < c; k++) {
+            term *= a / k;
+            sum += term;
+        }
+        double waiting = term * a / c / (1 - rho);
+        return waiting / (sum + waiting);
     }
 
     /**

@@ -23,7 +23,7 @@ class SamplePlanTest {
                   rate_per_s: 100
                   steps:
                     - {tier: app, service_ms: {dist: exponential, mean: 10}}
-                    - {tier: rr, service_ms: {dist: exponential, mean: 10}}
+                    - {tier: rr, service_ms: {dist: exponential, mean: 500}}
                 - name: side
                   rate_per_s: 10
                   steps:
@@ -64,13 +64,46 @@ class SamplePlanTest {
         assertTrue(p.sampled());
     }
 
-    /* auto: round robin stays whole, so api's widest stride is app's 16. */
+    /*
+     * auto: round robin stays whole where its nodes queue (rr: 100 req/s x 0.5 s over 64
+     * single-worker nodes, 78% busy), so api's widest stride is app's 16.
+     */
     @Test
-    void autoLeavesRoundRobinWhole() throws ModelException {
+    void autoLeavesRoundRobinWholeWhereItsNodesQueue() throws ModelException {
         SamplePlan p = plan("auto");
         assertEquals(16, p.stride("app"));
         assertEquals(1, p.stride("rr"));
         assertEquals(0.03125, p.thinning("api"), 0);
+    }
+
+    /*
+     * Erlang C by hand: one server waits with probability rho; two at rho 0.5: 2 rho^2 / (1 + rho) = 1/3.
+     * The bias bound of a round-robin sample: C(c, a) (1 - 1/N) / (2 c (1 - rho)); 15 nodes of 8
+     * workers at 50%: by the Erlang B recursion B(8, 4) = 0.030420, so C = 8 B / (8 - 4 (1 - B))
+     * = 0.059044, and the bound 0.059044 x (14/15) / 8 = 0.0068885.
+     */
+    @Test
+    void roundRobinBiasFollowsErlangC() {
+        assertEquals(0.3, SamplePlan.erlangC(1, 0.3), 1e-12);
+        assertEquals(1.0 / 3, SamplePlan.erlangC(2, 0.5), 1e-12);
+        assertEquals(0.059044, SamplePlan.erlangC(8, 0.5), 1e-6);
+        assertEquals(0.0068885, SamplePlan.roundRobinBias(15, 8, 0.5), 1e-7);
+        assertEquals(Double.POSITIVE_INFINITY, SamplePlan.roundRobinBias(15, 8, 1.0), 0);
+    }
+
+    /*
+     * A round-robin tier whose nodes hardly queue is sampled by auto like a random one: rr at
+     * 100 req/s x 10 ms over 64 single-worker nodes is 1.6% busy, bias bound
+     * 0.0156 x (63/64) / (2 x 0.984) = 0.8% (below 1%). Its stride is the larger of 64 / 3 = 21
+     * and the stride of api's other tier, app (16): 21, which then thins api to 0.5 / 21.
+     */
+    @Test
+    void autoSamplesARoundRobinTierWhoseNodesHardlyQueue() throws ModelException {
+        ModelSpec m = new ModelLoader(Catalog.builtIn()).parse(
+                MODEL.formatted("auto").replace("mean: 500", "mean: 10"), "plan.yaml");
+        SamplePlan p = SamplePlan.of(m, Catalog.builtIn());
+        assertEquals(21, p.stride("rr"));
+        assertEquals(0.5 / 21, p.thinning("api"), 1e-15);
     }
 
     @Test
