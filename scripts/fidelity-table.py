@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Full against auto fidelity on the seed plans: the README table, from the runs' summary.json.
 
-usage: scripts/fidelity-table.py [--run] [--dir DIR] PLAN... [-- CAPSIM_RUN_OPTIONS...]
+usage: scripts/fidelity-table.py [--run | --run-auto] [--dir DIR] PLAN... [-- CAPSIM_RUN_OPTIONS...]
 
 For each PLAN (a file name in models/plans/ without .yaml) it reads
 DIR/PLAN/{full,auto}/summary.json (DIR: results/fidelity). With --run it first runs
 `./capsim run models/plans/PLAN.yaml --fidelity MODE --out DIR/PLAN/MODE [OPTIONS]`
-for each mode whose summary is missing, one at a time. It prints one Markdown row per plan:
+for each mode whose summary is missing, one at a time (--run-auto: the auto ones only, so
+that a missing full run is reported rather than started). It prints one Markdown row per plan:
 run times (engine.wall_s), events, the largest relative difference of any class's mean and
 p99 and of any tier's utilisation, the two uptime estimates with their 95% intervals, and
 whether the intervals overlap. Python 3 standard library only.
@@ -74,12 +75,12 @@ def main(argv):
     if "--" in argv:
         options = argv[argv.index("--") + 1:]
         argv = argv[:argv.index("--")]
-    do_run = "--run" in argv
+    run_modes = MODES if "--run" in argv else ("auto",) if "--run-auto" in argv else ()
     if "--dir" in argv:
         i = argv.index("--dir")
         ROOT[0] = argv[i + 1]
         argv = argv[:i] + argv[i + 2:]
-    plans = [a for a in argv if a != "--run"]
+    plans = [a for a in argv if a not in ("--run", "--run-auto")]
     if not plans:
         print(__doc__, file=sys.stderr)
         return 2
@@ -88,7 +89,7 @@ def main(argv):
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for plan in plans:
         for mode in MODES:
-            if do_run and not os.path.exists(summary_path(plan, mode)):
+            if mode in run_modes and not os.path.exists(summary_path(plan, mode)):
                 run(plan, mode, options)
         if not all(os.path.exists(summary_path(plan, m)) for m in MODES):
             missing = [m for m in MODES if not os.path.exists(summary_path(plan, m))]
