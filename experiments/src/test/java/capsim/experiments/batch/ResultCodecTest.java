@@ -56,7 +56,7 @@ class ResultCodecTest {
             r.recordMicros(us * us % 9_999_991);
         }
         r.recordMicros(LatencyRecorder.HIGHEST_TRACKABLE_US + 5);
-        ReplicationResult.WebSocketResult ws = new ReplicationResult.WebSocketResult(r, 3, 4);
+        ReplicationResult.WebSocketResult ws = new ReplicationResult.WebSocketResult(r, 3, 4, 1, 2, 1, 6);
         ReplicationResult result = new ReplicationResult(0, 10, java.util.Map.of(), java.util.Map.of(),
                 java.util.Optional.of(ws), List.of(), 1, 1);
 
@@ -80,7 +80,9 @@ class ResultCodecTest {
         String text = codec.write("k", new JobResult(empty, 0));
 
         assertThrows(IOException.class, () -> codec.read("other", text));
-        assertThrows(IOException.class, () -> codec.read("k", text.replace("\"format\":1", "\"format\":2")));
-        assertTrue(text.contains("\"format\":1"), text);
+        String format = "\"format\":" + ResultCodec.FORMAT;
+        assertThrows(IOException.class, () -> codec.read("k", text.replace(format,
+                "\"format\":" + (ResultCodec.FORMAT + 1))));
+        assertTrue(text.contains(format), text);
     }
 }

@@ -2,7 +2,7 @@ package capsim.models.period;
 
 import capsim.engine.station.Outcome;
 import capsim.engine.stats.LatencyRecorder;
-import capsim.engine.stats.WindowedLatency;
+import capsim.engine.stats.WindowFigures;
 import capsim.models.tier.Horizon;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,18 +11,22 @@ import java.util.Map;
 
 /**
  * One request class in one period: the requests that arrived in it, those that completed by its
- * stop (their end-to-end latency, overall, per window by completion time and by the region they
- * started in), those that failed, and those still unfinished at its stop. Failed and unfinished
- * requests count as errors of the window they arrived in. At the stop ({@link #stop}) the
- * figures freeze, so that arrived = completed + rejected + timed out + unfinished; each
- * unfinished request is then recorded in the latencies (not the windows') at its age, a lower
- * bound on its latency (a right-censored observation).
+ * stop (their end-to-end latency, overall, per window and by the region they started in), those
+ * that failed, and those still unfinished at its stop. A request counts in the window it ARRIVED
+ * in, whenever it finishes: its latency if it completes, an error if it fails or is left
+ * unfinished ({@link ArrivalWindows}; a window still waiting for its requests
+ * {@link ArrivalWindows#MOST_OPEN} windows after it ended takes those under way at their age
+ * then). At the stop ({@link #stop}) the figures freeze, so that arrived = completed + rejected +
+ * timed out + unfinished; each unfinished request is then recorded in the latencies (not the
+ * windows') at its age, a lower bound on its latency (a right-censored observation).
+ *
+ * <p>Requests are told in the order they arrived, so the list of unfinished ones is oldest first.
  */
 public final class ClassRecorder {
     private final Horizon horizon;
     private final List<String> regions;
     private final LatencyRecorder latency = new LatencyRecorder();
-    private final WindowedLatency windows;
+    private final ArrivalWindows windows;
     private final long[] windowErrors;
     private final long[] windowArrivals;
     private final LatencyRecorder[] byRegion;
@@ -31,15 +35,13 @@ public final class ClassRecorder {
     private long rejected;
     private long timedOut;
     private long unfinished;
-    /** The oldest and newest unfinished request; null when none is. */
-    private InFlight head;
-    private InFlight tail;
+    private final InFlightList unfinishedList = new InFlightList();
     private boolean stopped;
 
     ClassRecorder(Horizon horizon, List<String> regions) {
         this.horizon = horizon;
         this.regions = List.copyOf(regions);
-        this.windows = new WindowedLatency(latency, horizon.windows());
+        this.windows = new ArrivalWindows(latency, horizon.windows());
         this.windowErrors = new long[horizon.windows()];
         this.windowArrivals = new long[horizon.windows()];
         this.byRegion = new LatencyRecorder[regions.size()];
@@ -53,13 +55,7 @@ public final class ClassRecorder {
         }
         arrived++;
         windowArrivals[window(r.arrivalS())]++;
-        r.previous = tail;
-        if (tail == null) {
-            head = r;
-        } else {
-            tail.next = r;
-        }
-        tail = r;
+        unfinishedList.add(r);
     }
 
     /** Request {@code r} completed at {@code timeS}; it counts if that is by the period's stop. */
@@ -69,7 +65,7 @@ public final class ClassRecorder {
         }
         completed++;
         double latencyS = timeS - r.arrivalS();
-        latency.recordSeconds(latencyS);
+        windows.record(window(r.arrivalS()), latencyS); // into the latencies and its arrival window's
         if (r.origin() >= 0) {
             byRegion[r.origin()].recordSeconds(latencyS);
         }
@@ -90,19 +86,46 @@ public final class ClassRecorder {
         unlink(r);
     }
 
+    /** Takes {@code r} off the unfinished list; the first open window settles if that was its last. */
     private void unlink(InFlight r) {
-        if (r.previous == null) {
-            head = r.next;
-        } else {
-            r.previous.next = r.next;
+        if (unfinishedList.remove(r)) {
+            settleFinished();
         }
-        if (r.next == null) {
-            tail = r.previous;
-        } else {
-            r.next.previous = r.previous;
+    }
+
+    /** Settles every ended window none of whose requests is under way, oldest first. */
+    private void settleFinished() {
+        while (windows.mayAdvance() && (unfinishedList.oldest() == null
+                || window(unfinishedList.oldest().arrivalS()) > windows.firstOpen())) {
+            windows.settle();
         }
-        r.previous = null;
-        r.next = null;
+    }
+
+    /**
+     * Window {@code i} ended at {@code nowS}: ended windows settle once their requests are done,
+     * and a window that has waited too long settles now, its requests under way at their age.
+     */
+    void windowEnded(int i, double nowS) {
+        windows.ended(i);
+        settleFinished();
+        while (windows.mustAdvance()) {
+            int w = windows.firstOpen();
+            InFlight first = unfinishedList.oldest(); // past those of windows settled before
+            while (first != null && window(first.arrivalS()) < w) {
+                first = first.next;
+            }
+            int n = 0;
+            for (InFlight r = first; r != null && window(r.arrivalS()) == w; r = r.next) {
+                n++;
+            }
+            double[] agesS = new double[n];
+            InFlight r = first;
+            for (int k = 0; k < n; k++, r = r.next) {
+                agesS[k] = nowS - r.arrivalS();
+            }
+            windows.settle(agesS);
+            settleFinished();
+        }
     }
 
     private int window(double arrivalS) {
@@ -116,7 +139,7 @@ public final class ClassRecorder {
      * latencies at its age; nothing is counted after this.
      */
     void stop(double nowS) {
-        for (InFlight r = head; r != null; r = r.next) {
+        for (InFlight r = unfinishedList.oldest(); r != null; r = r.next) {
             unfinished++;
             windowErrors[window(r.arrivalS())]++;
             double ageS = nowS - r.arrivalS();
@@ -125,15 +148,18 @@ public final class ClassRecorder {
                 byRegion[r.origin()].recordSeconds(ageS);
             }
         }
-        head = null;
-        tail = null;
+        unfinishedList.clear();
         stopped = true;
+        while (windows.firstOpen() < windows.windows()) {
+            windows.settle();
+        }
     }
 
     public Horizon horizon() {
         return horizon;
     }
 
+    /** End-to-end latencies of the completed and (once stopped, at their age) unfinished requests. */
     public LatencyRecorder latency() {
         return latency;
     }
@@ -147,9 +173,17 @@ public final class ClassRecorder {
         return map;
     }
 
-    /** End-to-end latency per window, by the time the completion was recorded. */
-    public WindowedLatency windows() {
-        return windows;
+    /** Requests that arrived in window {@code i} and completed (by the stop). */
+    public long windowCompleted(int i) {
+        return windows.count(i);
+    }
+
+    /**
+     * End-to-end latency of the requests that arrived in each window (with those still under way
+     * when a window settled, at their age then); read after the stop.
+     */
+    public WindowFigures windowLatency() {
+        return windows.figures();
     }
 
     /** Requests that arrived in window {@code i}. */

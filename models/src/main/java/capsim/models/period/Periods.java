@@ -108,11 +108,12 @@ public final class Periods {
                 int w = i;
                 if (i == windows - 1) {
                     sim.schedule(h.stopS(), () -> {
-                        p.closeWindow(w);
+                        p.closeWindow(w, h.stopS());
                         p.stop(h.stopS());
                     });
                 } else {
-                    sim.schedule(h.warmupS() + (i + 1) * h.windowS(), () -> p.closeWindow(w));
+                    double endS = h.warmupS() + (i + 1) * h.windowS();
+                    sim.schedule(endS, () -> p.closeWindow(w, endS));
                 }
             }
         }

@@ -3,7 +3,7 @@ package capsim.models.system;
 import capsim.engine.dist.Distribution;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
-import capsim.engine.stats.WindowedLatency;
+import capsim.engine.stats.WindowFigures;
 import capsim.models.period.ClassRecorder;
 import capsim.models.period.Period;
 import capsim.models.period.Periods;
@@ -295,7 +295,8 @@ public final class ModelRunner {
             sampling.put(name, new ReplicationResult.Sampling(nodesMean, simulatedMean));
         });
         Optional<WebSocketResult> wsResult = period.websocket().map(w -> new WebSocketResult(w.delivery(),
-                ws.orElseThrow().refused(), w.messages()));
+                ws.orElseThrow().refused(), w.messages(), w.delivered(), w.dropped(), w.unfinished(),
+                w.failedDeliveries()));
         return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult,
                 rows(period), sim.eventsFired(), horizon.windowS(), usage.usage(), List.of(), sampling);
     }
@@ -313,9 +314,9 @@ public final class ModelRunner {
             Map<String, WindowClass> wc = new LinkedHashMap<>();
             for (var e : period.classes().entrySet()) {
                 ClassRecorder c = e.getValue();
-                WindowedLatency s = c.windows();
-                wc.put(e.getKey(), new WindowClass(s.count(i), c.windowErrors(i), s.meanMs(i), s.p99Ms(i),
-                        c.windowArrivals(i), s.p50Ms(i), s.p95Ms(i)));
+                WindowFigures latency = c.windowLatency();
+                wc.put(e.getKey(), new WindowClass(c.windowCompleted(i), c.windowErrors(i), latency.meanMs(i),
+                        latency.p99Ms(i), c.windowArrivals(i), latency.p50Ms(i), latency.p95Ms(i)));
             }
             Map<String, Double> p99 = new LinkedHashMap<>();
             Map<String, Double> util = new LinkedHashMap<>();
@@ -325,7 +326,7 @@ public final class ModelRunner {
             Map<String, Double> booting = new LinkedHashMap<>();
             for (var e : period.tiers().entrySet()) {
                 TierRecorder t = e.getValue();
-                p99.put(e.getKey(), t.latencyWindows().p99Ms(i));
+                p99.put(e.getKey(), t.latencyWindows().figures().p99Ms(i));
                 util.put(e.getKey(), t.windowUtilization(i));
                 nodes.put(e.getKey(), t.windowNodes(i));
                 offered.put(e.getKey(), t.windowOffered(i));
@@ -333,7 +334,7 @@ public final class ModelRunner {
                 booting.put(e.getKey(), t.windowBooting(i));
             }
             int w = i;
-            double wsP99 = period.websocket().map(load -> load.windows().p99Ms(w)).orElse(0.0);
+            double wsP99 = period.websocket().map(load -> load.windows().figures().p99Ms(w)).orElse(0.0);
             rows.add(new WindowRow(horizon.warmupS() + i * horizon.windowS(), wc, p99, util, nodes, wsP99, offered,
                     desired, booting));
         }

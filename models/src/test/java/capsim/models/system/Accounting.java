@@ -17,6 +17,8 @@ import java.util.Map;
  * latencies add up to them; its windows' counts add up to the completed requests and their
  * errors to the failed and unfinished ones; and the failed visits of the tiers add up to the
  * failed requests plus the failed visits of the WebSocket load (whose failures are no request's).
+ * For the WebSocket load, every published message is delivered, dropped or unfinished, and a
+ * message is dropped whenever a copy of it was lost.
  */
 public final class Accounting {
     private Accounting() {
@@ -55,6 +57,14 @@ public final class Accounting {
         for (TierResult t : r.tiers().values()) {
             failedVisits += t.rejected() + t.timedOut();
         }
+        r.websocket().ifPresent(ws -> {
+            String name = "replication " + r.replication() + ", websocket";
+            assertTrue(ws.delivered() >= 0 && ws.dropped() >= 0 && ws.unfinished() >= 0, name);
+            assertEquals(ws.messages(), ws.delivered() + ws.dropped() + ws.unfinished(),
+                    name + ": published = delivered + dropped + unfinished");
+            assertTrue(ws.failedDeliveries() == 0 || ws.dropped() > 0 || ws.unfinished() > 0,
+                    name + ": a lost copy drops its message");
+        });
         if (r.websocket().isEmpty()) {
             assertEquals(failedRequests, failedVisits, "replication " + r.replication()
                     + ": each failed request failed at one tier's visit");

@@ -12,21 +12,13 @@ import org.HdrHistogram.Histogram;
  */
 public final class WindowedLatency {
     private final LatencyRecorder cumulative;
-    private final long[] counts;
-    private final double[] meansMs;
-    private final double[] p50sMs;
-    private final double[] p95sMs;
-    private final double[] p99sMs;
+    private final WindowFigures figures;
     private Histogram previous;
     private long previousSumUs;
 
     public WindowedLatency(LatencyRecorder cumulative, int windows) {
         this.cumulative = cumulative;
-        this.counts = new long[windows];
-        this.meansMs = new double[windows];
-        this.p50sMs = new double[windows];
-        this.p95sMs = new double[windows];
-        this.p99sMs = new double[windows];
+        this.figures = new WindowFigures(windows);
     }
 
     /** Closes window {@code i}: what was recorded since the previous close belongs to it. */
@@ -36,42 +28,13 @@ public final class WindowedLatency {
         if (previous != null) {
             delta.subtract(previous);
         }
-        long n = delta.getTotalCount();
-        counts[i] = n;
-        meansMs[i] = n == 0 ? 0 : (cumulative.sumMicros() - previousSumUs) / 1000.0 / n;
-        p50sMs[i] = n == 0 ? 0 : delta.getValueAtPercentile(50) / 1000.0;
-        p95sMs[i] = n == 0 ? 0 : delta.getValueAtPercentile(95) / 1000.0;
-        p99sMs[i] = n == 0 ? 0 : delta.getValueAtPercentile(99) / 1000.0;
+        figures.put(i, delta, cumulative.sumMicros() - previousSumUs);
         previous = now;
         previousSumUs = cumulative.sumMicros();
     }
 
-    public int windows() {
-        return counts.length;
-    }
-
-    /** Values recorded in window {@code i}. */
-    public long count(int i) {
-        return counts[i];
-    }
-
-    /** Exact mean of window {@code i}, ms (0 without values). */
-    public double meanMs(int i) {
-        return meansMs[i];
-    }
-
-    /** The median of window {@code i}, ms (0 without values), to 3 significant digits. */
-    public double p50Ms(int i) {
-        return p50sMs[i];
-    }
-
-    /** The 95th percentile of window {@code i}, ms (0 without values), to 3 significant digits. */
-    public double p95Ms(int i) {
-        return p95sMs[i];
-    }
-
-    /** The 99th percentile of window {@code i}, ms (0 without values), to 3 significant digits. */
-    public double p99Ms(int i) {
-        return p99sMs[i];
+    /** The figures of the windows closed so far. */
+    public WindowFigures figures() {
+        return figures;
     }
 }
