@@ -78,7 +78,7 @@ class TierPeriodsTest {
         assertEquals(1, next.visits());
         assertEquals(1, next.latency().count());
         assertEquals(5_000, next.latency().percentileMs(50), 5);
-        assertEquals(1, next.latencyWindows().count(1));
+        assertEquals(1, next.latencyWindows().figures().count(1));
     }
 
     /** A visit of {@code serviceS} arriving at {@code atS}, recorded in its period as it leaves. */
