@@ -81,8 +81,8 @@ class ResultCodecTest {
 
         assertThrows(IOException.class, () -> codec.read("other", text));
         String format = "\"format\":" + ResultCodec.FORMAT;
-        assertThrows(IOException.class, () -> codec.read("k", text.replace(format,
-                "\"format\":" + (ResultCodec.FORMAT + 1))));
+        assertThrows(IOException.class, () -> codec.read("k", text.replace(format, "\"format\":" + (ResultCodec.FORMAT
+                + 1))));
         assertTrue(text.contains(format), text);
     }
 }

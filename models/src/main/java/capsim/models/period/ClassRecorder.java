@@ -2,7 +2,6 @@ package capsim.models.period;
 
 import capsim.engine.station.Outcome;
 import capsim.engine.stats.LatencyRecorder;
-import capsim.engine.stats.WindowFigures;
 import capsim.models.tier.Horizon;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,11 +13,11 @@ import java.util.Map;
  * stop (their end-to-end latency, overall, per window and by the region they started in), those
  * that failed, and those still unfinished at its stop. A request counts in the window it ARRIVED
  * in, whenever it finishes: its latency if it completes, an error if it fails or is left
- * unfinished ({@link ArrivalWindows}; a window still waiting for its requests
- * {@link ArrivalWindows#MOST_OPEN} windows after it ended takes those under way at their age
- * then). At the stop ({@link #stop}) the figures freeze, so that arrived = completed + rejected +
- * timed out + unfinished; each unfinished request is then recorded in the latencies (not the
- * windows') at its age, a lower bound on its latency (a right-censored observation).
+ * unfinished ({@link ArrivalWindows}). At the stop ({@link #stop}) the figures freeze, so that
+ * arrived = completed + rejected + timed out + unfinished; each unfinished request is then
+ * recorded in the latencies (not the windows') at its age, a lower bound on its latency (a
+ * right-censored observation). The per-window figures are kept twice when the time-series
+ * windows differ from the uptime windows ({@link Horizon#separateSeries()}).
  *
  * <p>Requests are told in the order they arrived, so the list of unfinished ones is oldest first.
  */
@@ -26,9 +25,8 @@ public final class ClassRecorder {
     private final Horizon horizon;
     private final List<String> regions;
     private final LatencyRecorder latency = new LatencyRecorder();
-    private final ArrivalWindows windows;
-    private final long[] windowErrors;
-    private final long[] windowArrivals;
+    private final ArrivalWindows uptime;
+    private final ArrivalWindows series;
     private final LatencyRecorder[] byRegion;
     private long arrived;
     private long completed;
@@ -41,9 +39,9 @@ public final class ClassRecorder {
     ClassRecorder(Horizon horizon, List<String> regions) {
         this.horizon = horizon;
         this.regions = List.copyOf(regions);
-        this.windows = new ArrivalWindows(latency, horizon.windows());
-        this.windowErrors = new long[horizon.windows()];
-        this.windowArrivals = new long[horizon.windows()];
+        this.uptime = new ArrivalWindows(horizon.warmupS(), horizon.windowS(), horizon.windows());
+        this.series = horizon.separateSeries()
+                ? new ArrivalWindows(horizon.warmupS(), horizon.seriesS(), horizon.seriesWindows()) : uptime;
         this.byRegion = new LatencyRecorder[regions.size()];
         Arrays.setAll(byRegion, i -> new LatencyRecorder());
     }
@@ -54,7 +52,10 @@ public final class ClassRecorder {
             return;
         }
         arrived++;
-        windowArrivals[window(r.arrivalS())]++;
+        uptime.arrived(r.arrivalS());
+        if (series != uptime) {
+            series.arrived(r.arrivalS());
+        }
         unfinishedList.add(r);
     }
 
@@ -65,7 +66,11 @@ public final class ClassRecorder {
         }
         completed++;
         double latencyS = timeS - r.arrivalS();
-        windows.record(window(r.arrivalS()), latencyS); // into the latencies and its arrival window's
+        latency.recordSeconds(latencyS);
+        uptime.completed(r.arrivalS(), latencyS);
+        if (series != uptime) {
+            series.completed(r.arrivalS(), latencyS);
+        }
         if (r.origin() >= 0) {
             byRegion[r.origin()].recordSeconds(latencyS);
         }
@@ -82,55 +87,35 @@ public final class ClassRecorder {
         } else {
             rejected++;
         }
-        windowErrors[window(r.arrivalS())]++;
+        error(r.arrivalS());
         unlink(r);
     }
 
-    /** Takes {@code r} off the unfinished list; the first open window settles if that was its last. */
+    /** Takes {@code r} off the unfinished list; the first open windows settle if it was their last. */
     private void unlink(InFlight r) {
         if (unfinishedList.remove(r)) {
-            settleFinished();
+            uptime.settleFinished(unfinishedList);
+            if (series != uptime) {
+                series.settleFinished(unfinishedList);
+            }
         }
     }
 
-    /** Settles every ended window none of whose requests is under way, oldest first. */
-    private void settleFinished() {
-        while (windows.mayAdvance() && (unfinishedList.oldest() == null
-                || window(unfinishedList.oldest().arrivalS()) > windows.firstOpen())) {
-            windows.settle();
-        }
+    /** Uptime window {@code i} ended at {@code nowS}. */
+    void uptimeWindowEnded(int i, double nowS) {
+        uptime.ended(i, nowS, unfinishedList);
     }
 
-    /**
-     * Window {@code i} ended at {@code nowS}: ended windows settle once their requests are done,
-     * and a window that has waited too long settles now, its requests under way at their age.
-     */
-    void windowEnded(int i, double nowS) {
-        windows.ended(i);
-        settleFinished();
-        while (windows.mustAdvance()) {
-            int w = windows.firstOpen();
-            InFlight first = unfinishedList.oldest(); // past those of windows settled before
-            while (first != null && window(first.arrivalS()) < w) {
-                first = first.next;
-            }
-            int n = 0;
-            for (InFlight r = first; r != null && window(r.arrivalS()) == w; r = r.next) {
-                n++;
-            }
-            double[] agesS = new double[n];
-            InFlight r = first;
-            for (int k = 0; k < n; k++, r = r.next) {
-                agesS[k] = nowS - r.arrivalS();
-            }
-            windows.settle(agesS);
-            settleFinished();
-        }
+    /** Time-series window {@code i} ended at {@code nowS} (kept apart from the uptime windows). */
+    void seriesWindowEnded(int i, double nowS) {
+        series.ended(i, nowS, unfinishedList);
     }
 
-    private int window(double arrivalS) {
-        int w = (int) ((arrivalS - horizon.warmupS()) / horizon.windowS());
-        return Math.min(w, windowErrors.length - 1);
+    private void error(double arrivalS) {
+        uptime.failed(arrivalS);
+        if (series != uptime) {
+            series.failed(arrivalS);
+        }
     }
 
     /**
@@ -141,7 +126,7 @@ public final class ClassRecorder {
     void stop(double nowS) {
         for (InFlight r = unfinishedList.oldest(); r != null; r = r.next) {
             unfinished++;
-            windowErrors[window(r.arrivalS())]++;
+            error(r.arrivalS());
             double ageS = nowS - r.arrivalS();
             latency.recordSeconds(ageS);
             if (r.origin() >= 0) {
@@ -150,16 +135,14 @@ public final class ClassRecorder {
         }
         unfinishedList.clear();
         stopped = true;
-        while (windows.firstOpen() < windows.windows()) {
-            windows.settle();
-        }
+        uptime.stop();
+        series.stop();
     }
 
     public Horizon horizon() {
         return horizon;
     }
 
-    /** End-to-end latencies of the completed and (once stopped, at their age) unfinished requests. */
     public LatencyRecorder latency() {
         return latency;
     }
@@ -173,27 +156,24 @@ public final class ClassRecorder {
         return map;
     }
 
-    /** Requests that arrived in window {@code i} and completed (by the stop). */
-    public long windowCompleted(int i) {
-        return windows.count(i);
-    }
-
-    /**
-     * End-to-end latency of the requests that arrived in each window (with those still under way
-     * when a window settled, at their age then); read after the stop.
-     */
-    public WindowFigures windowLatency() {
-        return windows.figures();
-    }
-
-    /** Requests that arrived in window {@code i}. */
+    /** Requests that arrived in uptime window {@code i}. */
     public long windowArrivals(int i) {
-        return windowArrivals[i];
+        return uptime.arrivals(i);
     }
 
-    /** Failed requests that arrived in window {@code i}, and (once stopped) those left unfinished. */
+    /** Failed requests that arrived in uptime window {@code i}, and (once stopped) those left unfinished. */
     public long windowErrors(int i) {
-        return windowErrors[i];
+        return uptime.errors(i);
+    }
+
+    /** The figures per uptime window. */
+    public ArrivalWindows uptimeWindows() {
+        return uptime;
+    }
+
+    /** The figures per time-series window (the uptime windows' own when the lengths agree). */
+    public ArrivalWindows seriesWindows() {
+        return series;
     }
 
     public long arrived() {

@@ -87,15 +87,24 @@ public final class Period {
     }
 
     /**
-     * Closes window {@code i} of every windowed recorder at {@code nowS}: a tier's or the WebSocket
-     * load's window takes what was recorded since the previous close; a class's window ends (its
-     * requests count in it whenever they finish).
+     * Closes uptime window {@code i} of every windowed recorder at {@code nowS}: a tier's or the
+     * WebSocket load's window takes what was recorded since the previous close; a class's window
+     * ends (its requests count in it whenever they finish).
      */
     void closeWindow(int i, double nowS) {
-        classes.values().forEach(c -> c.windowEnded(i, nowS));
+        classes.values().forEach(c -> c.uptimeWindowEnded(i, nowS));
         tiers.values().forEach(t -> t.latencyWindows().close(i));
         if (websocket != null) {
             websocket.windows().close(i);
+        }
+    }
+
+    /** As {@link #closeWindow}, for time-series window {@code i}, when they are kept apart from the uptime's. */
+    void closeSeriesWindow(int i, double nowS) {
+        classes.values().forEach(c -> c.seriesWindowEnded(i, nowS));
+        tiers.values().forEach(t -> t.seriesWindows().latency().close(i));
+        if (websocket != null) {
+            websocket.seriesWindows().close(i);
         }
     }
 }

@@ -98,25 +98,36 @@ public final class Periods {
     /**
      * Closes each window of every period at its end, the last one at the period's stop (after its
      * drain), so that what arrived in a period and finished in its drain still counts; the period
-     * stops then (its unfinished requests are counted).
+     * stops then (its unfinished requests are counted). The time-series windows, where they are
+     * kept apart, close the same way, before the uptime windows closing at the same time.
      */
     public void scheduleWindows(Simulation sim) {
         for (Period p : periods) {
             Horizon h = p.horizon();
-            int windows = h.windows();
-            for (int i = 0; i < windows; i++) {
-                int w = i;
-                if (i == windows - 1) {
-                    sim.schedule(h.stopS(), () -> {
-                        p.closeWindow(w, h.stopS());
-                        p.stop(h.stopS());
-                    });
-                } else {
-                    double endS = h.warmupS() + (i + 1) * h.windowS();
-                    sim.schedule(endS, () -> p.closeWindow(w, endS));
-                }
+            if (h.separateSeries()) {
+                schedule(sim, h, h.seriesWindows(), h.seriesS(), p::closeSeriesWindow);
             }
+            schedule(sim, h, h.windows(), h.windowS(), (w, nowS) -> {
+                p.closeWindow(w, nowS);
+                if (w == h.windows() - 1) {
+                    p.stop(h.stopS());
+                }
+            });
         }
+    }
+
+    /** Schedules {@code close} of each of {@code windows} windows of {@code lengthS}, the last at the stop. */
+    private static void schedule(Simulation sim, Horizon h, int windows, double lengthS, WindowClose close) {
+        for (int i = 0; i < windows; i++) {
+            int w = i;
+            double endS = i == windows - 1 ? h.stopS() : h.warmupS() + (i + 1) * lengthS;
+            sim.schedule(endS, () -> close.close(w, endS));
+        }
+    }
+
+    /** Closes window {@code w} at {@code nowS}. */
+    private interface WindowClose {
+        void close(int w, double nowS);
     }
 
     /** Names of the periods, for messages. */

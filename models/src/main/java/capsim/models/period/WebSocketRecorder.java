@@ -16,6 +16,7 @@ public final class WebSocketRecorder {
     private final Horizon horizon;
     private final LatencyRecorder delivery = new LatencyRecorder();
     private final WindowedLatency windows;
+    private final WindowedLatency series;
     private final InFlightList underWay = new InFlightList();
     private long messages;
     private long delivered;
@@ -27,6 +28,7 @@ public final class WebSocketRecorder {
     WebSocketRecorder(Horizon horizon) {
         this.horizon = horizon;
         this.windows = new WindowedLatency(delivery, horizon.windows());
+        this.series = horizon.separateSeries() ? new WindowedLatency(delivery, horizon.seriesWindows()) : windows;
     }
 
     /** Message {@code m} was published: it is unfinished until it is delivered or dropped. */
@@ -81,9 +83,14 @@ public final class WebSocketRecorder {
         return delivery;
     }
 
-    /** Delivery latency per window, by the time it was recorded. */
+    /** Delivery latency per uptime window, by the time it was recorded. */
     public WindowedLatency windows() {
         return windows;
+    }
+
+    /** Delivery latency per time-series window (the uptime windows' own when the lengths agree). */
+    public WindowedLatency seriesWindows() {
+        return series;
     }
 
     /** Messages published in the period. */

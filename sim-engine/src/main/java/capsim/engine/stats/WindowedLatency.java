@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
  * {@link #close(int)} at a window's end takes the difference between the cumulative histogram
  * and its copy from the previous close. Each value is recorded once (into the cumulative
  * histogram), which halves the recording cost against a histogram per window, and memory does
- * not grow with the number of windows.
+ * not grow with the number of windows. The figures are those of {@link WindowFigures}.
  */
 public final class WindowedLatency {
     private final LatencyRecorder cumulative;
@@ -33,8 +33,28 @@ public final class WindowedLatency {
         previousSumUs = cumulative.sumMicros();
     }
 
-    /** The figures of the windows closed so far. */
-    public WindowFigures figures() {
-        return figures;
+    public int windows() {
+        return figures.windows();
+    }
+
+    /** Values recorded in window {@code i}. */
+    public long count(int i) {
+        return figures.count(i);
+    }
+
+    public double meanMs(int i) {
+        return figures.meanMs(i);
+    }
+
+    public double p50Ms(int i) {
+        return figures.p50Ms(i);
+    }
+
+    public double p95Ms(int i) {
+        return figures.p95Ms(i);
+    }
+
+    public double p99Ms(int i) {
+        return figures.p99Ms(i);
     }
 }

@@ -8,20 +8,19 @@ class WindowedLatencyTest {
     @Test
     void eachWindowHoldsWhatWasRecordedSinceThePreviousClose() {
         LatencyRecorder all = new LatencyRecorder();
-        WindowedLatency recorded = new WindowedLatency(all, 3);
-        WindowFigures windows = recorded.figures();
+        WindowedLatency windows = new WindowedLatency(all, 3);
         // window 0: 1..100 ms -> count 100, mean 50.5, p99 = 99 ms
         for (int ms = 1; ms <= 100; ms++) {
             all.recordMicros(ms * 1000L);
         }
-        recorded.close(0);
+        windows.close(0);
         // window 1: nothing
-        recorded.close(1);
+        windows.close(1);
         // window 2: 200 values of 5 ms -> mean 5, p99 5
         for (int k = 0; k < 200; k++) {
             all.recordMicros(5000);
         }
-        recorded.close(2);
+        windows.close(2);
 
         assertEquals(100, windows.count(0));
         assertEquals(50.5, windows.meanMs(0), 1e-12);
