@@ -14,6 +14,7 @@ public final class WindowedLatency {
     private final LatencyRecorder cumulative;
     private final WindowFigures figures;
     private Histogram previous;
+    private Histogram delta;
     private long previousSumUs;
 
     public WindowedLatency(LatencyRecorder cumulative, int windows) {
@@ -23,13 +24,22 @@ public final class WindowedLatency {
 
     /** Closes window {@code i}: what was recorded since the previous close belongs to it. */
     public void close(int i) {
-        Histogram now = cumulative.histogram().copy();
-        Histogram delta = now.copy();
+        Histogram now = cumulative.histogram();
+        // two histograms kept and refilled in place: a close allocates nothing after the first
+        if (delta == null) {
+            delta = now.copy();
+        } else {
+            now.copyInto(delta);
+        }
         if (previous != null) {
             delta.subtract(previous);
         }
         figures.put(i, delta, cumulative.sumMicros() - previousSumUs);
-        previous = now;
+        if (previous == null) {
+            previous = now.copy();
+        } else {
+            now.copyInto(previous);
+        }
         previousSumUs = cumulative.sumMicros();
     }
 
