@@ -172,6 +172,7 @@ public final class SweepCharts {
             return Optional.empty();
         }
         List<double[]> cells = new ArrayList<>();
+        List<XYTextAnnotation> labels = new ArrayList<>();
         XYPlot plot = new XYPlot();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -191,7 +192,7 @@ public final class SweepCharts {
             XYTextAnnotation label = new XYTextAnnotation(Numbers.plain(Math.round(v.getAsDouble() * 10) / 10.0)
                     + " ms" + cost + (p.path("all_pass").asBoolean() ? "" : " (fails)"), x, y);
             label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            plot.addAnnotation(label);
+            labels.add(label);
         }
         if (cells.isEmpty()) {
             return Optional.empty();
@@ -205,6 +206,10 @@ public final class SweepCharts {
         }
         data.addSeries(metric, series);
         Scale scale = new Scale(min, max > min ? max : min + 1);
+        for (int i = 0; i < labels.size(); i++) {
+            labels.get(i).setPaint(scale.dark(cells.get(i)[2]) ? Color.WHITE : Color.BLACK);
+            plot.addAnnotation(labels.get(i));
+        }
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
         plot.setDataset(data);
@@ -252,9 +257,18 @@ public final class SweepCharts {
         private static final Color LOW = new Color(0xFFF5CC);
         private static final Color HIGH = new Color(0xB2182B);
 
+        /** True where the colour of {@code value} is dark enough to need white text on it. */
+        boolean dark(double value) {
+            return share(value) > 0.55;
+        }
+
+        private double share(double value) {
+            return Math.max(0, Math.min(1, (value - getLowerBound) / (getUpperBound - getLowerBound)));
+        }
+
         @Override
         public Paint getPaint(double value) {
-            double f = Math.max(0, Math.min(1, (value - getLowerBound) / (getUpperBound - getLowerBound)));
+            double f = share(value);
             return new Color(mix(LOW.getRed(), HIGH.getRed(), f), mix(LOW.getGreen(), HIGH.getGreen(), f),
                     mix(LOW.getBlue(), HIGH.getBlue(), f));
         }
