@@ -11,4 +11,9 @@ public record Chart(String file, String caption, JFreeChart chart) {
     public static final int WIDTH = 960;
     /** Height of every chart image, pixels. */
     public static final int HEIGHT = 480;
+
+    /** The file name of its SVG rendering: the PNG's with {@code .svg}. */
+    public String svgFile() {
+        return file.replaceAll("\\.png$", "") + ".svg";
+    }
 }

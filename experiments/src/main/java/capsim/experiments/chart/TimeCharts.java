@@ -84,6 +84,29 @@ final class TimeCharts {
                 + windowLabel(s) + " window" + bandNote(s), chart("tier " + name + ": load and capacity", plot)));
     }
 
+    /**
+     * The CPU credit balance per running node of burstable tier {@code name} over time, with a
+     * line at 0: below it an unlimited-mode tier is billed the surplus, and a standard-mode tier
+     * is held at baseline at it. Empty when the tier earns no credits.
+     */
+    static Optional<Chart> tierCredits(RunResult r, String name) {
+        TimeSeries s = r.series();
+        String credits = Columns.ofTier(name, Columns.CREDITS);
+        if (!s.has(credits) || s.windows().isEmpty()) {
+            return Optional.empty();
+        }
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        data.addSeries(band(s, credits, "credits per running node"));
+        XYPlot plot = plot(data, "CPU credits per node");
+        plot.addRangeMarker(Style.target(0, "0: surplus billed (unlimited) or baseline speed (standard) below",
+                Style.Line.LABEL_BELOW));
+        NumberAxis axis = (NumberAxis) plot.getRangeAxis();
+        axis.setAutoRangeIncludesZero(true);
+        return Optional.of(new Chart("credits-" + name + ".png", "Tier " + name + ": CPU credit balance per running"
+                + " node per " + windowLabel(s) + " window" + bandNote(s), chart("tier " + name
+                + ": CPU credit balance", plot)));
+    }
+
     /** The mean over replications of {@code column} with its min-max band, times {@code scale}. */
     static YIntervalSeries band(TimeSeries s, String column, String label, double scale) {
         YIntervalSeries series = new YIntervalSeries(label);

@@ -1,10 +1,10 @@
 package capsim.experiments.cli;
 
 import capsim.experiments.report.Destination;
-import capsim.experiments.report.Formats;
 import capsim.experiments.report.ResultsFolder;
 import capsim.experiments.report.RunFormats;
-import capsim.experiments.result.RunResult;
+import capsim.experiments.report.SweepFolder;
+import capsim.experiments.report.SweepFormats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,16 +17,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code capsim report DIR}: redraws the charts and report.html of a results folder from its files alone. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Rebuild the charts and report.html of a results folder from the files in it (summary.json,"
-                + " timeseries.csv, scenarios.csv, latency_cdf.csv, model.yaml), without simulating.",
-            "Formats: charts (PNG), html (report.html)."},
+        description = {"Rebuild the charts and report.html of a results folder from the files in it, without"
+                + " simulating: a run's (summary.json, timeseries.csv, scenarios.csv, uptime_windows.csv,"
+                + " latency_cdf.csv, model.yaml) or a sweep's (sweep.json, points/NNN/summary.json).",
+            "Formats: charts (PNG and SVG), html (report.html)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:written", "2:not a readable results folder"})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A results folder written by run or gate.")
+    @Parameters(index = "0", paramLabel = "DIR", description = "A results folder written by run, gate or sweep.")
     private Path dir;
 
     @Mixin
@@ -34,11 +35,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InvalidInputException {
-        Formats<RunResult> formats = format.pick(RunFormats.pictures());
         PrintWriter out = command.commandLine().getOut();
         Destination to = new Destination(dir, out);
         try {
-            formats.write(ResultsFolder.read(dir), to);
+            if (SweepFolder.is(dir)) {
+                format.pick(SweepFormats.pictures()).write(SweepFolder.read(dir), to);
+            } else {
+                format.pick(RunFormats.pictures()).write(ResultsFolder.read(dir), to);
+            }
         } catch (IOException e) {
             throw new InvalidInputException("capsim: " + e.getMessage());
         }

@@ -52,7 +52,7 @@ public final class RunOptions {
         RunSpec run = spec.run();
         return spec.withRun(new RunSpec(durationS.orElse(run.durationS()), warmupS.orElse(run.warmupS()),
                 replications.orElse(run.replications()), seed.orElse(run.seed()),
-                fidelity.orElse(run.fidelity()), run.precisionRelative(), run.maxReplications()));
+                fidelity.orElse(run.fidelity()), run.precisionRelative(), run.maxReplications(), run.windowS()));
     }
 
     /** Threads for the replications. */

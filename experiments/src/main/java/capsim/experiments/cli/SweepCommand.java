@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run every point of an experiment file's sweep (all points and replications side by side,"
                 + " common random numbers), print a table with the best point marked, write DIR/sweep.csv,"
-                + " DIR/sweep.json and DIR/points/NNN/summary.json.",
+                + " DIR/sweep.json, DIR/points/NNN/summary.json, the charts (cost against p99 with the Pareto front;"
+                + " a heat map when two parameters vary) and DIR/report.html.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:it ran (whatever the SLO verdicts)", "2:invalid input"})
 final class SweepCommand implements Callable<Integer> {

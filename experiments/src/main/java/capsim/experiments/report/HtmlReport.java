@@ -22,7 +22,7 @@ public final class HtmlReport {
     /** Its name in the results folder. */
     public static final String FILE = "report.html";
 
-    private static final String STYLE = """
+    static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:2em auto;\
             max-width:1000px;padding:0 1em;color:#222}
             h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ccc}
@@ -48,10 +48,7 @@ public final class HtmlReport {
         JsonNode s = r.summary();
         StringBuilder b = new StringBuilder(64 * 1024);
         String name = s.path("model").asText();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>capsim report: ").append(esc(name)).append("</title>\n<style>\n").append(STYLE)
-                .append("</style>\n</head>\n<body>\n");
+        head(b, name);
         b.append("<h1>").append(esc(name)).append("</h1>\n<p class=\"muted\">").append(esc(runLine(s)))
                 .append("</p>\n");
         verdicts(b, s);
@@ -59,12 +56,7 @@ public final class HtmlReport {
         if (charts.isEmpty()) {
             b.append("<p class=\"muted\">No charts (the run kept no windows).</p>\n");
         }
-        for (RenderedCharts.Image image : charts) {
-            b.append("<figure><img width=\"").append(Chart.WIDTH).append("\" height=\"").append(Chart.HEIGHT).append("\" alt=\"")
-                    .append(esc(image.chart().caption())).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(image.png())).append("\"><figcaption>")
-                    .append(esc(image.chart().caption())).append("</figcaption></figure>\n");
-        }
+        figures(b, charts);
         tables(b, s);
         b.append("<h2 id=\"model\">The model that was run</h2>\n");
         if (r.model().isPresent()) {
@@ -74,6 +66,24 @@ public final class HtmlReport {
             b.append("<p class=\"muted\">The results folder holds no copy of the model.</p>\n");
         }
         return b.append("</body>\n</html>\n").toString();
+    }
+
+    /** The page's start, up to the opening of its body, titled {@code name}. */
+    static void head(StringBuilder b, String name) {
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>capsim report: ").append(esc(name)).append("</title>\n<style>\n").append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+    }
+
+    /** Each chart as an embedded PNG with its caption. */
+    static void figures(StringBuilder b, List<RenderedCharts.Image> charts) {
+        for (RenderedCharts.Image image : charts) {
+            b.append("<figure><img width=\"").append(Chart.WIDTH).append("\" height=\"").append(Chart.HEIGHT)
+                    .append("\" alt=\"").append(esc(image.chart().caption())).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(image.png())).append("\"><figcaption>")
+                    .append(esc(image.chart().caption())).append("</figcaption></figure>\n");
+        }
     }
 
     private static String runLine(JsonNode s) {

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Reads a results folder written by {@code run} back into its {@link RunResult}: summary.json is
  * required; the time series, scenarios, latency distributions and model copy are read when
- * present (a folder written with fewer formats gives a report with fewer charts).
+ * present, and so are the uptime windows (a folder written with fewer formats gives a report with fewer charts).
  */
 public final class ResultsFolder {
     private ResultsFolder() {
@@ -43,9 +43,11 @@ public final class ResultsFolder {
                 ? TimeSeriesCsv.read(dir.resolve(TimeSeriesCsv.SCENARIOS_FILE)) : TimeSeries.empty();
         List<LatencyCdf> cdfs = exists(dir, LatencyCdfCsv.FILE) ? LatencyCdfCsv.read(dir.resolve(LatencyCdfCsv.FILE))
                 : List.of();
+        TimeSeries uptime = exists(dir, TimeSeriesCsv.UPTIME_FILE)
+                ? TimeSeriesCsv.read(dir.resolve(TimeSeriesCsv.UPTIME_FILE)) : TimeSeries.empty();
         ModelCopy model = exists(dir, ModelCopy.FILE) ? new ModelCopy(ModelCopy.FILE,
                 Files.readString(dir.resolve(ModelCopy.FILE), StandardCharsets.UTF_8)) : ModelCopy.none();
-        return new RunResult(summary, series, scenarios, cdfs, model);
+        return new RunResult(summary, series, scenarios, cdfs, model, uptime);
     }
 
     private static boolean exists(Path dir, String file) {

@@ -4,11 +4,13 @@ import capsim.experiments.chart.RenderedCharts;
 import capsim.experiments.result.RunResult;
 import capsim.experiments.result.ModelCopy;
 import capsim.models.spec.ModelSpec;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * The renderings of a run: {@code table} (the terminal summary), {@code json} (summary.json),
- * {@code csv} (timeseries.csv, scenarios.csv, latency_cdf.csv), {@code model} (model.yaml, the
- * model that was run), {@code charts} (PNG files) and {@code html} (report.html). Files go to
+ * {@code csv} (timeseries.csv, scenarios.csv, uptime_windows.csv, latency_cdf.csv), {@code model} (model.yaml, the
+ * model that was run), {@code charts} (PNG and SVG files) and {@code html} (report.html). Files go to
  * the destination's folder.
  */
 public final class RunFormats {
@@ -30,16 +32,20 @@ public final class RunFormats {
         return data().and(pictures());
     }
 
-    /** {@code charts} and {@code html}, sharing the drawn charts. */
+    /** {@code charts} (PNG and SVG) and {@code html}, sharing the drawn charts. */
     public static Formats<RunResult> pictures() {
-        RenderedCharts drawn = new RenderedCharts();
+        RenderedCharts<RunResult> drawn = RenderedCharts.ofRuns();
         return Formats.<RunResult>none()
-                .with("charts", true, (r, to) -> {
-                    for (RenderedCharts.Image image : drawn.of(r)) {
-                        to.bytes(image.chart().file(), image.png());
-                    }
-                })
+                .with("charts", true, (r, to) -> images(drawn.of(r), to))
                 .with("html", true, (r, to) -> to.text(HtmlReport.FILE, out -> HtmlReport.write(out, r, drawn.of(r))));
+    }
+
+    /** Writes each image as its PNG file and, beside it, its SVG file. */
+    static void images(List<RenderedCharts.Image> images, Destination to) throws IOException {
+        for (RenderedCharts.Image image : images) {
+            to.bytes(image.chart().file(), image.png());
+            to.text(image.chart().svgFile(), out -> out.write(image.svg()));
+        }
     }
 
     private static Formats<RunResult> data() {
@@ -48,6 +54,7 @@ public final class RunFormats {
                 .with("csv", true, (r, to) -> {
                     to.text(TimeSeriesCsv.FILE, out -> TimeSeriesCsv.write(out, r.series(), false));
                     to.text(TimeSeriesCsv.SCENARIOS_FILE, out -> TimeSeriesCsv.write(out, r.scenarios(), true));
+                    to.text(TimeSeriesCsv.UPTIME_FILE, out -> TimeSeriesCsv.write(out, r.uptime(), true));
                     to.text(LatencyCdfCsv.FILE, out -> LatencyCdfCsv.write(out, r.latencies()));
                 })
                 .with("model", true, (r, to) -> {

@@ -1,5 +1,8 @@
 package capsim.experiments.report;
 
+import capsim.experiments.chart.RenderedCharts;
+import capsim.experiments.chart.SweepCharts;
+import capsim.experiments.result.SweepData;
 import capsim.experiments.sweep.SweepResult;
 import capsim.experiments.sweep.SweepResult.SloRow;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +21,8 @@ import java.util.Optional;
  * {@code json} ({@code sweep.json} and each point's {@code points/NNN/summary.json}) and
  * {@code csv} ({@code sweep.csv}: {@code point}, one column per parameter, then per SLO metric
  * its value, {@code _ci_lo}, {@code _ci_hi} and {@code _verdict}, then {@code uptime.ratio},
- * {@code cost.monthly_usd} and {@code all_pass}).
+ * {@code cost.monthly_usd} and {@code all_pass}), {@code charts} (cost against p99 with the
+ * Pareto front, a heat map when two parameters vary; PNG and SVG) and {@code html} (report.html).
  */
 public final class SweepFormats {
     public static final String JSON_FILE = "sweep.json";
@@ -40,7 +45,23 @@ public final class SweepFormats {
                     }
                     to.text(JSON_FILE, out -> out.write(SummaryJson.text(json(r))));
                 })
-                .with("csv", true, (r, to) -> to.text(CSV_FILE, out -> out.write(csv(r))));
+                .with("csv", true, (r, to) -> to.text(CSV_FILE, out -> out.write(csv(r))))
+                .and(pictures().of(SweepFormats::data));
+    }
+
+    /** {@code charts} and {@code html} of a sweep, sharing the drawn charts; what {@code capsim report} writes. */
+    public static Formats<SweepData> pictures() {
+        RenderedCharts<SweepData> drawn = new RenderedCharts<>(SweepCharts::of);
+        return Formats.<SweepData>none()
+                .with("charts", true, (d, to) -> RunFormats.images(drawn.of(d), to))
+                .with("html", true, (d, to) -> to.text(HtmlReport.FILE, out -> SweepReport.write(out, d, drawn.of(d))));
+    }
+
+    /** What the sweep's folder holds of {@code r}: sweep.json and each point's summary. */
+    public static SweepData data(SweepResult r) {
+        Map<Integer, JsonNode> summaries = new LinkedHashMap<>();
+        r.points().forEach(p -> summaries.put(p.point().number(), p.summary()));
+        return new SweepData(json(r), summaries);
     }
 
     /** The table printed on the terminal: a row per point, its SLO values and verdicts, uptime, cost; the best marked. */

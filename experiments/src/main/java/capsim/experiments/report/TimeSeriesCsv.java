@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * timeseries.csv and scenarios.csv: one row per (replication, window) with every column of the
- * {@link TimeSeries}; scenarios.csv starts each row with the failure scenario's name. An empty
+ * {@link TimeSeries}; scenarios.csv and uptime_windows.csv start each row with the failure
+ * scenario's name ({@code normal} for the main run's uptime windows). An empty
  * cell is a value that does not apply (a tier with no node in the window). The README documents
  * every column.
  */
@@ -22,6 +23,8 @@ public final class TimeSeriesCsv {
     public static final String FILE = "timeseries.csv";
     /** The failure scenarios' windows. */
     public static final String SCENARIOS_FILE = "scenarios.csv";
+    /** Every uptime window of the main run and the scenarios, and whether it met the targets. */
+    public static final String UPTIME_FILE = "uptime_windows.csv";
     private static final String SCENARIO = "scenario";
     private static final List<String> KEYS = List.of("replication", "window_start_s");
 

@@ -30,6 +30,8 @@ public final class Columns {
     public static final String DESIRED = "desired";
     /** An autoscaled tier's booting nodes, time-averaged over the window. */
     public static final String BOOTING = "booting";
+    /** A burstable tier's CPU credits per running node, time-averaged over the window. */
+    public static final String CREDITS = "credits";
     /** WebSocket per-recipient delivery p99, ms. */
     public static final String DELIVERY_P99_MS = "delivery_p99_ms";
 

@@ -1,5 +1,6 @@
 package capsim.experiments.result;
 
+import capsim.experiments.summary.Uptime;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.TierSpec;
@@ -10,8 +11,11 @@ import capsim.models.system.ReplicationResult.WindowRow;
 import capsim.models.system.ReplicationResult.WebSocketResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** Builds the {@link RunResult} of a run from its replications, in replication order. */
 public final class RunResults {
@@ -20,24 +24,48 @@ public final class RunResults {
 
     /** The result of {@code results}, summarised as {@code summary}, of the model {@code model}. */
     public static RunResult of(ModelSpec spec, JsonNode summary, List<ReplicationResult> results, ModelCopy model) {
-        List<String> columns = columns(spec);
+        Set<String> credited = new LinkedHashSet<>();
+        results.forEach(r -> r.series().forEach(row -> credited.addAll(row.tierCredits().keySet())));
+        List<String> columns = columns(spec, credited);
         List<TimeSeries.Window> main = new ArrayList<>();
         List<TimeSeries.Window> scenarios = new ArrayList<>();
         for (ReplicationResult r : results) {
-            for (WindowRow row : r.windows()) {
-                main.add(new TimeSeries.Window("", r.replication(), row.startS(), values(spec, row)));
+            for (WindowRow row : r.series()) {
+                main.add(new TimeSeries.Window("", r.replication(), row.startS(), values(spec, credited, row)));
             }
             for (ScenarioResult s : r.scenarios()) {
                 for (WindowRow row : s.windows()) {
-                    scenarios.add(new TimeSeries.Window(s.name(), r.replication(), row.startS(), values(spec, row)));
+                    scenarios.add(new TimeSeries.Window(s.name(), r.replication(), row.startS(),
+                            values(spec, credited, row)));
                 }
             }
         }
         return new RunResult(summary, new TimeSeries(columns, main), new TimeSeries(columns, scenarios),
-                latencies(spec, results), model);
+                latencies(spec, results), model, uptime(spec, results));
     }
 
-    private static List<String> columns(ModelSpec spec) {
+    /** Every uptime window of the main run ({@link RunResult#NORMAL}) and the scenarios, and whether it met the targets. */
+    private static TimeSeries uptime(ModelSpec spec, List<ReplicationResult> results) {
+        Predicate<WindowRow> up = Uptime.windowTest(spec);
+        List<TimeSeries.Window> windows = new ArrayList<>();
+        for (ReplicationResult r : results) {
+            double endS = spec.run().warmupS() + r.measuredS();
+            for (WindowRow row : r.windows()) {
+                windows.add(new TimeSeries.Window(RunResult.NORMAL, r.replication(), row.startS(),
+                        new double[] {Math.min(r.windowS(), endS - row.startS()), 1, up.test(row) ? 1 : 0}));
+            }
+            for (ScenarioResult s : r.scenarios()) {
+                for (int i = 0; i < s.windows().size(); i++) {
+                    WindowRow row = s.windows().get(i);
+                    windows.add(new TimeSeries.Window(s.name(), r.replication(), row.startS(),
+                            new double[] {r.windowS(), s.weights().get(i), up.test(row) ? 1 : 0}));
+                }
+            }
+        }
+        return new TimeSeries(RunResult.UPTIME_COLUMNS, windows);
+    }
+
+    private static List<String> columns(ModelSpec spec, Set<String> credited) {
         List<String> columns = new ArrayList<>();
         for (ClassSpec c : spec.workload().classes()) {
             for (String m : List.of(Columns.ARRIVED, Columns.COMPLETED, Columns.ERRORS, Columns.MEAN_MS,
@@ -53,6 +81,9 @@ public final class RunResults {
                 columns.add(Columns.ofTier(t.name(), Columns.DESIRED));
                 columns.add(Columns.ofTier(t.name(), Columns.BOOTING));
             }
+            if (credited.contains(t.name())) {
+                columns.add(Columns.ofTier(t.name(), Columns.CREDITS));
+            }
         }
         if (spec.workload().websocket().isPresent()) {
             columns.add(Columns.ofWebSocket(Columns.DELIVERY_P99_MS));
@@ -60,7 +91,7 @@ public final class RunResults {
         return columns;
     }
 
-    private static double[] values(ModelSpec spec, WindowRow row) {
+    private static double[] values(ModelSpec spec, Set<String> credited, WindowRow row) {
         List<Double> v = new ArrayList<>();
         for (ClassSpec c : spec.workload().classes()) {
             WindowClass w = row.classes().getOrDefault(c.name(), new WindowClass(0, 0, 0, 0));
@@ -75,6 +106,9 @@ public final class RunResults {
             if (autoscaled(t)) {
                 v.add(get(row.tierDesired(), t.name()));
                 v.add(get(row.tierBooting(), t.name()));
+            }
+            if (credited.contains(t.name())) {
+                v.add(get(row.tierCredits(), t.name()));
             }
         }
         if (spec.workload().websocket().isPresent()) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Uptime: the fraction of windows in which every target that can be judged per window held (SLOs
@@ -72,6 +73,12 @@ public record Uptime(double ratio, double ci95Lo, double ci95Hi, String method, 
     /** Uptime of {@code results} against the targets of {@code spec}; ratio 1 when there are no windows. */
     public static Uptime of(ModelSpec spec, List<ReplicationResult> results) {
         return of(spec, results, criteria(spec));
+    }
+
+    /** The test of one window against the targets of {@code spec}: true when {@link #of} counts it up. */
+    public static Predicate<WindowRow> windowTest(ModelSpec spec) {
+        List<Criterion> criteria = criteria(spec);
+        return row -> holds(criteria, row);
     }
 
     /**

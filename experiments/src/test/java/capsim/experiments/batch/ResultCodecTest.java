@@ -80,7 +80,9 @@ class ResultCodecTest {
         String text = codec.write("k", new JobResult(empty, 0));
 
         assertThrows(IOException.class, () -> codec.read("other", text));
-        assertThrows(IOException.class, () -> codec.read("k", text.replace("\"format\":1", "\"format\":2")));
-        assertTrue(text.contains("\"format\":1"), text);
+        String format = "\"format\":" + ResultCodec.FORMAT;
+        assertThrows(IOException.class, () -> codec.read("k", text.replace(format, "\"format\":" + (ResultCodec.FORMAT
+                + 1))));
+        assertTrue(text.contains(format), text);
     }
 }

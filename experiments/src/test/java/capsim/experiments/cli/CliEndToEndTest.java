@@ -84,7 +84,7 @@ class CliEndToEndTest {
         String csv = Files.readString(out.resolve("timeseries.csv"));
         assertTrue(csv.startsWith("replication,window_start_s,class.req.arrived,class.req.completed,class.req.errors,"
                 + "class.req.mean_ms,class.req.p50_ms,class.req.p95_ms,class.req.p99_ms,tier.app.utilization,"
-                + "tier.app.nodes,tier.app.p99_ms,tier.app.offered\n"), csv);
+                + "tier.app.nodes,tier.app.p99_ms,tier.app.offered,tier.app.credits\n"), csv);
         // every arrival falls in exactly one window: the windows' arrivals add up to the summary's
         TimeSeries series = TimeSeriesCsv.read(out.resolve("timeseries.csv"));
         assertEquals(req.get("arrived").asDouble(), series.sum(w -> series.value(w, "class.req.arrived")));

@@ -1,5 +1,6 @@
 package capsim.experiments.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -104,6 +105,32 @@ class SweepCommandTest {
         assertTrue(cli.out().matches("(?s).*001 .*<- best.*"), cli.out());
     }
 
+    /* The sweep's charts and report.html, and capsim report DIR redraws the same bytes from the folder alone. */
+    @Test
+    void writesItsChartsAndReportAndReportRebuildsThemFromTheFolder() throws IOException {
+        Path out = dir.resolve("out");
+        Cli sweep = Cli.run("sweep", experiment().toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(0, sweep.status(), sweep.err());
+        List<String> pictures = List.of("report.html", "sweep-cost-latency.png", "sweep-cost-latency.svg");
+        List<String> written = new ArrayList<>();
+        for (String f : pictures) {
+            written.add(Files.readString(out.resolve(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+            Files.delete(out.resolve(f));
+        }
+        String html = written.get(0);
+        assertTrue(html.contains("2 of 3 points pass every SLO; best: <b>point 001</b>"), html);
+        assertTrue(html.contains("<img width=\"960\" height=\"480\""), html);
+
+        Cli report = Cli.run("report", out.toString());
+
+        assertEquals(0, report.status(), report.err());
+        for (int i = 0; i < pictures.size(); i++) {
+            assertEquals(written.get(i), Files.readString(out.resolve(pictures.get(i)),
+                    java.nio.charset.StandardCharsets.ISO_8859_1), pictures.get(i));
+        }
+        assertFalse(Files.exists(out.resolve("sweep-heatmap.png")), "three parameters vary: no heat map");
+    }
+
     @Test
     void theSameBytesWhateverTheThreads() throws IOException {
         Path exp = experiment();
@@ -136,7 +163,7 @@ class SweepCommandTest {
         assertEquals(files, files(resumed));
         assertTrue(files.size() >= 3 + 2 + 6, files.toString());
         for (Path f : files) {
-            assertEquals(Files.readString(whole.resolve(f)), Files.readString(resumed.resolve(f)), f.toString());
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(resumed.resolve(f)), f.toString());
         }
     }
 

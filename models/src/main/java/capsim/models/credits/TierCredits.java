@@ -29,7 +29,9 @@ import java.util.function.ToDoubleFunction;
  * the first check that finds credits again. Credits count CPU time ({@link Node#cpuS()}): a
  * faster CPU spends fewer of them on the same demand. Since work is booked when it is admitted, a node that demands more than baseline keeps
  * spending what it earns and stays at baseline; one that demands less earns credits back and
- * bursts with them. In unlimited mode the speed stays 1 and the balance goes negative.
+ * bursts with them. In unlimited mode the speed stays 1 and the balance goes negative. At each
+ * check the tier's periods are told the mean balance of its running nodes (the time series's
+ * credit balance).
  */
 public final class TierCredits {
     /** Longest time between two checks, seconds. */
@@ -145,6 +147,8 @@ public final class TierCredits {
             accounts.add(new CreditAccount(type, vcpuPerWorker, spec, n.launchedS(), 0));
         }
         double untilEmptyS = TICK_S;
+        double balance = 0;
+        int open = 0;
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
             CreditAccount a = accounts.get(i);
@@ -158,6 +162,10 @@ public final class TierCredits {
             }
             boolean stopped = node.state() == Node.State.STOPPED;
             a.advance(now, stopped ? node.stateSinceS() : now, node.cpuS());
+            if (!stopped) {
+                balance += a.balance();
+                open++;
+            }
             if (stopped) {
                 a.close();
             } else if (spec.mode() == CreditsSpec.Mode.STANDARD) {
@@ -171,6 +179,7 @@ public final class TierCredits {
                 }
             }
         }
+        tier.credits(open == 0 ? 0 : balance / open);
         return Math.max(MIN_CHECK_S, untilEmptyS);
     }
 }

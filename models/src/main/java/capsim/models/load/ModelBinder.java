@@ -23,7 +23,7 @@ final class ModelBinder {
     private static final List<String> KEYS = List.of("name", "title", "currency", "run", "workload", "tiers",
             "network", "slo", "cost", "uptime", "failures", RegionBinder.KEY);
     private static final List<String> RUN_KEYS = List.of("duration_s", "warmup_s", "replications", "seed",
-            "fidelity", "precision", "max_replications");
+            "fidelity", "precision", "max_replications", "window_s");
     private static final List<String> PRECISION_KEYS = List.of("relative");
     private static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9-]+");
 
@@ -74,7 +74,8 @@ final class ModelBinder {
                     r.integer("seed", Long.MIN_VALUE).orElse(d.seed()),
                     r.choice("fidelity", RunSpec.Fidelity.class, false).orElse(d.fidelity()),
                     relative,
-                    r.smallInteger("max_replications", 1).orElse(relative > 0 ? 4 * replications : replications));
+                    r.smallInteger("max_replications", 1).orElse(relative > 0 ? 4 * replications : replications),
+                    r.number("window_s", Bound.POSITIVE).orElse(d.windowS()));
         }).orElse(d);
     }
 }

@@ -16,15 +16,16 @@ import java.util.Map;
  * requests count as errors of the window they arrived in. At the stop ({@link #stop}) the
  * figures freeze, so that arrived = completed + rejected + timed out + unfinished; each
  * unfinished request is then recorded in the latencies (not the windows') at its age, a lower
- * bound on its latency (a right-censored observation).
+ * bound on its latency (a right-censored observation). The per-window figures are kept twice when
+ * the time-series windows differ from the uptime windows ({@link Horizon#separateSeries()}): the
+ * latencies of both come from the one cumulative histogram, so a value is still recorded once.
  */
 public final class ClassRecorder {
     private final Horizon horizon;
     private final List<String> regions;
     private final LatencyRecorder latency = new LatencyRecorder();
-    private final WindowedLatency windows;
-    private final long[] windowErrors;
-    private final long[] windowArrivals;
+    private final Windows uptime;
+    private final Windows series;
     private final LatencyRecorder[] byRegion;
     private long arrived;
     private long completed;
@@ -39,9 +40,9 @@ public final class ClassRecorder {
     ClassRecorder(Horizon horizon, List<String> regions) {
         this.horizon = horizon;
         this.regions = List.copyOf(regions);
-        this.windows = new WindowedLatency(latency, horizon.windows());
-        this.windowErrors = new long[horizon.windows()];
-        this.windowArrivals = new long[horizon.windows()];
+        this.uptime = new Windows(latency, horizon.warmupS(), horizon.windowS(), horizon.windows());
+        this.series = horizon.separateSeries()
+                ? new Windows(latency, horizon.warmupS(), horizon.seriesS(), horizon.seriesWindows()) : uptime;
         this.byRegion = new LatencyRecorder[regions.size()];
         Arrays.setAll(byRegion, i -> new LatencyRecorder());
     }
@@ -52,7 +53,10 @@ public final class ClassRecorder {
             return;
         }
         arrived++;
-        windowArrivals[window(r.arrivalS())]++;
+        uptime.arrived(r.arrivalS());
+        if (series != uptime) {
+            series.arrived(r.arrivalS());
+        }
         r.previous = tail;
         if (tail == null) {
             head = r;
@@ -86,7 +90,7 @@ public final class ClassRecorder {
         } else {
             rejected++;
         }
-        windowErrors[window(r.arrivalS())]++;
+        error(r.arrivalS());
         unlink(r);
     }
 
@@ -105,9 +109,11 @@ public final class ClassRecorder {
         r.next = null;
     }
 
-    private int window(double arrivalS) {
-        int w = (int) ((arrivalS - horizon.warmupS()) / horizon.windowS());
-        return Math.min(w, windowErrors.length - 1);
+    private void error(double arrivalS) {
+        uptime.failed(arrivalS);
+        if (series != uptime) {
+            series.failed(arrivalS);
+        }
     }
 
     /**
@@ -118,7 +124,7 @@ public final class ClassRecorder {
     void stop(double nowS) {
         for (InFlight r = head; r != null; r = r.next) {
             unfinished++;
-            windowErrors[window(r.arrivalS())]++;
+            error(r.arrivalS());
             double ageS = nowS - r.arrivalS();
             latency.recordSeconds(ageS);
             if (r.origin() >= 0) {
@@ -147,19 +153,76 @@ public final class ClassRecorder {
         return map;
     }
 
-    /** End-to-end latency per window, by the time the completion was recorded. */
+    /** End-to-end latency per uptime window, by the time the completion was recorded. */
     public WindowedLatency windows() {
-        return windows;
+        return uptime.latency();
     }
 
-    /** Requests that arrived in window {@code i}. */
+    /** Requests that arrived in uptime window {@code i}. */
     public long windowArrivals(int i) {
-        return windowArrivals[i];
+        return uptime.arrivals(i);
     }
 
-    /** Failed requests that arrived in window {@code i}, and (once stopped) those left unfinished. */
+    /** Failed requests that arrived in uptime window {@code i}, and (once stopped) those left unfinished. */
     public long windowErrors(int i) {
-        return windowErrors[i];
+        return uptime.errors(i);
+    }
+
+    /** The figures per uptime window. */
+    public Windows uptimeWindows() {
+        return uptime;
+    }
+
+    /** The figures per time-series window (the uptime windows' own when the lengths agree). */
+    public Windows seriesWindows() {
+        return series;
+    }
+
+    /**
+     * One class's figures per window of one length from {@code startS}: requests arrived, failed
+     * requests by the window they arrived in, and the latency of completions by the time recorded.
+     */
+    public static final class Windows {
+        private final double startS;
+        private final double lengthS;
+        private final WindowedLatency latency;
+        private final long[] arrivals;
+        private final long[] errors;
+
+        Windows(LatencyRecorder cumulative, double startS, double lengthS, int count) {
+            this.startS = startS;
+            this.lengthS = lengthS;
+            this.latency = new WindowedLatency(cumulative, count);
+            this.arrivals = new long[count];
+            this.errors = new long[count];
+        }
+
+        private int index(double arrivalS) {
+            return Math.min((int) ((arrivalS - startS) / lengthS), arrivals.length - 1);
+        }
+
+        void arrived(double arrivalS) {
+            arrivals[index(arrivalS)]++;
+        }
+
+        void failed(double arrivalS) {
+            errors[index(arrivalS)]++;
+        }
+
+        /** Latency of the completions recorded in each window. */
+        public WindowedLatency latency() {
+            return latency;
+        }
+
+        /** Requests that arrived in window {@code i}. */
+        public long arrivals(int i) {
+            return arrivals[i];
+        }
+
+        /** Failed requests that arrived in window {@code i}, and (once stopped) those left unfinished. */
+        public long errors(int i) {
+            return errors[i];
+        }
     }
 
     public long arrived() {

@@ -83,12 +83,21 @@ public final class Period {
         classes.values().forEach(c -> c.stop(nowS));
     }
 
-    /** Closes window {@code i} of every windowed recorder: what was recorded since the previous close is its. */
+    /** Closes uptime window {@code i} of every windowed recorder: what was recorded since the previous close is its. */
     void closeWindow(int i) {
         classes.values().forEach(c -> c.windows().close(i));
         tiers.values().forEach(t -> t.latencyWindows().close(i));
         if (websocket != null) {
             websocket.windows().close(i);
+        }
+    }
+
+    /** Closes time-series window {@code i} of every windowed recorder, when they are kept apart from the uptime's. */
+    void closeSeriesWindow(int i) {
+        classes.values().forEach(c -> c.seriesWindows().latency().close(i));
+        tiers.values().forEach(t -> t.seriesWindows().latency().close(i));
+        if (websocket != null) {
+            websocket.seriesWindows().close(i);
         }
     }
 }

@@ -4,6 +4,7 @@ import capsim.engine.kernel.Simulation;
 import capsim.models.tier.Horizon;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * The measured periods of one replication, in time order, their arrival spans disjoint. A
@@ -98,23 +99,29 @@ public final class Periods {
     /**
      * Closes each window of every period at its end, the last one at the period's stop (after its
      * drain), so that what arrived in a period and finished in its drain still counts; the period
-     * stops then (its unfinished requests are counted).
+     * stops then (its unfinished requests are counted). The time-series windows, where they are
+     * kept apart, close the same way, before the uptime windows closing at the same time.
      */
     public void scheduleWindows(Simulation sim) {
         for (Period p : periods) {
             Horizon h = p.horizon();
-            int windows = h.windows();
-            for (int i = 0; i < windows; i++) {
-                int w = i;
-                if (i == windows - 1) {
-                    sim.schedule(h.stopS(), () -> {
-                        p.closeWindow(w);
-                        p.stop(h.stopS());
-                    });
-                } else {
-                    sim.schedule(h.warmupS() + (i + 1) * h.windowS(), () -> p.closeWindow(w));
-                }
+            if (h.separateSeries()) {
+                schedule(sim, h, h.seriesWindows(), h.seriesS(), p::closeSeriesWindow);
             }
+            schedule(sim, h, h.windows(), h.windowS(), w -> {
+                p.closeWindow(w);
+                if (w == h.windows() - 1) {
+                    p.stop(h.stopS());
+                }
+            });
+        }
+    }
+
+    /** Schedules {@code close} of each of {@code windows} windows of {@code lengthS}, the last at the stop. */
+    private static void schedule(Simulation sim, Horizon h, int windows, double lengthS, IntConsumer close) {
+        for (int i = 0; i < windows; i++) {
+            int w = i;
+            sim.schedule(i == windows - 1 ? h.stopS() : h.warmupS() + (i + 1) * lengthS, () -> close.accept(w));
         }
     }
 

@@ -5,6 +5,7 @@ import capsim.engine.stats.TimeWeighted;
 import capsim.engine.stats.WindowedLatency;
 import capsim.engine.stats.WindowedSeries;
 import capsim.models.tier.Horizon;
+import java.util.function.Function;
 
 /**
  * One tier in one period: the visits of requests that arrived in the period (count, failures,
@@ -12,14 +13,15 @@ import capsim.models.tier.Horizon;
  * server-seconds, work offered and the nodes in service and billed (time-weighted), overall and
  * per window. Node counts are those current at the period's start, then each change up to its end.
  * In a sampled tier (docs/fidelity.md) utilisation is over the simulated nodes' servers, node
- * counts over every node.
+ * counts over every node. The per-window figures are kept twice when the time-series windows
+ * differ from the uptime windows ({@link Horizon#separateSeries()}).
  */
 public final class TierRecorder {
     private final Horizon horizon;
     private final int workers;
     private final LatencyRecorder latency = new LatencyRecorder();
-    private final WindowedLatency latencyWindows;
-    private final WindowedSeries windows;
+    private final Windows uptime;
+    private final Windows series;
     private double busyServerS;
     private double offeredWorkS;
     private long visits;
@@ -32,23 +34,16 @@ public final class TierRecorder {
     private TimeWeighted nodesInService;
     private TimeWeighted serversInService;
     private TimeWeighted nodesBilled;
-    /** Nodes in service per window, kept once the tier is seen to simulate fewer nodes than it has. */
-    private final WindowedSeries nodeWindows;
+    /** True once the tier is seen to simulate fewer nodes than it has. */
     private boolean sampled;
-    /** Booting nodes and the autoscaler's desired capacity per window (levels); work offered per window. */
-    private final WindowedSeries bootingWindows;
-    private final WindowedSeries desiredWindows;
-    private final double[] offeredWindows;
+    /** True once a credit balance was recorded: the tier's nodes are burstable. */
+    private boolean credited;
 
     TierRecorder(Horizon horizon, int workers) {
         this.horizon = horizon;
         this.workers = workers;
-        this.latencyWindows = new WindowedLatency(latency, horizon.windows());
-        this.windows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
-        this.nodeWindows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
-        this.bootingWindows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
-        this.desiredWindows = new WindowedSeries(horizon.warmupS(), horizon.endS(), horizon.windowS());
-        this.offeredWindows = new double[horizon.windows()];
+        this.uptime = new Windows(horizon.windowS(), horizon.windows());
+        this.series = horizon.separateSeries() ? new Windows(horizon.seriesS(), horizon.seriesWindows()) : uptime;
     }
 
     /** A visit left at {@code departS} (served when {@code ok}); its latency counts if it left by the stop. */
@@ -75,30 +70,50 @@ public final class TierRecorder {
         double to = Math.min(toS, horizon.endS());
         if (to > from) {
             busyServerS += (to - from) * servers;
-            windows.addBusy(from, to, servers);
+            uptime.servers.addBusy(from, to, servers);
+            if (series != uptime) {
+                series.servers.addBusy(from, to, servers);
+            }
         }
     }
 
     /** {@code serviceS} of work (at full speed) was offered at {@code nowS}, inside the period. */
     public void offered(double nowS, double serviceS) {
         offeredWorkS += serviceS;
-        int i = (int) Math.floor((nowS - horizon.warmupS()) / horizon.windowS());
-        if (i >= 0 && i < offeredWindows.length) {
-            offeredWindows[i] += serviceS;
+        uptime.offered(nowS, serviceS);
+        if (series != uptime) {
+            series.offered(nowS, serviceS);
         }
     }
 
     /** From {@code nowS} the tier has {@code booting} nodes launched and not yet in service. */
     public void booting(double nowS, int booting) {
         if (nowS <= horizon.endS()) {
-            bootingWindows.updateLevel(Math.max(nowS, horizon.warmupS()), booting);
+            level(w -> w.booting, nowS, booting);
         }
     }
 
     /** From {@code nowS} the tier's autoscaler wants {@code desired} nodes. */
     public void desired(double nowS, int desired) {
         if (nowS <= horizon.endS()) {
-            desiredWindows.updateLevel(Math.max(nowS, horizon.warmupS()), desired);
+            level(w -> w.desired, nowS, desired);
+        }
+    }
+
+    /** From {@code nowS} the tier's burstable nodes hold {@code balance} CPU credits each, on average. */
+    public void credits(double nowS, double balance) {
+        credited = true;
+        if (nowS <= horizon.endS()) {
+            level(w -> w.credits, nowS, balance);
+        }
+    }
+
+    /** Sets the level picked by {@code which} from {@code nowS} (the period's start if earlier), in both grains. */
+    private void level(Function<Windows, WindowedSeries> which, double nowS, double value) {
+        double from = Math.max(nowS, horizon.warmupS());
+        which.apply(uptime).updateLevel(from, value);
+        if (series != uptime) {
+            which.apply(series).updateLevel(from, value);
         }
     }
 
@@ -113,8 +128,8 @@ public final class TierRecorder {
             return;
         }
         sampled |= simulated != inService;
-        windows.updateLevel(Math.max(nowS, horizon.warmupS()), (double) simulated * workers);
-        nodeWindows.updateLevel(Math.max(nowS, horizon.warmupS()), inService);
+        level(w -> w.servers, nowS, (double) simulated * workers);
+        level(w -> w.nodes, nowS, inService);
         if (nowS <= horizon.warmupS()) {
             inServiceBefore = inService;
             simulatedBefore = simulated;
@@ -144,9 +159,9 @@ public final class TierRecorder {
         return latency;
     }
 
-    /** Visit latency per window, by the time the visit was recorded. */
+    /** Visit latency per uptime window, by the time the visit was recorded. */
     public WindowedLatency latencyWindows() {
-        return latencyWindows;
+        return uptime.latency;
     }
 
     public long visits() {
@@ -187,39 +202,101 @@ public final class TierRecorder {
         return capacity > 0 ? offeredWorkS / capacity : 0;
     }
 
-    /** Time-averaged utilisation in window {@code i}. */
-    public double windowUtilization(int i) {
-        double servers = windows.levelAverage(i);
-        return servers > 0 ? windows.busyAverage(i) / servers : 0;
+    /** True when the tier's nodes hold CPU credits (a balance was recorded). */
+    public boolean hasCredits() {
+        return credited;
     }
 
-    /** Time-averaged nodes in service in window {@code i}. */
-    public double windowNodes(int i) {
-        return sampled ? nodeWindows.levelAverage(i) : windows.levelAverage(i) / workers;
+    /** The figures per uptime window. */
+    public Windows uptimeWindows() {
+        return uptime;
     }
 
-    /** Booting nodes, time-averaged over window {@code i}. */
-    public double windowBooting(int i) {
-        return bootingWindows.levelAverage(i);
-    }
-
-    /** The autoscaler's desired capacity, time-averaged over window {@code i}. */
-    public double windowDesired(int i) {
-        return desiredWindows.levelAverage(i);
-    }
-
-    /**
-     * Offered load of window {@code i}: work (server-seconds at full speed) that arrived in the
-     * window / server-seconds in service in it; 0 with no server in service.
-     */
-    public double windowOffered(int i) {
-        double serverS = windows.levelAverage(i) * windows.windowLengthS(i);
-        return serverS > 0 ? offeredWindows[i] / serverS : 0;
+    /** The figures per time-series window (the uptime windows' own when the lengths agree). */
+    public Windows seriesWindows() {
+        return series;
     }
 
     /** Simulated nodes in service, time-averaged over the period (the nodes in service unless sampled). */
     public double simulatedNodesMean() {
         started();
         return serversInService.average(horizon.endS()) / workers;
+    }
+
+    /**
+     * The tier's figures per window of one length over the period: visit latency, busy and
+     * in-service servers, nodes in service, booting, desired, the credit balance and work offered.
+     */
+    public final class Windows {
+        private final WindowedLatency latency;
+        private final WindowedSeries servers;
+        private final WindowedSeries nodes;
+        private final WindowedSeries booting;
+        private final WindowedSeries desired;
+        private final WindowedSeries credits;
+        private final double lengthS;
+        private final double[] offered;
+
+        private Windows(double lengthS, int count) {
+            this.lengthS = lengthS;
+            this.latency = new WindowedLatency(TierRecorder.this.latency, count);
+            this.servers = series();
+            this.nodes = series();
+            this.booting = series();
+            this.desired = series();
+            this.credits = series();
+            this.offered = new double[count];
+        }
+
+        private WindowedSeries series() {
+            return new WindowedSeries(horizon.warmupS(), horizon.endS(), lengthS);
+        }
+
+        private void offered(double nowS, double serviceS) {
+            int i = (int) Math.floor((nowS - horizon.warmupS()) / lengthS);
+            if (i >= 0 && i < offered.length) {
+                offered[i] += serviceS;
+            }
+        }
+
+        /** Visit latency per window, by the time the visit was recorded. */
+        public WindowedLatency latency() {
+            return latency;
+        }
+
+        /** Time-averaged utilisation in window {@code i}. */
+        public double utilization(int i) {
+            double level = servers.levelAverage(i);
+            return level > 0 ? servers.busyAverage(i) / level : 0;
+        }
+
+        /** Time-averaged nodes in service in window {@code i}. */
+        public double nodes(int i) {
+            return sampled ? nodes.levelAverage(i) : servers.levelAverage(i) / workers;
+        }
+
+        /** Booting nodes, time-averaged over window {@code i}. */
+        public double booting(int i) {
+            return booting.levelAverage(i);
+        }
+
+        /** The autoscaler's desired capacity, time-averaged over window {@code i}. */
+        public double desired(int i) {
+            return desired.levelAverage(i);
+        }
+
+        /** CPU credits per burstable node, time-averaged over window {@code i} (as of each credit check). */
+        public double credits(int i) {
+            return credits.levelAverage(i);
+        }
+
+        /**
+         * Offered load of window {@code i}: work (server-seconds at full speed) that arrived in the
+         * window / server-seconds in service in it; 0 with no server in service.
+         */
+        public double offered(int i) {
+            double serverS = servers.levelAverage(i) * servers.windowLengthS(i);
+            return serverS > 0 ? offered[i] / serverS : 0;
+        }
     }
 }

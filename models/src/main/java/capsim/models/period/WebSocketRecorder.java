@@ -13,12 +13,14 @@ public final class WebSocketRecorder {
     private final Horizon horizon;
     private final LatencyRecorder delivery = new LatencyRecorder();
     private final WindowedLatency windows;
+    private final WindowedLatency series;
     private long messages;
     private long failedDeliveries;
 
     WebSocketRecorder(Horizon horizon) {
         this.horizon = horizon;
         this.windows = new WindowedLatency(delivery, horizon.windows());
+        this.series = horizon.separateSeries() ? new WindowedLatency(delivery, horizon.seriesWindows()) : windows;
     }
 
     /** A message was published. */
@@ -45,9 +47,14 @@ public final class WebSocketRecorder {
         return delivery;
     }
 
-    /** Delivery latency per window, by the time it was recorded. */
+    /** Delivery latency per uptime window, by the time it was recorded. */
     public WindowedLatency windows() {
         return windows;
+    }
+
+    /** Delivery latency per time-series window (the uptime windows' own when the lengths agree). */
+    public WindowedLatency seriesWindows() {
+        return series;
     }
 
     public long messages() {

@@ -59,11 +59,12 @@ import java.util.function.Function;
  * the end can finish, then, for a model that can fail, its failure scenarios. Each of these is
  * a measured {@link Period} declared here, before the run, with its own recorders
  * ({@link Periods}); a result is built from one period's recorders. Everything lives in this
- * call: replications run in parallel threads. Time-series windows last {@code uptime.window_s}
- * (default 60 s).
+ * call: replications run in parallel threads. Uptime windows last {@code uptime.window_s}
+ * (default 60 s), time-series windows {@code run.window_s} (default 10 s); each is at most the
+ * run's duration.
  */
 public final class ModelRunner {
-    /** Default length of a time-series window ({@code uptime.window_s}), seconds. */
+    /** Default length of an uptime window ({@code uptime.window_s}), seconds. */
     public static final double WINDOW_S = UptimeSpec.DEFAULT.windowS();
 
     private final ModelSpec model;
@@ -101,24 +102,29 @@ public final class ModelRunner {
 
     /** As {@link #run(int)}, the scenarios' blocks shaped by {@code shapes}. */
     ReplicationResult run(int replication, Function<FailureMode, FailureScenarios.Shape> shapes) {
-        Horizon horizon = horizon(model.run().warmupS(), model.run().durationS());
+        Horizon horizon = horizon(model.run().warmupS(), model.run().durationS(), model.run().windowS());
         return simulate(replication, horizon, Failures.none(),
                 FailureScenarios.plan(model, replication, horizon.windowS(), horizon.stopS(), shapes));
     }
 
-    /** Runs replication {@code replication} with every failure process running: failures happen as they come. */
+    /**
+     * Runs replication {@code replication} with every failure process running: failures happen as
+     * they come. Its time series is its uptime windows'.
+     */
     public ReplicationResult runWithFailures(int replication) {
-        return simulate(replication, horizon(model.run().warmupS(), model.run().durationS()), Failures.asTheyCome(),
-                Optional.empty());
+        return simulate(replication, horizon(model.run().warmupS(), model.run().durationS(), model.uptime().windowS()),
+                Failures.asTheyCome(), Optional.empty());
     }
 
     /**
-     * Measures {@code durationS} from {@code startS} in windows of {@code uptime.window_s} (at most
-     * the run's duration), then drains for a tenth of it, at most 60 s.
+     * Measures {@code durationS} from {@code startS} in uptime windows of {@code uptime.window_s} and
+     * time-series windows of {@code seriesS} (each at most the run's duration), then drains for a
+     * tenth of it, at most 60 s.
      */
-    private Horizon horizon(double startS, double durationS) {
+    private Horizon horizon(double startS, double durationS, double seriesS) {
         double windowS = Math.min(model.uptime().windowS(), model.run().durationS());
-        return new Horizon(startS, startS + durationS, windowS, Math.min(60, durationS / 10));
+        return new Horizon(startS, startS + durationS, windowS, Math.min(60, durationS / 10),
+                Math.min(seriesS, model.run().durationS()));
     }
 
     /**
@@ -191,7 +197,8 @@ public final class ModelRunner {
         Period next = periods.named(Period.SCENARIOS);
         Failures.injected(scenarios.get().strikes()).install(outages);
         sim.runUntil(next.horizon().stopS());
-        return result.withScenarios(scenarios.get().results(rows(next), result), sim.eventsFired() - result.events());
+        return result.withScenarios(scenarios.get().results(rows(next, false), result),
+                sim.eventsFired() - result.events());
     }
 
     /**
@@ -205,7 +212,7 @@ public final class ModelRunner {
         }
         periods.add(new Period(Period.MAIN, main));
         scenarios.ifPresent(s -> periods.add(new Period(Period.SCENARIOS,
-                horizon(main.stopS(), s.windows() * main.windowS()))));
+                horizon(main.stopS(), s.windows() * main.windowS(), main.windowS()))));
         return new Periods(periods);
     }
 
@@ -296,8 +303,10 @@ public final class ModelRunner {
         });
         Optional<WebSocketResult> wsResult = period.websocket().map(w -> new WebSocketResult(w.delivery(),
                 ws.orElseThrow().refused(), w.messages()));
+        List<WindowRow> uptimeRows = rows(period, false);
         return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult,
-                rows(period), sim.eventsFired(), horizon.windowS(), usage.usage(), List.of(), sampling);
+                uptimeRows, sim.eventsFired(), horizon.windowS(), usage.usage(), List.of(), sampling,
+                horizon.separateSeries() ? rows(period, true) : uptimeRows);
     }
 
     /** {@code count} x {@code factor}, rounded; {@code count} itself when the factor is 1. */
@@ -305,17 +314,19 @@ public final class ModelRunner {
         return factor == 1 ? count : Math.round(count * factor);
     }
 
-    /** The time-series windows of {@code period}, once they are closed. */
-    private static List<WindowRow> rows(Period period) {
+    /** The uptime windows of {@code period}, or with {@code series} its time-series windows, once they are closed. */
+    private static List<WindowRow> rows(Period period, boolean series) {
         Horizon horizon = period.horizon();
+        int windows = series ? horizon.seriesWindows() : horizon.windows();
+        double lengthS = series ? horizon.seriesS() : horizon.windowS();
         List<WindowRow> rows = new ArrayList<>();
-        for (int i = 0; i < horizon.windows(); i++) {
+        for (int i = 0; i < windows; i++) {
             Map<String, WindowClass> wc = new LinkedHashMap<>();
             for (var e : period.classes().entrySet()) {
-                ClassRecorder c = e.getValue();
-                WindowedLatency s = c.windows();
-                wc.put(e.getKey(), new WindowClass(s.count(i), c.windowErrors(i), s.meanMs(i), s.p99Ms(i),
-                        c.windowArrivals(i), s.p50Ms(i), s.p95Ms(i)));
+                ClassRecorder.Windows c = series ? e.getValue().seriesWindows() : e.getValue().uptimeWindows();
+                WindowedLatency s = c.latency();
+                wc.put(e.getKey(), new WindowClass(s.count(i), c.errors(i), s.meanMs(i), s.p99Ms(i),
+                        c.arrivals(i), s.p50Ms(i), s.p95Ms(i)));
             }
             Map<String, Double> p99 = new LinkedHashMap<>();
             Map<String, Double> util = new LinkedHashMap<>();
@@ -323,19 +334,24 @@ public final class ModelRunner {
             Map<String, Double> offered = new LinkedHashMap<>();
             Map<String, Double> desired = new LinkedHashMap<>();
             Map<String, Double> booting = new LinkedHashMap<>();
+            Map<String, Double> credits = new LinkedHashMap<>();
             for (var e : period.tiers().entrySet()) {
-                TierRecorder t = e.getValue();
-                p99.put(e.getKey(), t.latencyWindows().p99Ms(i));
-                util.put(e.getKey(), t.windowUtilization(i));
-                nodes.put(e.getKey(), t.windowNodes(i));
-                offered.put(e.getKey(), t.windowOffered(i));
-                desired.put(e.getKey(), t.windowDesired(i));
-                booting.put(e.getKey(), t.windowBooting(i));
+                TierRecorder.Windows t = series ? e.getValue().seriesWindows() : e.getValue().uptimeWindows();
+                p99.put(e.getKey(), t.latency().p99Ms(i));
+                util.put(e.getKey(), t.utilization(i));
+                nodes.put(e.getKey(), t.nodes(i));
+                offered.put(e.getKey(), t.offered(i));
+                desired.put(e.getKey(), t.desired(i));
+                booting.put(e.getKey(), t.booting(i));
+                if (e.getValue().hasCredits()) {
+                    credits.put(e.getKey(), t.credits(i));
+                }
             }
             int w = i;
-            double wsP99 = period.websocket().map(load -> load.windows().p99Ms(w)).orElse(0.0);
-            rows.add(new WindowRow(horizon.warmupS() + i * horizon.windowS(), wc, p99, util, nodes, wsP99, offered,
-                    desired, booting));
+            double wsP99 = period.websocket().map(load -> (series ? load.seriesWindows() : load.windows()).p99Ms(w))
+                    .orElse(0.0);
+            rows.add(new WindowRow(horizon.warmupS() + i * lengthS, wc, p99, util, nodes, wsP99, offered,
+                    desired, booting, credits));
         }
         return rows;
     }

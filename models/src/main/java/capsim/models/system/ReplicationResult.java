@@ -12,7 +12,9 @@ import java.util.Optional;
  * {@code scenarios} holds the windows of the failure scenarios run after the measured period for
  * the uptime estimate (one per failure mode; empty without any); {@code events} counts both.
  * {@code sampling} tells, per tier, how many nodes were in service and how many of them were
- * simulated (docs/fidelity.md).
+ * simulated (docs/fidelity.md). {@code windows} are the uptime windows ({@code windowS} long) and
+ * {@code series} the time-series windows ({@code run.window_s} long; the same list when the two
+ * lengths agree).
  */
 public record ReplicationResult(
         int replication,
@@ -25,7 +27,8 @@ public record ReplicationResult(
         double windowS,
         Map<String, TierUsage> usage,
         List<ScenarioResult> scenarios,
-        Map<String, Sampling> sampling) {
+        Map<String, Sampling> sampling,
+        List<WindowRow> series) {
 
     /** A result without billing usage or failure scenarios. */
     public ReplicationResult(int replication, double measuredS, Map<String, ClassResult> classes,
@@ -50,6 +53,16 @@ public record ReplicationResult(
         this(replication, measuredS, classes, tiers, websocket, windows, events, windowS, usage, scenarios, Map.of());
     }
 
+    /** A result whose time-series windows are its uptime windows. */
+    public ReplicationResult(int replication, double measuredS, Map<String, ClassResult> classes,
+                             Map<String, TierResult> tiers, Optional<WebSocketResult> websocket,
+                             List<WindowRow> windows, long events, double windowS,
+                             Map<String, TierUsage> usage, List<ScenarioResult> scenarios,
+                             Map<String, Sampling> sampling) {
+        this(replication, measuredS, classes, tiers, websocket, windows, events, windowS, usage, scenarios, sampling,
+                windows);
+    }
+
     public ReplicationResult {
         scenarios = List.copyOf(scenarios);
     }
@@ -57,7 +70,7 @@ public record ReplicationResult(
     /** This replication with {@code added} scenarios, which took {@code scenarioEvents} more events to simulate. */
     public ReplicationResult withScenarios(List<ScenarioResult> added, long scenarioEvents) {
         return new ReplicationResult(replication, measuredS, classes, tiers, websocket, windows,
-                events + scenarioEvents, windowS, usage, added, sampling);
+                events + scenarioEvents, windowS, usage, added, sampling, series);
     }
 
     /** A tier's nodes in service and simulated nodes in service, time-averaged over the measured period. */
@@ -139,13 +152,23 @@ public record ReplicationResult(
     /**
      * One time-series window starting at {@code startS}: per class (count, errors, mean and p99
      * ms), per tier (visit p99 ms, utilisation, mean nodes in service, offered load), per
-     * autoscaled tier (mean desired capacity, mean booting nodes) and the WebSocket delivery p99
-     * (0 without WebSocket load).
+     * autoscaled tier (mean desired capacity, mean booting nodes), per tier of burstable nodes
+     * (mean CPU credits per node) and the WebSocket delivery p99 (0 without WebSocket load).
      */
     public record WindowRow(double startS, Map<String, WindowClass> classes, Map<String, Double> tierP99Ms,
                             Map<String, Double> tierUtilization, Map<String, Double> tierNodes,
                             double websocketP99Ms, Map<String, Double> tierOffered,
-                            Map<String, Double> tierDesired, Map<String, Double> tierBooting) {
+                            Map<String, Double> tierDesired, Map<String, Double> tierBooting,
+                            Map<String, Double> tierCredits) {
+        /** A window without credit balances. */
+        public WindowRow(double startS, Map<String, WindowClass> classes, Map<String, Double> tierP99Ms,
+                         Map<String, Double> tierUtilization, Map<String, Double> tierNodes, double websocketP99Ms,
+                         Map<String, Double> tierOffered, Map<String, Double> tierDesired,
+                         Map<String, Double> tierBooting) {
+            this(startS, classes, tierP99Ms, tierUtilization, tierNodes, websocketP99Ms, tierOffered, tierDesired,
+                    tierBooting, Map.of());
+        }
+
         /** A window without offered load, desired or booting nodes. */
         public WindowRow(double startS, Map<String, WindowClass> classes, Map<String, Double> tierP99Ms,
                          Map<String, Double> tierUtilization, Map<String, Double> tierNodes, double websocketP99Ms) {

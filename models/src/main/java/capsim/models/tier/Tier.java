@@ -207,6 +207,13 @@ public final class Tier {
         }
     }
 
+    /** Tells every period that from now the tier's running nodes hold {@code balance} CPU credits each, on average. */
+    public void credits(double balance) {
+        for (TierRecorder r : recorders) {
+            r.credits(sim.now(), balance);
+        }
+    }
+
     /** Runs {@code listener} after every change of a node's state (e.g. clients reconnect). */
     public void onNodesChanged(Runnable listener) {
         changeListeners.add(listener);

@@ -72,9 +72,9 @@ class TierPeriodsTest {
         assertEquals(2, main.visits());
         assertEquals(1, main.latency().count());
         assertEquals(10_000, main.latency().percentileMs(50), 10);
-        assertEquals(1.0 / 3, next.windowUtilization(0), 1e-12);
-        assertEquals(1.0 / 6, next.windowUtilization(1), 1e-12);
-        assertEquals(1, next.windowNodes(0), 0);
+        assertEquals(1.0 / 3, next.uptimeWindows().utilization(0), 1e-12);
+        assertEquals(1.0 / 6, next.uptimeWindows().utilization(1), 1e-12);
+        assertEquals(1, next.uptimeWindows().nodes(0), 0);
         assertEquals(1, next.visits());
         assertEquals(1, next.latency().count());
         assertEquals(5_000, next.latency().percentileMs(50), 5);
