@@ -5,7 +5,9 @@ import capsim.models.system.ReplicationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +20,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Runs jobs on a fixed pool of threads (one simulation kernel per thread at a time). A job
- * already in the store is read back instead of run; every other job is saved the moment it
- * finishes. Results come back in job order, so they depend neither on the number of threads nor
+ * already in the store is read back instead of run, a job met twice in one batch runs once; every
+ * other job is saved the moment it finishes. Results come back in job order, so they depend neither on the number of threads nor
  * on which job finishes first; a stored result reads back exactly, so nor on whether the batch
  * was resumed.
  */
@@ -46,31 +48,41 @@ public final class Batch {
     }
 
     /**
-     * The result of every job, in the order given. A job that fails stops the batch: no job
-     * starts after it, those finished stay stored, and the first failure in job order is rethrown.
+     * The result of every job, in the order given. Jobs with one key (the same resolved model and
+     * replication, met at two points of a batch) are run once and share the result. A job that
+     * fails stops the batch: no job starts after it, those finished stay stored, and the first
+     * failure in job order is rethrown.
      */
     public List<JobResult> run(List<Job> jobs) {
-        List<Optional<JobResult>> stored = jobs.stream().map(store::load).toList();
-        int done = (int) stored.stream().filter(Optional::isPresent).count();
-        progress.start(jobs.size(), done);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, jobs.size() - done)),
+        Map<String, Integer> firstOfKey = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            String key = jobs.get(i).key();
+            keys.add(key);
+            firstOfKey.putIfAbsent(key, i);
+        }
+        Map<String, Optional<JobResult>> stored = new LinkedHashMap<>();
+        firstOfKey.keySet().forEach(key -> stored.put(key, store.load(key)));
+        int distinct = firstOfKey.size();
+        int done = (int) stored.values().stream().filter(Optional::isPresent).count();
+        progress.start(distinct, done);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, distinct - done)),
                 runnable -> {
                     Thread t = new Thread(runnable, "capsim-job");
                     t.setDaemon(true);
                     return t;
                 });
         try {
-            List<Future<JobResult>> futures = new ArrayList<>();
+            Map<String, Future<JobResult>> futures = new LinkedHashMap<>();
             AtomicBoolean failed = new AtomicBoolean();
-            for (int i = 0; i < jobs.size(); i++) {
-                Job job = jobs.get(i);
-                Optional<JobResult> before = stored.get(i);
-                futures.add(before.isPresent() ? CompletableFuture.completedFuture(before.get())
-                        : pool.submit(() -> runAndStore(job, failed)));
-            }
+            firstOfKey.forEach((key, i) -> {
+                Optional<JobResult> before = stored.get(key);
+                futures.put(key, before.isPresent() ? CompletableFuture.completedFuture(before.get())
+                        : pool.submit(() -> runAndStore(jobs.get(i), key, failed)));
+            });
             List<JobResult> results = new ArrayList<>();
-            for (Future<JobResult> f : futures) {
-                results.add(f.get());
+            for (String key : keys) {
+                results.add(futures.get(key).get());
             }
             return List.copyOf(results);
         } catch (ExecutionException e) {
@@ -89,7 +101,7 @@ public final class Batch {
         return run(jobs).stream().map(JobResult::result).toList();
     }
 
-    private JobResult runAndStore(Job job, AtomicBoolean failed) throws IOException {
+    private JobResult runAndStore(Job job, String key, AtomicBoolean failed) throws IOException {
         if (failed.get()) {
             throw new CancellationException("another job failed");
         }
@@ -97,7 +109,7 @@ public final class Batch {
             long start = nanoClock.getAsLong();
             ReplicationResult result = new ModelRunner(job.model()).run(job.replication());
             JobResult done = new JobResult(result, (nanoClock.getAsLong() - start) / 1e9);
-            store.save(job, done);
+            store.save(key, done);
             progress.finished(job);
             return done;
         } catch (IOException | RuntimeException | Error e) {

@@ -36,10 +36,14 @@ public final class JobStore {
 
     /** The stored result of {@code job}, if there is a readable one. */
     public Optional<JobResult> load(Job job) {
+        return load(job.key());
+    }
+
+    /** The stored result of the job whose {@link Job#key()} is {@code key}, if there is a readable one. */
+    public Optional<JobResult> load(String key) {
         if (dir.isEmpty()) {
             return Optional.empty();
         }
-        String key = job.key();
         try {
             return Optional.of(codec.read(key, Files.readString(file(key))));
         } catch (IOException | RuntimeException e) { // absent (NoSuchFileException) or unreadable
@@ -47,10 +51,9 @@ public final class JobStore {
         }
     }
 
-    /** Stores {@code result} of {@code job}. */
-    public void save(Job job, JobResult result) throws IOException {
+    /** Stores {@code result} of the job whose {@link Job#key()} is {@code key}. */
+    public void save(String key, JobResult result) throws IOException {
         if (dir.isPresent()) {
-            String key = job.key();
             AtomicFiles.writeString(file(key), codec.write(key, result));
         }
     }

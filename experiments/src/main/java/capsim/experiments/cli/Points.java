@@ -13,7 +13,7 @@ final class Points {
     }
 
     /**
-     * Loads and checks every point (overrides in order: the experiment's {@code run:}, the point's
+     * Loads and checks every point (overrides in order: the experiment's {@code run:} and {@code set:}, the point's
      * own, then {@code commandLine}); the problems of all points are reported together.
      */
     static List<SweepPoint> resolve(ExperimentSpec experiment, List<List<ModelOverride>> points,
@@ -21,7 +21,7 @@ final class Points {
         List<SweepPoint> resolved = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            List<ModelOverride> overrides = new ArrayList<>(experiment.run());
+            List<ModelOverride> overrides = new ArrayList<>(experiment.fixed());
             overrides.addAll(points.get(i));
             overrides.addAll(commandLine);
             try {

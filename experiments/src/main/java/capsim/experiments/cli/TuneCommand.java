@@ -2,6 +2,7 @@ package capsim.experiments.cli;
 
 import capsim.experiments.batch.Batch;
 import capsim.experiments.batch.ConsoleProgress;
+import capsim.experiments.batch.Job;
 import capsim.experiments.batch.JobStore;
 import capsim.experiments.report.Destination;
 import capsim.experiments.report.SummaryJson;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
                 + " with the same random numbers) for the configuration that minimises (or maximises) the objective"
                 + " while meeting subject_to (default: the model's own slo[]), within tune.evaluations simulated"
                 + " configurations. Prints the best and its verdicts; writes DIR/tune.csv (the whole trace),"
-                + " DIR/tune.json and DIR/best.yaml (the base model with the best values, runnable).",
+                + " DIR/tune.json and DIR/best.yaml (the base model with the best values, runnable). Every"
+                + " finished job is kept in DIR/jobs/: run again after an interruption, the search resumes.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:it ran (whether or not a configuration meets every target)", "2:invalid input"})
 final class TuneCommand implements Callable<Integer> {
@@ -64,18 +66,42 @@ final class TuneCommand implements Callable<Integer> {
     public Integer call() throws InvalidInputException {
         int threadCount = Threads.of(command, threads);
         ExperimentSpec experiment = SweepCommand.load(file);
+        Path dir = out.orElse(Path.of("results", Points.name(file)));
+        JobStore store = JobStore.in(dir.resolve("jobs"));
+        Batch batch = new Batch(threadCount, store, ConsoleProgress.of("tune", command.commandLine().getErr()));
+        PrintWriter terminal = command.commandLine().getOut();
+        Tuned tuned = tune(file, experiment, batch, threadCount, dir, terminal);
+        try {
+            store.retainOnly(tuned.jobs());
+        } catch (IOException e) {
+            throw new InvalidInputException("capsim: cannot tidy the stored jobs in " + dir + ": " + e);
+        }
+        Written.list(tuned.to(), terminal);
+        return ExitCode.OK;
+    }
+
+    /** What a tuning wrote, and every job it ran or read back. */
+    record Tuned(Destination to, List<Job> jobs) {
+    }
+
+    /**
+     * Checks the experiment, searches it with {@code batch} (every evaluation's jobs kept in its
+     * store, so that a tuning run again replays the stored ones: the search is deterministic for a
+     * seed, and meets the same candidates) and writes the trace, the summary and the best model
+     * into {@code dir}; the report goes to {@code terminal}.
+     */
+    static Tuned tune(Path file, ExperimentSpec experiment, Batch batch, int threadCount, Path dir,
+                      PrintWriter terminal) throws InvalidInputException {
         TuneSpec tune = experiment.tune().orElseThrow(() -> new InvalidInputException("capsim: " + file
                 + ": has no tune (a sweep: experiment runs with 'capsim sweep')"));
         List<Tuner.Dimension> dimensions = tune.parameters().stream()
                 .map(p -> new Tuner.Dimension(p.path(), p.min(), p.max(), p.integer())).toList();
         List<String> paths = dimensions.stream().map(Tuner.Dimension::path).toList();
-        ModelArgument.Loaded base = ModelArgument.load(experiment.base(), experiment.run());
-        Batch batch = new Batch(threadCount, JobStore.none(), ConsoleProgress.of("tune", command.commandLine().getErr()));
-        TuneEvaluator evaluator = new TuneEvaluator(experiment.base(), experiment.run(), dimensions, tune.objective(),
-                tune.minimize(), tune.subjectTo(), batch, base.catalog());
-        ModelSpec corner = check(evaluator, dimensions, tune);
+        ModelArgument.Loaded base = ModelArgument.load(experiment.base(), experiment.fixed());
+        TuneEvaluator evaluator = new TuneEvaluator(experiment.base(), experiment.fixed(), dimensions,
+                tune.objective(), tune.minimize(), tune.subjectTo(), batch, base.catalog());
+        ModelSpec corner = check(file, evaluator, dimensions, tune);
         List<SloSpec> constraints = evaluator.constraints(corner);
-        PrintWriter terminal = command.commandLine().getOut();
         terminal.printf("tune %s: %d parameters, at most %d configurations x %d replications on %d threads%n", file,
                 dimensions.size(), tune.evaluations(), corner.run().replications(), threadCount);
         terminal.flush();
@@ -88,7 +114,6 @@ final class TuneCommand implements Callable<Integer> {
         });
         Optional<Candidate> best = Tuner.best(trace).filter(Candidate::feasible);
         List<String> labels = constraints.stream().map(SloSpec::metric).toList();
-        Path dir = out.orElse(Path.of("results", Points.name(file)));
         Destination to = new Destination(dir, terminal);
         try {
             to.text(TuneFormats.CSV_FILE, w -> w.write(
@@ -103,15 +128,15 @@ final class TuneCommand implements Callable<Integer> {
             throw new InvalidInputException("capsim: cannot write the results to " + dir + ": " + e);
         }
         terminal.println();
+        int fixed = experiment.fixed().size();
         terminal.print(report(trace.size(), best.map(c -> evaluator.overrides(c.params())
-                .subList(experiment.run().size(), experiment.run().size() + paths.size())), tune, constraints, best));
-        Written.list(to, terminal);
-        return ExitCode.OK;
+                .subList(fixed, fixed + paths.size())), tune, constraints, best));
+        return new Tuned(to, evaluator.jobs());
     }
 
     /** Loads the model at the lower and upper corners of the box; a bad path, value or objective is invalid input. */
-    private ModelSpec check(TuneEvaluator evaluator, List<Tuner.Dimension> dimensions, TuneSpec tune)
-            throws InvalidInputException {
+    private static ModelSpec check(Path file, TuneEvaluator evaluator, List<Tuner.Dimension> dimensions,
+                                   TuneSpec tune) throws InvalidInputException {
         ModelSpec lower = null;
         for (boolean low : new boolean[] {true, false}) {
             List<Double> corner = dimensions.stream().map(d -> low ? d.min() : d.max()).toList();

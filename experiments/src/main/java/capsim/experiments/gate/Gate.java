@@ -69,9 +69,20 @@ public final class Gate {
             boolean uncertain = verdict.equals("UNCERTAIN");
             boolean pass = verdict.equals("PASS") || uncertain && !strict;
             rows.add(new GateRow(metric, op, slo.get("target").asDouble(), slo.get("value").asDouble(), pass,
-                    uncertain, check));
+                    uncertain, false, check));
         }
         return List.copyOf(rows);
+    }
+
+    /**
+     * {@code rows} with every missed target that {@code baseline} did not pass either marked as
+     * a known failure, which fails the gate only when it also regressed: a gate that lets a plan
+     * known to miss a target through, and still stops a new miss or a regression.
+     */
+    public static List<GateRow> acceptKnownFailures(List<GateRow> rows, JsonNode baseline) {
+        return rows.stream().map(r -> !r.pass() && sloEntry(baseline, r.metric())
+                .filter(e -> !e.path("verdict").asText(e.path("pass").asBoolean(true) ? "PASS" : "FAIL")
+                        .equals("PASS")).isPresent() ? r.asKnownFailure() : r).toList();
     }
 
     private static Optional<RegressionCheck> check(String metric, String op, JsonNode baseline, JsonNode now,

@@ -2,6 +2,8 @@ package capsim.experiments.report;
 
 import capsim.experiments.compare.CompareResult;
 import capsim.experiments.compare.Comparison.Row;
+import capsim.models.metric.Metric;
+import capsim.models.metric.MetricCatalog;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,8 +11,10 @@ import java.util.Locale;
 
 /**
  * The renderings of a comparison: {@code table} (the terminal), {@code json} ({@code compare.json}:
- * {@code {a, b, replications, seed, metrics: [{metric, a, b, diff, ci95: [lo, hi], verdict}]}})
- * and {@code md} ({@code compare.md}, a Markdown table for a pull request or a report).
+ * {@code {a, b, replications, seed, metrics: [{metric, unit, a, b, diff, ci95: [lo, hi], verdict}]}},
+ * the numbers as summary.json has them and {@code unit} the metric catalog's) and {@code md}
+ * ({@code compare.md}, a Markdown table for a pull request or a report). The table and the
+ * Markdown give each metric's unit, and show a ratio in percent.
  */
 public final class CompareFormats {
     public static final String JSON_FILE = "compare.json";
@@ -28,20 +32,26 @@ public final class CompareFormats {
                 .with("md", true, (r, to) -> to.text(MD_FILE, out -> out.write(markdown(r))));
     }
 
+    /** The terminal table: each metric's unit, then its numbers in that unit (ratios in percent). */
     public static String table(CompareResult r) {
-        TextTable t = new TextTable("metric", "A", "B", "B - A", "95% CI of B - A", "verdict").leftAligned(5);
+        TextTable t = new TextTable("metric", "unit", "A", "B", "B - A", "95% CI of B - A", "verdict")
+                .leftAligned(1, 6);
         for (Row row : r.rows()) {
-            t.row(row.metric(), n(row.a()), n(row.b()), n(row.diff()), interval(row), row.verdict());
+            Unit u = Unit.of(row.metric());
+            t.row(row.metric(), u.name(), n(row.a() * u.scale()), n(row.b() * u.scale()), n(row.diff() * u.scale()),
+                    interval(row, u), row.verdict());
         }
         return header(r) + "\n" + t.render("");
     }
 
     public static String markdown(CompareResult r) {
         StringBuilder b = new StringBuilder("# " + header(r) + "\n\n");
-        b.append("| metric | A | B | B - A | 95% CI of B - A | verdict |\n|---|---:|---:|---:|---|---|\n");
+        b.append("| metric | unit | A | B | B - A | 95% CI of B - A | verdict |\n|---|---|---:|---:|---:|---|---|\n");
         for (Row row : r.rows()) {
-            b.append("| `").append(row.metric()).append("` | ").append(n(row.a())).append(" | ").append(n(row.b()))
-                    .append(" | ").append(n(row.diff())).append(" | ").append(interval(row)).append(" | ")
+            Unit u = Unit.of(row.metric());
+            b.append("| `").append(row.metric()).append("` | ").append(u.name()).append(" | ")
+                    .append(n(row.a() * u.scale())).append(" | ").append(n(row.b() * u.scale())).append(" | ")
+                    .append(n(row.diff() * u.scale())).append(" | ").append(interval(row, u)).append(" | ")
                     .append(row.verdict()).append(" |\n");
         }
         return b.toString();
@@ -57,6 +67,7 @@ public final class CompareFormats {
         for (Row row : r.rows()) {
             ObjectNode m = metrics.addObject();
             m.put("metric", row.metric());
+            m.put("unit", MetricCatalog.describe(row.metric()).map(Metric::unit).orElse(""));
             m.put("a", row.a());
             m.put("b", row.b());
             m.put("diff", row.diff());
@@ -76,9 +87,9 @@ public final class CompareFormats {
                 + " paired replications, seed " + r.seed();
     }
 
-    private static String interval(Row row) {
+    private static String interval(Row row, Unit u) {
         return Double.isFinite(row.ciLo()) && Double.isFinite(row.ciHi())
-                ? "[" + n(row.ciLo()) + ", " + n(row.ciHi()) + "]" : "(no spread to judge by)";
+                ? "[" + n(row.ciLo() * u.scale()) + ", " + n(row.ciHi() * u.scale()) + "]" : "(no spread to judge by)";
     }
 
     /** {@value #DIGITS} significant digits, plain. */

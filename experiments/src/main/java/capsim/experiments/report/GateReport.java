@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The gate's table, for the terminal and as Markdown for a pull-request comment: each SLO's
  * target and value and, with a baseline, the baseline value, the change and its interval, then
- * the verdict. An uptime SLO is compared as downtime minutes per month.
+ * the verdict. An uptime SLO is compared as downtime minutes per month. Every number carries the
+ * metric catalog's unit (a ratio in percent).
  */
 public final class GateReport {
     private static final String[] HEADER = {"gate", "target", "value", "baseline", "change", "CI of change",
@@ -63,13 +64,27 @@ public final class GateReport {
 
     /** The row cells of a regression-check message: what, baseline, now, change, interval. */
     public static String checkMessage(RegressionCheck c, GateRule rule) {
+        Unit unit = Unit.of(c.compared());
         String interval = c.changeInterval().map(ci -> confidence(rule) + " " + ci.test() + " interval of the change "
-                + interval(ci.range())).orElse("no interval (fewer than 2 replications)");
-        return c.compared() + ": baseline " + sig(c.baseline()) + ", now " + sig(c.now()) + ", change "
+                + unit.after(interval(ci.range(), unit.scale()))).orElse("no interval (fewer than 2 replications)");
+        return c.compared() + ": baseline " + unit.after(sig(c.baseline() * unit.scale())) + ", now "
+                + unit.after(sig(c.now() * unit.scale())) + ", change "
                 + change(c) + ", " + interval + "; "
                 + (c.regressed() ? "worse by more than " + Format.plain(rule.tolerancePct()) + "% and significant"
                 : !c.beyondTolerance() ? "within the " + Format.plain(rule.tolerancePct()) + "% tolerance"
                 : "not significant");
+    }
+
+    /** {@code value} of {@code metric} to 4 significant digits with its unit: "48.16 ms", "99.96%". */
+    public static String withUnit(String metric, double value) {
+        Unit unit = Unit.of(metric);
+        return unit.after(sig(value * unit.scale()));
+    }
+
+    /** A target of {@code metric} as given, with its unit: "<= 200 ms", ">= 99.5%". */
+    public static String target(GateRow r) {
+        Unit unit = Unit.of(r.metric());
+        return r.op() + " " + unit.after(exact(r.target() * unit.scale()));
     }
 
     /** A number to 4 significant digits, plain: 48.03, 0.9996, 1234. */
@@ -85,22 +100,29 @@ public final class GateReport {
         for (GateRow r : rows) {
             Optional<RegressionCheck> c = r.check();
             boolean uptime = c.isPresent() && !c.get().compared().equals(r.metric());
-            String value = sig(r.now()) + (uptime ? " (" + sig(c.get().now()) + " min down)" : "");
-            String baseline = c.map(x -> sig(x.baseline()) + (uptime ? " min down" : "")).orElse(withBaseline
-                    ? "none" : "-");
+            Unit compared = c.map(x -> Unit.of(x.compared())).orElse(Unit.of(r.metric()));
+            String value = withUnit(r.metric(), r.now())
+                    + (uptime ? " (" + compared.after(sig(c.get().now() * compared.scale())) + " down)" : "");
+            String baseline = c.map(x -> compared.after(sig(x.baseline() * compared.scale())) + (uptime ? " down" : ""))
+                    .orElse(withBaseline ? "none" : "-");
             String change = c.map(GateReport::change).orElse("-");
-            String interval = c.flatMap(RegressionCheck::changeInterval).map(ci -> interval(ci.range())).orElse("-");
-            all.add(new String[] {r.metric(), r.op() + " " + Format.plain(r.target()), value, baseline, change,
-                interval, r.verdict()});
+            String interval = c.flatMap(x -> x.changeInterval().map(ci -> compared.after(interval(ci.range(),
+                    compared.scale())))).orElse("-");
+            all.add(new String[] {r.metric(), target(r), value,
+                baseline, change, interval, r.verdict()});
         }
         return all;
     }
 
     private static String counts(List<GateRow> rows, boolean withBaseline, GateRule rule) {
         long failed = rows.stream().filter(r -> !r.pass()).count();
+        long known = rows.stream().filter(GateRow::knownFailure).count();
         long regressed = rows.stream().filter(GateRow::regressed).count();
         long uncertain = rows.stream().filter(GateRow::uncertain).count();
         String b = rows.size() + " targets, " + failed + " failed";
+        if (known > 0) {
+            b += " (" + known + " as in the baseline, accepted)";
+        }
         if (uncertain > 0) {
             b += ", " + uncertain + " uncertain";
         }
@@ -133,13 +155,23 @@ public final class GateReport {
         return b.append('\n').toString();
     }
 
+    /** The change in the compared metric's unit, and in percent of the baseline. */
     private static String change(RegressionCheck c) {
-        String absolute = signed(c.change());
+        Unit unit = Unit.of(c.compared());
+        String absolute = unit.after(signed(c.change() * unit.scale()));
         return c.changePct().map(p -> absolute + String.format(Locale.ROOT, " (%+.1f%%)", p)).orElse(absolute);
     }
 
-    private static String interval(ConfidenceInterval ci) {
-        return "[" + signed(ci.lo()) + ", " + signed(ci.hi()) + "]";
+    private static String interval(ConfidenceInterval ci, double scale) {
+        return "[" + signed(ci.lo() * scale) + ", " + signed(ci.hi() * scale) + "]";
+    }
+
+    /** A target as given, to 10 significant digits so that a scaled ratio reads as written: 0.995 -> 99.5. */
+    private static String exact(double x) {
+        if (x == 0 || !Double.isFinite(x)) {
+            return Format.plain(x);
+        }
+        return new BigDecimal(x).round(new MathContext(10)).stripTrailingZeros().toPlainString();
     }
 
     private static String signed(double x) {

@@ -26,19 +26,23 @@ import java.util.List;
  */
 public final class TuneEvaluator {
     private final Path base;
-    private final List<ModelOverride> runOverrides;
+    private final List<ModelOverride> fixed;
     private final List<Tuner.Dimension> dimensions;
     private final String objective;
     private final boolean minimize;
     private final List<SloSpec> subjectTo;
     private final Batch batch;
     private final Catalog catalog;
+    private final List<Job> jobs = new ArrayList<>();
 
-    /** The evaluator; an empty {@code subjectTo} means the model's own targets. */
-    public TuneEvaluator(Path base, List<ModelOverride> runOverrides, List<Tuner.Dimension> dimensions,
+    /**
+     * The evaluator; {@code fixed} are the overrides of every configuration (the experiment's
+     * {@code run:} and {@code set:}), and an empty {@code subjectTo} means the model's own targets.
+     */
+    public TuneEvaluator(Path base, List<ModelOverride> fixed, List<Tuner.Dimension> dimensions,
                          String objective, boolean minimize, List<SloSpec> subjectTo, Batch batch, Catalog catalog) {
         this.base = base;
-        this.runOverrides = List.copyOf(runOverrides);
+        this.fixed = List.copyOf(fixed);
         this.dimensions = List.copyOf(dimensions);
         this.objective = objective;
         this.minimize = minimize;
@@ -54,7 +58,7 @@ public final class TuneEvaluator {
 
     /** The overrides that make the base model into configuration {@code params}. */
     public List<ModelOverride> overrides(List<Double> params) {
-        List<ModelOverride> all = new ArrayList<>(runOverrides);
+        List<ModelOverride> all = new ArrayList<>(fixed);
         for (int d = 0; d < dimensions.size(); d++) {
             all.add(new ModelOverride(dimensions.get(d).path(), value(dimensions.get(d), params.get(d))));
         }
@@ -70,7 +74,9 @@ public final class TuneEvaluator {
     public Candidate evaluate(List<Double> params) throws ModelException {
         ModelSpec model = model(params);
         SummaryBuilder builder = new SummaryBuilder(model, OfferedLoad.of(model, catalog), catalog);
-        ObjectNode summary = builder.build(batch.results(Job.replicationsOf(model)), 0);
+        List<Job> own = Job.replicationsOf(model);
+        jobs.addAll(own);
+        ObjectNode summary = builder.build(batch.results(own), 0);
         double value = number(summary, objective);
         List<Double> values = new ArrayList<>();
         double violation = 0;
@@ -84,6 +90,11 @@ public final class TuneEvaluator {
             }
         }
         return new Candidate(params, minimize ? value : -value, values, violation);
+    }
+
+    /** Every job of the configurations evaluated so far, in order. */
+    public List<Job> jobs() {
+        return List.copyOf(jobs);
     }
 
     /** A parameter value as the text of its override: whole numbers without a decimal point. */

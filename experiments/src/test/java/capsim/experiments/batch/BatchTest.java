@@ -2,6 +2,7 @@ package capsim.experiments.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,15 +83,33 @@ class BatchTest {
         KillAfter killer = new KillAfter(2);
         assertThrows(IllegalStateException.class, () -> batch(1, resumed, killer).run(jobs));
         assertEquals(2, storedFiles(dir.resolve("resumed")).size(), "what finished before the kill is kept");
-        Counting counting = new Counting();
+        CountingProgress counting = new CountingProgress();
         List<String> again = texts(jobs, batch(2, resumed, counting).run(jobs));
 
-        assertEquals(2, counting.stored);
-        assertEquals(2, counting.ran);
+        assertEquals(2, counting.stored());
+        assertEquals(2, counting.ran());
         assertEquals(straight, again);
         for (Path f : storedFiles(dir.resolve("whole"))) {
             assertEquals(Files.readString(f), Files.readString(dir.resolve("resumed").resolve(f.getFileName())));
         }
+    }
+
+    /* Replication 0 of one model met three times, at points that leave it unchanged: simulated once. */
+    @Test
+    void aJobMetTwiceInABatchRunsOnce() throws Exception {
+        ModelSpec m = model(MM1, "run.replications=2", "run.duration_s=5");
+        List<Job> jobs = List.of(new Job(m, 0), new Job(m, 1), new Job(model(MM1, "run.replications=2",
+                "run.duration_s=5", "tiers.app.count=1"), 0), new Job(m.withSource("other.yaml"), 0));
+        CountingProgress counting = new CountingProgress();
+
+        List<JobResult> results = batch(2, JobStore.none(), counting).run(jobs);
+
+        assertEquals(2, counting.ran());
+        assertEquals(4, results.size());
+        assertSame(results.get(0), results.get(2));
+        assertSame(results.get(0), results.get(3));
+        assertEquals(texts(jobs.subList(0, 2), batch(1, JobStore.none(), BatchProgress.none())
+                .run(jobs.subList(0, 2))), texts(jobs.subList(0, 2), results.subList(0, 2)));
     }
 
     @Test
@@ -124,36 +143,17 @@ class BatchTest {
         List<Job> jobs = Job.replicationsOf(model(MM1, "run.replications=1", "run.duration_s=5"));
         JobStore store = JobStore.in(dir);
         Files.writeString(dir.resolve(jobs.get(0).key() + ".json"), "{\"format\": 0}");
-        Counting counting = new Counting();
+        CountingProgress counting = new CountingProgress();
 
         batch(1, store, counting).run(jobs);
 
-        assertEquals(1, counting.ran);
+        assertEquals(1, counting.ran());
         assertTrue(store.load(jobs.get(0)).isPresent());
     }
 
     private static List<Path> storedFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.sorted().toList();
-        }
-    }
-
-    private static final class Counting implements BatchProgress {
-        int stored;
-        int ran;
-
-        @Override
-        public void start(int total, int storedJobs) {
-            stored = storedJobs;
-        }
-
-        @Override
-        public synchronized void finished(Job job) {
-            ran++;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

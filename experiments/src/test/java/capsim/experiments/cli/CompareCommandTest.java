@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +106,41 @@ class CompareCommandTest {
             assertEquals("no significant difference", row.get("verdict").asText(), row.toString());
             assertEquals(0, row.get("diff").asDouble(), 0, row.toString());
         }
+    }
+
+    /*
+     * Run again after losing 3 of its 10 stored jobs (as a kill loses the unfinished ones), a
+     * comparison reads the other 7 back and writes what a run straight through, on two threads, wrote.
+     */
+    @Test
+    void aResumedComparisonWritesTheBytesOfAnUninterruptedOne() throws IOException {
+        String slow = model("slow", 10).toString();
+        String fast = model("fast", 8).toString();
+        Path whole = dir.resolve("whole");
+        Path resumed = dir.resolve("resumed");
+        assertEquals(0, Cli.run("compare", slow, fast, "--out", whole.toString(), "--threads", "2").status());
+        assertEquals(0, Cli.run("compare", slow, fast, "--out", resumed.toString(), "--threads", "1").status());
+        StoredJobs.lose(resumed, 3);
+
+        Cli again = Cli.run("compare", slow, fast, "--out", resumed.toString(), "--threads", "1");
+
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.err().contains("(7 of 10 stored)"), again.err());
+        for (String f : List.of("compare.json", "compare.md")) {
+            assertEquals(Files.readString(whole.resolve(f)), Files.readString(resumed.resolve(f)), f);
+        }
+    }
+
+    /* A and B the same model: its 5 jobs are simulated once, not twice. */
+    @Test
+    void aModelComparedWithItselfIsSimulatedOnce() throws IOException {
+        Path a = model("same", 10);
+
+        Cli cli = Cli.run("compare", a.toString(), a.toString(), "--out", dir.resolve("out").toString());
+
+        assertEquals(0, cli.status(), cli.err());
+        assertTrue(cli.err().contains("5/5 jobs"), cli.err());
+        assertEquals(5, StoredJobs.list(dir.resolve("out")).size());
     }
 
     @Test

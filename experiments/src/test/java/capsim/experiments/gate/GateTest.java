@@ -154,6 +154,35 @@ class GateTest {
         assertTrue(Gate.evaluate(now, Optional.empty(), RULE).stream().allMatch(r -> r.check().isEmpty()));
     }
 
+    /*
+     * Accepting known failures: b.p99 misses its target now and did in the baseline (no change):
+     * KNOWN FAIL, the gate passes. d.p99 misses it now but met it in the baseline: a new failure.
+     * e.p99 missed it in both but got worse by 50% with no spread: KNOWN FAIL, REGRESSED, fails.
+     */
+    @Test
+    void aKnownFailurePassesTheGateButANewFailureOrARegressionDoesNot() throws IOException {
+        JsonNode now = json("""
+                {"slo": [
+                  {"metric": "b.p99", "target": 100, "op": "<=", "value": 150, "pass": false, "verdict": "FAIL",
+                   "per_replication": [150, 150, 150]},
+                  {"metric": "d.p99", "target": 100, "op": "<=", "value": 150, "pass": false, "verdict": "FAIL",
+                   "per_replication": [150, 150, 150]},
+                  {"metric": "e.p99", "target": 100, "op": "<=", "value": 300, "pass": false, "verdict": "FAIL",
+                   "per_replication": [300, 300, 300]}],
+                 "b": {"p99": 150}, "d": {"p99": 150}, "e": {"p99": 300}}""");
+        JsonNode baseline = json("""
+                {"slo": [{"metric": "b.p99", "pass": false, "verdict": "FAIL", "per_replication": [150, 150, 150]},
+                         {"metric": "d.p99", "pass": true, "verdict": "PASS", "per_replication": [150, 150, 150]},
+                         {"metric": "e.p99", "pass": false, "verdict": "FAIL", "per_replication": [200, 200, 200]}],
+                 "b": {"p99": 150}, "d": {"p99": 150}, "e": {"p99": 200}}""");
+
+        List<GateRow> rows = Gate.acceptKnownFailures(Gate.evaluate(now, Optional.of(baseline), RULE), baseline);
+
+        assertEquals(List.of("KNOWN FAIL", "FAIL", "KNOWN FAIL, REGRESSED"), rows.stream().map(GateRow::verdict)
+                .toList());
+        assertEquals(List.of(true, false, false), rows.stream().map(GateRow::ok).toList());
+    }
+
     /* An UNCERTAIN target (its interval contains it) passes the gate, unless the gate is strict. */
     @Test
     void anUncertainTargetFailsOnlyAStrictGate() throws IOException {

@@ -19,14 +19,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Binds an experiment file: {@code base}, {@code run}, and one of {@code sweep} (a {@code grid}
+ * Binds an experiment file: {@code base}, {@code run}, {@code set} (values set in every model, as
+ * {@code --set} sets them), and one of {@code sweep} (a {@code grid}
  * or a list of {@code points}, with an optional {@code choose}) or {@code tune}. Values to set
  * are kept as YAML text, so that the base model's own checks read them as if they were written
  * in it. Defaults: {@value #DEFAULT_EVALUATIONS} tuning evaluations.
  */
 final class ExperimentBinder {
     static final int DEFAULT_EVALUATIONS = 40;
-    private static final List<String> KEYS = List.of("base", "run", "sweep", "choose", "tune");
+    private static final List<String> KEYS = List.of("base", "run", "set", "sweep", "choose", "tune");
     private static final List<String> RUN_KEYS = List.of("duration_s", "warmup_s", "replications", "seed");
     private static final List<String> SWEEP_KEYS = List.of("grid", "points");
     private static final List<String> DIRECTIONS = List.of("minimize", "maximize");
@@ -57,6 +58,7 @@ final class ExperimentBinder {
         base.filter(b -> !Files.isRegularFile(b)).ifPresent(b -> problems.at(s.get("base").orElseThrow(), "base",
                 "no model file at " + b));
         List<ModelOverride> run = s.section("run", RUN_KEYS).map(this::run).orElse(List.of());
+        List<ModelOverride> set = s.get("set").map(this::set).orElse(List.of());
         if (s.has("sweep") == s.has("tune")) {
             problems.at(s.node(), "", "give exactly one of sweep (points to run) or tune (a search)");
         }
@@ -68,7 +70,7 @@ final class ExperimentBinder {
         Optional<Choice> choose = s.section("choose", DIRECTIONS).flatMap(c -> direction(c, "choose"))
                 .map(d -> new Choice(d.metric(), d.minimize()));
         Optional<TuneSpec> tune = s.section("tune", TUNE_KEYS).flatMap(this::tune);
-        return base.map(b -> new ExperimentSpec(file, b, run, sweep, choose, tune));
+        return base.map(b -> new ExperimentSpec(file, b, run, set, sweep, choose, tune));
     }
 
     private List<ModelOverride> run(Section run) {
@@ -76,6 +78,27 @@ final class ExperimentBinder {
         Node.MapNode map = (Node.MapNode) run.node();
         map.entries().values().stream().filter(e -> RUN_KEYS.contains(e.key())).forEach(e ->
                 overrides.add(new ModelOverride("run." + e.key(), text(e.value()), origin(e.line(), e.column()))));
+        return overrides;
+    }
+
+    /** {@code set:}: a mapping of key paths to values, set in every model of the experiment. */
+    private List<ModelOverride> set(Node set) {
+        if (!(set instanceof Node.MapNode map)) {
+            problems.at(set, "set", "expected a mapping of key paths to values, found " + set.describe());
+            return List.of();
+        }
+        return overrides(map, "set");
+    }
+
+    /** The entries of {@code map} as overrides, each a key path and its value; bad paths are reported. */
+    private List<ModelOverride> overrides(Node.MapNode map, String at) {
+        List<ModelOverride> overrides = new ArrayList<>();
+        for (Node.Entry e : map.entries().values()) {
+            if (path(e, Problems.child(at, e.key()))) {
+                overrides.add(new ModelOverride(e.key(), text(e.value()), origin(e.value().line(),
+                        e.value().column())));
+            }
+        }
         return overrides;
     }
 
@@ -132,16 +155,8 @@ final class ExperimentBinder {
                         + items.get(i).describe());
                 continue;
             }
-            List<ModelOverride> point = new ArrayList<>();
-            for (Node.Entry e : map.entries().values()) {
-                if (path(e, Problems.child(at, e.key()))) {
-                    point.add(new ModelOverride(e.key(), text(e.value()), origin(e.value().line(),
-                            e.value().column())));
-                    if (!parameters.contains(e.key())) {
-                        parameters.add(e.key());
-                    }
-                }
-            }
+            List<ModelOverride> point = overrides(map, at);
+            point.stream().map(ModelOverride::path).filter(p -> !parameters.contains(p)).forEach(parameters::add);
             points.add(point);
         }
         return new SweepSpec(parameters, points);

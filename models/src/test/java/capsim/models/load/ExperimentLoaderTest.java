@@ -93,6 +93,30 @@ class ExperimentLoaderTest {
         assertEquals(new ExperimentSpec.Choice("uptime.ratio", false), e.choose().orElseThrow());
     }
 
+    /* set: applies to every model, after run: and before a point's or candidate's own values. */
+    @Test
+    void setGivesValuesForEveryModelAfterTheRunSettings() throws Exception {
+        Files.createDirectories(dir.resolve("exp"));
+        ExperimentSpec e = load("""
+                base: ../models/base.yaml
+                run: {replications: 1}
+                set:
+                  workload.profile: {kind: peak, from: 8, to: 20, factor: 1.5}
+                  tiers.app.count: 4
+                tune:
+                  parameters:
+                    tiers.app.autoscale.target: {min: 30, max: 90}
+                  minimize: cost.monthly_usd
+                """);
+
+        assertEquals(List.of("run.replications=1", "workload.profile={\"kind\": peak, \"from\": 8, \"to\": 20,"
+                + " \"factor\": 1.5}", "tiers.app.count=4"), e.fixed().stream().map(ModelOverride::toString).toList());
+        assertTrue(e.set().get(1).label().matches(".*e\\.yaml:5:20: tiers\\.app\\.count=4"), e.set().get(1).label());
+        assertEquals(List.of("e.yaml:2:6: set: expected a mapping of key paths to values, found a list"),
+                errors("base: ../models/base.yaml\nset: [tiers.app.count]\ntune: {parameters: {tiers.app.count:"
+                        + " {min: 1, max: 2}}, minimize: cost.monthly_usd}\n"));
+    }
+
     @Test
     void tuneIsReadWithItsBoundsObjectiveAndConstraints() throws Exception {
         Files.createDirectories(dir.resolve("exp"));
