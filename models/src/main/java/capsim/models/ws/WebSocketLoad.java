@@ -232,7 +232,7 @@ public final class WebSocketLoad {
         }
         long k = recipients();
         int n = held.length;
-        java.util.Arrays.fill(perNode, 0);
+        // perNode is all zeros here: each entry is cleared once its sends are made, below
         // k distinct recipients among the held connections (sampling without replacement): the
         // next one is on node i with probability (held[i] - already chosen there) / connections left
         long left = heldTotal;
@@ -247,14 +247,15 @@ public final class WebSocketLoad {
             left--;
         }
         for (int i = 0; i < n; i++) {
-            if (perNode[i] > 0) {
+            int count = perNode[i];
+            if (count > 0) {
+                perNode[i] = 0;
                 double delayS = fromRegion < 0 ? 0 : regions.extraS(fromRegion, regions.regionOf(holders[i]));
                 if (delayS > 0) {
                     Node node = holders[i];
-                    int count = perNode[i];
                     sim.schedule(sim.now() + delayS, () -> send(publishS, period, node, count));
                 } else {
-                    send(publishS, period, holders[i], perNode[i]);
+                    send(publishS, period, holders[i], count);
                 }
             }
         }
