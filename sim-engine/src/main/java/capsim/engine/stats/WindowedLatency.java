@@ -18,6 +18,7 @@ public final class WindowedLatency {
     private final double[] p95sMs;
     private final double[] p99sMs;
     private Histogram previous;
+    private Histogram delta;
     private long previousSumUs;
 
     public WindowedLatency(LatencyRecorder cumulative, int windows) {
@@ -31,8 +32,13 @@ public final class WindowedLatency {
 
     /** Closes window {@code i}: what was recorded since the previous close belongs to it. */
     public void close(int i) {
-        Histogram now = cumulative.histogram().copy();
-        Histogram delta = now.copy();
+        Histogram now = cumulative.histogram();
+        // two histograms kept and refilled in place: a close allocates nothing after the first
+        if (delta == null) {
+            delta = now.copy();
+        } else {
+            now.copyInto(delta);
+        }
         if (previous != null) {
             delta.subtract(previous);
         }
@@ -42,7 +48,11 @@ public final class WindowedLatency {
         p50sMs[i] = n == 0 ? 0 : delta.getValueAtPercentile(50) / 1000.0;
         p95sMs[i] = n == 0 ? 0 : delta.getValueAtPercentile(95) / 1000.0;
         p99sMs[i] = n == 0 ? 0 : delta.getValueAtPercentile(99) / 1000.0;
-        previous = now;
+        if (previous == null) {
+            previous = now.copy();
+        } else {
+            now.copyInto(previous);
+        }
         previousSumUs = cumulative.sumMicros();
     }
 

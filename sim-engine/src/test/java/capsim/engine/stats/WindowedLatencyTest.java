@@ -38,4 +38,27 @@ class WindowedLatencyTest {
         assertEquals(0, windows.p50Ms(1));
         assertEquals(300, all.count(), "the cumulative recorder keeps everything");
     }
+
+    /* Each window's figures are those of a recorder that held only that window's values, exactly. */
+    @Test
+    void eachWindowEqualsARecorderOfItsOwnValues() {
+        LatencyRecorder all = new LatencyRecorder();
+        WindowedLatency windows = new WindowedLatency(all, 6);
+        java.util.Random rnd = new java.util.Random(5);
+        for (int w = 0; w < 6; w++) {
+            LatencyRecorder own = new LatencyRecorder();
+            int n = w == 3 ? 0 : 500 * (w + 1);
+            for (int k = 0; k < n; k++) {
+                double s = Math.exp(rnd.nextGaussian() * (1 + w)) * 0.01; // wider each window, up past the clamp
+                all.recordSeconds(s);
+                own.recordSeconds(s);
+            }
+            windows.close(w);
+
+            assertEquals(own.count(), windows.count(w), "window " + w);
+            assertEquals(n == 0 ? 0 : own.percentileMs(50), windows.p50Ms(w), 0, "window " + w);
+            assertEquals(n == 0 ? 0 : own.percentileMs(95), windows.p95Ms(w), 0, "window " + w);
+            assertEquals(n == 0 ? 0 : own.percentileMs(99), windows.p99Ms(w), 0, "window " + w);
+        }
+    }
 }
