@@ -28,7 +28,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class ResultCodec {
     /** Bumped whenever the stored form changes; a stored job of another format is run again. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     private final ObjectMapper mapper;
 

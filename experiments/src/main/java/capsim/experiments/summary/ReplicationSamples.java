@@ -44,17 +44,28 @@ public final class ReplicationSamples {
     }
 
     /**
-     * The 95% interval of {@code metric} in {@code merged} (the summary of these replications):
-     * for {@code uptime.*} the merged estimate's own interval where the metric catalog names one
-     * ({@code uptime.ci95}, {@code uptime.availability_ci95}), else none; for everything else the
-     * Student t interval of the mean of the replications' values.
+     * The 95% interval of {@code metric} in {@code merged} (the summary of these replications), as
+     * {@link #interval} takes it.
      */
     public Optional<ConfidenceInterval> ci95(JsonNode merged, String metric) {
-        if (mergedOnly(metric)) {
-            return ownInterval(merged, MetricCatalog.describe(metric));
+        return interval(MetricCatalog.describe(metric), metric, merged, values(metric));
+    }
+
+    /**
+     * The 95% interval of the metric at {@code path} ({@code metric} as the catalog declares it),
+     * the one way every command takes it: the merged summary's own interval where the metric
+     * catalog names one (a p99's {@code p99_ci95}: the Student t interval of the replications'
+     * p99s; the uptime's {@code ci95}); for a {@code uptime.*} metric without one, none; else the
+     * Student t interval of the mean of the replications' values {@code perReplication} (NaN where
+     * a replication has none). None with fewer than two values: one replication has no interval.
+     */
+    public static Optional<ConfidenceInterval> interval(Optional<Metric> metric, String path, JsonNode merged,
+                                                        double[] perReplication) {
+        if (metric.flatMap(Metric::intervalPath).isPresent() || mergedOnly(path)) {
+            return ownInterval(merged, metric);
         }
-        double[] finite = Arrays.stream(values(metric)).filter(Double::isFinite).toArray();
-        return finite.length == 0 ? Optional.empty() : Optional.of(ConfidenceInterval.ofMean95(finite));
+        double[] finite = Arrays.stream(perReplication).filter(Double::isFinite).toArray();
+        return finite.length < 2 ? Optional.empty() : Optional.of(ConfidenceInterval.ofMean95(finite));
     }
 
     /**

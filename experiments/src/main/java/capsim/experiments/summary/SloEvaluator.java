@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -59,15 +58,12 @@ public final class SloEvaluator {
         return List.copyOf(verdicts);
     }
 
-    /** The 95% interval of {@code path}: the summary's own, else the t interval of the replications' values. */
+    /** The 95% interval of {@code path}, as every command takes it ({@link ReplicationSamples#interval}). */
     private static Optional<ConfidenceInterval> interval(Optional<Metric> metric, String path, JsonNode summary,
                                                          List<? extends JsonNode> perReplication) {
-        if (metric.flatMap(Metric::intervalPath).isPresent()) {
-            return ReplicationSamples.ownInterval(summary, metric);
-        }
-        double[] values = perReplication.stream().map(s -> MetricPath.number(s, path))
-                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).toArray();
-        return values.length < 2 ? Optional.empty() : Optional.of(ConfidenceInterval.ofMean95(values));
+        double[] values = perReplication.stream().mapToDouble(s -> MetricPath.number(s, path).orElse(Double.NaN))
+                .toArray();
+        return ReplicationSamples.interval(metric, path, summary, values);
     }
 
     /** PASS or FAIL when {@code ci} lies wholly on one side of the target, UNCERTAIN when it contains it. */

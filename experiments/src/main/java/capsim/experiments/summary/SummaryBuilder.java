@@ -118,8 +118,20 @@ public final class SummaryBuilder {
             ObjectNode ws = root.putObject("websocket");
             ws.set("delivery_ms", LatencyBlock.of((rs.stream().map(WebSocketResult::delivery).toList())));
             long refused = rs.stream().mapToLong(WebSocketResult::connectionsRefused).sum();
-            ws.put("messages", rs.stream().mapToLong(WebSocketResult::messages).sum());
+            long messages = rs.stream().mapToLong(WebSocketResult::messages).sum();
+            long unfinished = rs.stream().mapToLong(WebSocketResult::unfinished).sum();
+            long dropped = rs.stream().mapToLong(WebSocketResult::dropped).sum();
+            ws.put("messages", messages);
             ws.put("connections_refused", refused);
+            ws.put("arrived", messages);
+            ws.put("delivered", rs.stream().mapToLong(WebSocketResult::delivered).sum());
+            ws.put("dropped", dropped);
+            ws.put("unfinished", unfinished);
+            ws.put("failed_deliveries", rs.stream().mapToLong(WebSocketResult::failedDeliveries).sum());
+            if (dropped + unfinished > 0) {
+                notes.add("websocket: of " + messages + " messages, " + dropped + " dropped and " + unfinished
+                        + " unfinished at the end of the run");
+            }
             if (refused > 0) {
                 notes.add("websocket: " + refused + " connections refused (max_connections)");
             }
@@ -296,7 +308,7 @@ public final class SummaryBuilder {
         spec.tiers().forEach(t -> tiers.put(t.name(),
                 new TierResult(new LatencyRecorder(), 0, t.count(), t.count(), t.count(), 0, false, 0, 0)));
         Optional<WebSocketResult> ws = spec.workload().websocket()
-                .map(w -> new WebSocketResult(new LatencyRecorder(), 0, 0));
+                .map(w -> WebSocketResult.empty());
         return new ReplicationResult(0, spec.run().durationS(), classes, tiers, ws, List.of(), 0, 0);
     }
 }

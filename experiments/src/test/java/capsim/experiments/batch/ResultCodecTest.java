@@ -56,7 +56,7 @@ class ResultCodecTest {
             r.recordMicros(us * us % 9_999_991);
         }
         r.recordMicros(LatencyRecorder.HIGHEST_TRACKABLE_US + 5);
-        ReplicationResult.WebSocketResult ws = new ReplicationResult.WebSocketResult(r, 3, 4);
+        ReplicationResult.WebSocketResult ws = new ReplicationResult.WebSocketResult(r, 3, 4, 1, 2, 1, 6);
         ReplicationResult result = new ReplicationResult(0, 10, java.util.Map.of(), java.util.Map.of(),
                 java.util.Optional.of(ws), List.of(), 1, 1);
 

@@ -105,6 +105,41 @@ class SweepCommandTest {
         assertTrue(cli.out().matches("(?s).*001 .*<- best.*"), cli.out());
     }
 
+    /*
+     * The sweep's interval of an SLO metric is the one its point's summary.json gives the SLO:
+     * a p99's p99_ci95 (Student t over the replications' p99s) and, for a metric without its own
+     * interval (utilisation), the Student t interval of the replications' values. Three
+     * replications, so both have a width.
+     */
+    @Test
+    void theSweepsIntervalOfAnSloMetricIsTheSummarysOwn() throws IOException {
+        Files.writeString(dir.resolve("m.yaml"), MODEL.replace("replications: 2", "replications: 3")
+                + "  - {metric: tiers.app.utilization, max: 0.9}\n");
+        Path exp = Files.writeString(dir.resolve("e.yaml"), EXPERIMENT);
+        Path out = dir.resolve("out");
+
+        Cli cli = Cli.run("sweep", exp.toString(), "--out", out.toString(), "--threads", "1");
+
+        assertEquals(0, cli.status(), cli.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode points = json.readTree(out.resolve("sweep.json").toFile()).get("points");
+        for (int p = 1; p <= 3; p++) {
+            JsonNode summary = json.readTree(out.resolve("points/00" + p + "/summary.json").toFile());
+            JsonNode sweepSlo = points.get(p - 1).get("slo");
+            assertEquals(2, summary.get("slo").size());
+            for (int i = 0; i < 2; i++) {
+                JsonNode own = summary.get("slo").get(i).get("ci95");
+                JsonNode swept = sweepSlo.get(i).get("ci95");
+                assertEquals(summary.get("slo").get(i).get("metric"), sweepSlo.get(i).get("metric"));
+                assertTrue(own.isArray() && own.get(1).asDouble() > own.get(0).asDouble(), own.toString());
+                assertEquals(own.get(0).asDouble(), swept.get(0).asDouble(), 0, "point " + p + " slo " + i);
+                assertEquals(own.get(1).asDouble(), swept.get(1).asDouble(), 0, "point " + p + " slo " + i);
+            }
+            JsonNode p99 = summary.get("classes").get("req").get("latency_ms").get("p99_ci95");
+            assertEquals(p99, summary.get("slo").get(0).get("ci95"), "the SLO's p99 interval is the summary's own");
+        }
+    }
+
     /* The sweep's charts and report.html, and capsim report DIR redraws the same bytes from the folder alone. */
     @Test
     void writesItsChartsAndReportAndReportRebuildsThemFromTheFolder() throws IOException {

@@ -209,6 +209,7 @@ class SummaryBuilderTest {
             assertEquals(List.of("min", "mean", "max"), names(t.get("nodes")));
         }
         assertEquals(block, names(summary.get("websocket").get("delivery_ms")));
+        assertWebSocketMessages(summary.get("websocket"), spec.run().replications());
         assertEquals(List.of("metric", "target", "op", "value", "pass", "verdict", "ci95", "per_replication"),
                 names(summary.get("slo").get(0)));
         assertTrue(summary.get("uptime").get("ratio").isNumber());
@@ -217,6 +218,16 @@ class SummaryBuilderTest {
                 names(summary.get("engine")));
         assertTrue(summary.get("engine").get("fidelity").isObject());
         assertTrue(summary.get("notes").isArray());
+    }
+
+    /* Each replication published 10 messages: 7 delivered, 2 dropped (5 copies lost), 1 unfinished. */
+    private static void assertWebSocketMessages(JsonNode ws, int replications) {
+        assertEquals(10 * replications, ws.get("messages").asLong());
+        assertEquals(10 * replications, ws.get("arrived").asLong());
+        assertEquals(7 * replications, ws.get("delivered").asLong());
+        assertEquals(2 * replications, ws.get("dropped").asLong());
+        assertEquals(replications, ws.get("unfinished").asLong());
+        assertEquals(5 * replications, ws.get("failed_deliveries").asLong());
     }
 
     @Test
@@ -304,7 +315,7 @@ class SummaryBuilderTest {
         }
         WindowRow window = new WindowRow(0, Map.of("api", new WindowClass(100, 0, 0.5, 1.0)),
                 Map.of("app", 0.4, "db", 0.2), Map.of("app", 0.5, "db", 0.3), Map.of("app", 2.0, "db", 1.0), 0);
-        Optional<WebSocketResult> wsResult = ws ? Optional.of(new WebSocketResult(steps(100, 30), 0, 10))
+        Optional<WebSocketResult> wsResult = ws ? Optional.of(new WebSocketResult(steps(100, 30), 0, 10, 7, 2, 1, 5))
                 : Optional.empty();
         return new ReplicationResult(r, measuredS, Map.of("api", api), tiers, wsResult, List.of(window), events,
                 10);

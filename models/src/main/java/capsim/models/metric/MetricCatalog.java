@@ -97,6 +97,11 @@ public final class MetricCatalog {
             c.latency("websocket.delivery_ms");
             c.add("websocket.messages", "messages", Better.NEITHER);
             c.add("websocket.connections_refused", "connections", Better.LOWER);
+            c.add("websocket.arrived", "messages", Better.NEITHER);
+            c.add("websocket.delivered", "messages", Better.HIGHER);
+            c.add("websocket.dropped", "messages", Better.LOWER);
+            c.add("websocket.unfinished", "messages", Better.LOWER);
+            c.add("websocket.failed_deliveries", "copies", Better.LOWER);
         }
         c.metrics.put("uptime.ratio", new Metric("uptime.ratio", RATIO, Better.HIGHER, Optional.of("uptime.ci95")));
         c.metrics.put("uptime.availability", new Metric("uptime.availability", RATIO, Better.HIGHER,

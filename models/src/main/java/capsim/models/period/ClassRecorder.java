@@ -2,7 +2,6 @@ package capsim.models.period;
 
 import capsim.engine.station.Outcome;
 import capsim.engine.stats.LatencyRecorder;
-import capsim.engine.stats.WindowedLatency;
 import capsim.models.tier.Horizon;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,38 +10,38 @@ import java.util.Map;
 
 /**
  * One request class in one period: the requests that arrived in it, those that completed by its
- * stop (their end-to-end latency, overall, per window by completion time and by the region they
- * started in), those that failed, and those still unfinished at its stop. Failed and unfinished
- * requests count as errors of the window they arrived in. At the stop ({@link #stop}) the
- * figures freeze, so that arrived = completed + rejected + timed out + unfinished; each
- * unfinished request is then recorded in the latencies (not the windows') at its age, a lower
- * bound on its latency (a right-censored observation). The per-window figures are kept twice when
- * the time-series windows differ from the uptime windows ({@link Horizon#separateSeries()}): the
- * latencies of both come from the one cumulative histogram, so a value is still recorded once.
+ * stop (their end-to-end latency, overall, per window and by the region they started in), those
+ * that failed, and those still unfinished at its stop. A request counts in the window it ARRIVED
+ * in, whenever it finishes: its latency if it completes, an error if it fails or is left
+ * unfinished ({@link ArrivalWindows}). At the stop ({@link #stop}) the figures freeze, so that
+ * arrived = completed + rejected + timed out + unfinished; each unfinished request is then
+ * recorded in the latencies (not the windows') at its age, a lower bound on its latency (a
+ * right-censored observation). The per-window figures are kept twice when the time-series
+ * windows differ from the uptime windows ({@link Horizon#separateSeries()}).
+ *
+ * <p>Requests are told in the order they arrived, so the list of unfinished ones is oldest first.
  */
 public final class ClassRecorder {
     private final Horizon horizon;
     private final List<String> regions;
     private final LatencyRecorder latency = new LatencyRecorder();
-    private final Windows uptime;
-    private final Windows series;
+    private final ArrivalWindows uptime;
+    private final ArrivalWindows series;
     private final LatencyRecorder[] byRegion;
     private long arrived;
     private long completed;
     private long rejected;
     private long timedOut;
     private long unfinished;
-    /** The oldest and newest unfinished request; null when none is. */
-    private InFlight head;
-    private InFlight tail;
+    private final InFlightList unfinishedList = new InFlightList();
     private boolean stopped;
 
     ClassRecorder(Horizon horizon, List<String> regions) {
         this.horizon = horizon;
         this.regions = List.copyOf(regions);
-        this.uptime = new Windows(latency, horizon.warmupS(), horizon.windowS(), horizon.windows());
+        this.uptime = new ArrivalWindows(horizon.warmupS(), horizon.windowS(), horizon.windows());
         this.series = horizon.separateSeries()
-                ? new Windows(latency, horizon.warmupS(), horizon.seriesS(), horizon.seriesWindows()) : uptime;
+                ? new ArrivalWindows(horizon.warmupS(), horizon.seriesS(), horizon.seriesWindows()) : uptime;
         this.byRegion = new LatencyRecorder[regions.size()];
         Arrays.setAll(byRegion, i -> new LatencyRecorder());
     }
@@ -57,13 +56,7 @@ public final class ClassRecorder {
         if (series != uptime) {
             series.arrived(r.arrivalS());
         }
-        r.previous = tail;
-        if (tail == null) {
-            head = r;
-        } else {
-            tail.next = r;
-        }
-        tail = r;
+        unfinishedList.add(r);
     }
 
     /** Request {@code r} completed at {@code timeS}; it counts if that is by the period's stop. */
@@ -74,6 +67,10 @@ public final class ClassRecorder {
         completed++;
         double latencyS = timeS - r.arrivalS();
         latency.recordSeconds(latencyS);
+        uptime.completed(r.arrivalS(), latencyS);
+        if (series != uptime) {
+            series.completed(r.arrivalS(), latencyS);
+        }
         if (r.origin() >= 0) {
             byRegion[r.origin()].recordSeconds(latencyS);
         }
@@ -94,19 +91,24 @@ public final class ClassRecorder {
         unlink(r);
     }
 
+    /** Takes {@code r} off the unfinished list; the first open windows settle if it was their last. */
     private void unlink(InFlight r) {
-        if (r.previous == null) {
-            head = r.next;
-        } else {
-            r.previous.next = r.next;
+        if (unfinishedList.remove(r)) {
+            uptime.settleFinished(unfinishedList);
+            if (series != uptime) {
+                series.settleFinished(unfinishedList);
+            }
         }
-        if (r.next == null) {
-            tail = r.previous;
-        } else {
-            r.next.previous = r.previous;
-        }
-        r.previous = null;
-        r.next = null;
+    }
+
+    /** Uptime window {@code i} ended at {@code nowS}. */
+    void uptimeWindowEnded(int i, double nowS) {
+        uptime.ended(i, nowS, unfinishedList);
+    }
+
+    /** Time-series window {@code i} ended at {@code nowS} (kept apart from the uptime windows). */
+    void seriesWindowEnded(int i, double nowS) {
+        series.ended(i, nowS, unfinishedList);
     }
 
     private void error(double arrivalS) {
@@ -122,7 +124,7 @@ public final class ClassRecorder {
      * latencies at its age; nothing is counted after this.
      */
     void stop(double nowS) {
-        for (InFlight r = head; r != null; r = r.next) {
+        for (InFlight r = unfinishedList.oldest(); r != null; r = r.next) {
             unfinished++;
             error(r.arrivalS());
             double ageS = nowS - r.arrivalS();
@@ -131,9 +133,10 @@ public final class ClassRecorder {
                 byRegion[r.origin()].recordSeconds(ageS);
             }
         }
-        head = null;
-        tail = null;
+        unfinishedList.clear();
         stopped = true;
+        uptime.stop();
+        series.stop();
     }
 
     public Horizon horizon() {
@@ -153,11 +156,6 @@ public final class ClassRecorder {
         return map;
     }
 
-    /** End-to-end latency per uptime window, by the time the completion was recorded. */
-    public WindowedLatency windows() {
-        return uptime.latency();
-    }
-
     /** Requests that arrived in uptime window {@code i}. */
     public long windowArrivals(int i) {
         return uptime.arrivals(i);
@@ -169,60 +167,13 @@ public final class ClassRecorder {
     }
 
     /** The figures per uptime window. */
-    public Windows uptimeWindows() {
+    public ArrivalWindows uptimeWindows() {
         return uptime;
     }
 
     /** The figures per time-series window (the uptime windows' own when the lengths agree). */
-    public Windows seriesWindows() {
+    public ArrivalWindows seriesWindows() {
         return series;
-    }
-
-    /**
-     * One class's figures per window of one length from {@code startS}: requests arrived, failed
-     * requests by the window they arrived in, and the latency of completions by the time recorded.
-     */
-    public static final class Windows {
-        private final double startS;
-        private final double lengthS;
-        private final WindowedLatency latency;
-        private final long[] arrivals;
-        private final long[] errors;
-
-        Windows(LatencyRecorder cumulative, double startS, double lengthS, int count) {
-            this.startS = startS;
-            this.lengthS = lengthS;
-            this.latency = new WindowedLatency(cumulative, count);
-            this.arrivals = new long[count];
-            this.errors = new long[count];
-        }
-
-        private int index(double arrivalS) {
-            return Math.min((int) ((arrivalS - startS) / lengthS), arrivals.length - 1);
-        }
-
-        void arrived(double arrivalS) {
-            arrivals[index(arrivalS)]++;
-        }
-
-        void failed(double arrivalS) {
-            errors[index(arrivalS)]++;
-        }
-
-        /** Latency of the completions recorded in each window. */
-        public WindowedLatency latency() {
-            return latency;
-        }
-
-        /** Requests that arrived in window {@code i}. */
-        public long arrivals(int i) {
-            return arrivals[i];
-        }
-
-        /** Failed requests that arrived in window {@code i}, and (once stopped) those left unfinished. */
-        public long errors(int i) {
-            return errors[i];
-        }
     }
 
     public long arrived() {

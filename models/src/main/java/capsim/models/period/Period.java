@@ -78,23 +78,30 @@ public final class Period {
         return Optional.ofNullable(websocket);
     }
 
-    /** Stops the period at {@code nowS}, after its last window closed: its class figures freeze. */
+    /** Stops the period at {@code nowS}, after its last window closed: its class and message figures freeze. */
     void stop(double nowS) {
         classes.values().forEach(c -> c.stop(nowS));
+        if (websocket != null) {
+            websocket.stop();
+        }
     }
 
-    /** Closes uptime window {@code i} of every windowed recorder: what was recorded since the previous close is its. */
-    void closeWindow(int i) {
-        classes.values().forEach(c -> c.windows().close(i));
+    /**
+     * Closes uptime window {@code i} of every windowed recorder at {@code nowS}: a tier's or the
+     * WebSocket load's window takes what was recorded since the previous close; a class's window
+     * ends (its requests count in it whenever they finish).
+     */
+    void closeWindow(int i, double nowS) {
+        classes.values().forEach(c -> c.uptimeWindowEnded(i, nowS));
         tiers.values().forEach(t -> t.latencyWindows().close(i));
         if (websocket != null) {
             websocket.windows().close(i);
         }
     }
 
-    /** Closes time-series window {@code i} of every windowed recorder, when they are kept apart from the uptime's. */
-    void closeSeriesWindow(int i) {
-        classes.values().forEach(c -> c.seriesWindows().latency().close(i));
+    /** As {@link #closeWindow}, for time-series window {@code i}, when they are kept apart from the uptime's. */
+    void closeSeriesWindow(int i, double nowS) {
+        classes.values().forEach(c -> c.seriesWindowEnded(i, nowS));
         tiers.values().forEach(t -> t.seriesWindows().latency().close(i));
         if (websocket != null) {
             websocket.seriesWindows().close(i);

@@ -4,7 +4,6 @@ import capsim.engine.kernel.Simulation;
 import capsim.models.tier.Horizon;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntConsumer;
 
 /**
  * The measured periods of one replication, in time order, their arrival spans disjoint. A
@@ -108,8 +107,8 @@ public final class Periods {
             if (h.separateSeries()) {
                 schedule(sim, h, h.seriesWindows(), h.seriesS(), p::closeSeriesWindow);
             }
-            schedule(sim, h, h.windows(), h.windowS(), w -> {
-                p.closeWindow(w);
+            schedule(sim, h, h.windows(), h.windowS(), (w, nowS) -> {
+                p.closeWindow(w, nowS);
                 if (w == h.windows() - 1) {
                     p.stop(h.stopS());
                 }
@@ -118,11 +117,17 @@ public final class Periods {
     }
 
     /** Schedules {@code close} of each of {@code windows} windows of {@code lengthS}, the last at the stop. */
-    private static void schedule(Simulation sim, Horizon h, int windows, double lengthS, IntConsumer close) {
+    private static void schedule(Simulation sim, Horizon h, int windows, double lengthS, WindowClose close) {
         for (int i = 0; i < windows; i++) {
             int w = i;
-            sim.schedule(i == windows - 1 ? h.stopS() : h.warmupS() + (i + 1) * lengthS, () -> close.accept(w));
+            double endS = i == windows - 1 ? h.stopS() : h.warmupS() + (i + 1) * lengthS;
+            sim.schedule(endS, () -> close.close(w, endS));
         }
+    }
+
+    /** Closes window {@code w} at {@code nowS}. */
+    private interface WindowClose {
+        void close(int w, double nowS);
     }
 
     /** Names of the periods, for messages. */

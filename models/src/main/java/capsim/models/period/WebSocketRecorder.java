@@ -5,17 +5,25 @@ import capsim.engine.stats.WindowedLatency;
 import capsim.models.tier.Horizon;
 
 /**
- * The WebSocket load in one period: messages published in it, and the delivery latency of each
- * recipient's copy that arrived by the period's stop (per window by delivery time), or the
- * deliveries that failed.
+ * The WebSocket load in one period: the messages published in it and what became of each, and
+ * the delivery latency of each recipient's copy that arrived by the period's stop (per window by
+ * delivery time), or the copies that were lost. A message is delivered when every recipient got
+ * its copy by the stop, dropped when a copy was lost (or no client was connected to receive it),
+ * and unfinished when copies were still under way at the stop. At the stop ({@link #stop}) the
+ * figures freeze, so that published = delivered + dropped + unfinished.
  */
 public final class WebSocketRecorder {
     private final Horizon horizon;
     private final LatencyRecorder delivery = new LatencyRecorder();
     private final WindowedLatency windows;
     private final WindowedLatency series;
+    private final InFlightList underWay = new InFlightList();
     private long messages;
+    private long delivered;
+    private long dropped;
+    private long unfinished;
     private long failedDeliveries;
+    private boolean stopped;
 
     WebSocketRecorder(Horizon horizon) {
         this.horizon = horizon;
@@ -23,14 +31,18 @@ public final class WebSocketRecorder {
         this.series = horizon.separateSeries() ? new WindowedLatency(delivery, horizon.seriesWindows()) : windows;
     }
 
-    /** A message was published. */
-    public void published() {
+    /** Message {@code m} was published: it is unfinished until it is delivered or dropped. */
+    public void published(InFlight m) {
+        if (stopped) {
+            return;
+        }
         messages++;
+        underWay.add(m);
     }
 
     /** True when a delivery at {@code timeS} is seen: by the period's stop. */
     public boolean delivers(double timeS) {
-        return horizon.finishesInRun(timeS);
+        return !stopped && horizon.finishesInRun(timeS);
     }
 
     /** One recipient got its copy {@code latencyS} after the publish. */
@@ -40,7 +52,31 @@ public final class WebSocketRecorder {
 
     /** {@code recipients} copies were lost. */
     public void failed(long recipients) {
-        failedDeliveries += recipients;
+        if (!stopped) {
+            failedDeliveries += recipients;
+        }
+    }
+
+    /** Message {@code m} is done: every copy delivered, or (when {@code lost}) some copy lost. */
+    public void finished(InFlight m, boolean lost) {
+        if (stopped) {
+            return;
+        }
+        if (lost) {
+            dropped++;
+        } else {
+            delivered++;
+        }
+        underWay.remove(m);
+    }
+
+    /** The period stops: every message still under way is counted unfinished; nothing is counted after this. */
+    void stop() {
+        for (InFlight m = underWay.oldest(); m != null; m = m.next) {
+            unfinished++;
+        }
+        underWay.clear();
+        stopped = true;
     }
 
     public LatencyRecorder delivery() {
@@ -57,10 +93,27 @@ public final class WebSocketRecorder {
         return series;
     }
 
+    /** Messages published in the period. */
     public long messages() {
         return messages;
     }
 
+    /** Messages every recipient of which got its copy by the stop. */
+    public long delivered() {
+        return delivered;
+    }
+
+    /** Messages of which a copy was lost, or that no connected client could receive. */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Messages with copies still under way at the stop (0 before). */
+    public long unfinished() {
+        return unfinished;
+    }
+
+    /** Recipient copies lost. */
     public long failedDeliveries() {
         return failedDeliveries;
     }

@@ -3,8 +3,8 @@ package capsim.models.system;
 import capsim.engine.dist.Distribution;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStreams;
-import capsim.engine.stats.WindowedLatency;
-import capsim.models.period.ClassRecorder;
+import capsim.engine.stats.WindowFigures;
+import capsim.models.period.ArrivalWindows;
 import capsim.models.period.Period;
 import capsim.models.period.Periods;
 import capsim.models.period.TierRecorder;
@@ -302,7 +302,8 @@ public final class ModelRunner {
             sampling.put(name, new ReplicationResult.Sampling(nodesMean, simulatedMean));
         });
         Optional<WebSocketResult> wsResult = period.websocket().map(w -> new WebSocketResult(w.delivery(),
-                ws.orElseThrow().refused(), w.messages()));
+                ws.orElseThrow().refused(), w.messages(), w.delivered(), w.dropped(), w.unfinished(),
+                w.failedDeliveries()));
         List<WindowRow> uptimeRows = rows(period, false);
         return new ReplicationResult(replication, horizon.measuredS(), classResults, tierResults, wsResult,
                 uptimeRows, sim.eventsFired(), horizon.windowS(), usage.usage(), List.of(), sampling,
@@ -323,9 +324,9 @@ public final class ModelRunner {
         for (int i = 0; i < windows; i++) {
             Map<String, WindowClass> wc = new LinkedHashMap<>();
             for (var e : period.classes().entrySet()) {
-                ClassRecorder.Windows c = series ? e.getValue().seriesWindows() : e.getValue().uptimeWindows();
-                WindowedLatency s = c.latency();
-                wc.put(e.getKey(), new WindowClass(s.count(i), c.errors(i), s.meanMs(i), s.p99Ms(i),
+                ArrivalWindows c = series ? e.getValue().seriesWindows() : e.getValue().uptimeWindows();
+                WindowFigures s = c.latency();
+                wc.put(e.getKey(), new WindowClass(c.completed(i), c.errors(i), s.meanMs(i), s.p99Ms(i),
                         c.arrivals(i), s.p50Ms(i), s.p95Ms(i)));
             }
             Map<String, Double> p99 = new LinkedHashMap<>();

@@ -145,8 +145,16 @@ public record ReplicationResult(
                              long timedOut) {
     }
 
-    /** WebSocket fan-out: per-recipient delivery latency, refused connections, messages published. */
-    public record WebSocketResult(LatencyRecorder delivery, long connectionsRefused, long messages) {
+    /**
+     * WebSocket fan-out: per-recipient delivery latency, refused connections, messages published
+     * and what became of them (messages = delivered + dropped + unfinished), and recipient copies lost.
+     */
+    public record WebSocketResult(LatencyRecorder delivery, long connectionsRefused, long messages, long delivered,
+                                  long dropped, long unfinished, long failedDeliveries) {
+        /** A WebSocket load that published nothing. */
+        public static WebSocketResult empty() {
+            return new WebSocketResult(new LatencyRecorder(), 0, 0, 0, 0, 0, 0);
+        }
     }
 
     /**
@@ -177,8 +185,9 @@ public record ReplicationResult(
     }
 
     /**
-     * A class's numbers in one window: completed requests, failed ones (by the window they arrived
-     * in), mean and p99 latency, requests that arrived, p50 and p95 latency.
+     * A class's numbers in one window, each request counted in the window it arrived in whenever it
+     * finished: completed requests, failed or unfinished ones, mean and p99 latency, requests that
+     * arrived, p50 and p95 latency.
      */
     public record WindowClass(long count, long errors, double meanMs, double p99Ms, long arrived, double p50Ms,
                               double p95Ms) {

@@ -6,6 +6,7 @@ import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.station.Outcome;
 import capsim.engine.station.Visit;
+import capsim.models.period.InFlight;
 import capsim.models.period.Periods;
 import capsim.models.period.WebSocketRecorder;
 import capsim.models.region.Origins;
@@ -33,7 +34,9 @@ import java.util.Optional;
  * is picked from there ({@link Regions#pick}), and a hop to a node in another region (to the
  * pub/sub node, or from where the fan-out starts to a ws node) takes the regions' latency.
  *
- * <p>A message, its deliveries and its visits record into the period it was published in.
+ * <p>A message, its deliveries and its visits record into the period it was published in. A
+ * message is delivered once each of its (message, node) jobs delivered its copies, dropped when
+ * one was lost (or no client was connected), and otherwise still under way.
  */
 public final class WebSocketLoad {
     private final Simulation sim;
@@ -153,27 +156,66 @@ public final class WebSocketLoad {
         }
     }
 
+    /** One published message: when, in which period (-1: none), and its (message, node) jobs under way. */
+    private static final class Message extends InFlight {
+        private final double publishS;
+        private final int period;
+        private int jobsUnderWay;
+        private boolean lost;
+
+        Message(double publishS, int period) {
+            this.publishS = publishS;
+            this.period = period;
+        }
+
+        @Override
+        public double arrivalS() {
+            return publishS;
+        }
+
+        @Override
+        public int origin() {
+            return -1;
+        }
+    }
+
+    /** Message {@code m} is done, {@code lost} or not. */
+    private void finished(Message m, boolean lost) {
+        if (m.period >= 0) {
+            recorders[m.period].finished(m, lost);
+        }
+    }
+
+    /** One (message, node) job of {@code m} is done; the message is when it was the last. */
+    private void jobDone(Message m, boolean lost) {
+        m.lost |= lost;
+        if (--m.jobsUnderWay == 0) {
+            finished(m, m.lost);
+        }
+    }
+
     /** A message published at {@code publishS} arrives now at its first hop. */
     private void published(double publishS) {
         int period = periods.indexAt(publishS);
+        Message m = new Message(publishS, period);
         if (period >= 0) {
-            recorders[period].published();
+            recorders[period].published(m);
         }
         int origin = origins == null ? -1 : origins.draw();
         if (pubsubTier.isEmpty()) {
-            fanOut(publishS, period, origin);
+            fanOut(m, origin);
             return;
         }
         Tier pubsub = pubsubTier.get();
         double serviceS = pubsubMs.get().sample(pubsubRng) / 1000.0;
         if (regions == null || pubsub.active().isEmpty()) {
-            pubsub.offer(serviceS, new PubSubVisit(pubsub, publishS, period, sim.now(), origin));
+            pubsub.offer(serviceS, new PubSubVisit(pubsub, m, sim.now(), origin));
             return;
         }
         Node node = regions.pick(pubsub, origin);
         int region = regions.regionOf(node);
         double delayS = regions.extraS(origin, region);
-        Event arrive = () -> pubsub.offerTo(node, serviceS, new PubSubVisit(pubsub, publishS, period, sim.now(), region));
+        Event arrive = () -> pubsub.offerTo(node, serviceS, new PubSubVisit(pubsub, m, sim.now(), region));
         if (delayS > 0) {
             sim.schedule(sim.now() + delayS, arrive);
         } else {
@@ -184,21 +226,20 @@ public final class WebSocketLoad {
     /** A message's visit to the pub/sub tier in {@code region} (-1: none); once served, it fans out one hop later. */
     private final class PubSubVisit implements Visit, Event {
         private final Tier pubsub;
-        private final double publishS;
-        private final int period;
+        private final Message message;
         private final double visitS;
         private final int region;
 
-        PubSubVisit(Tier pubsub, double publishS, int period, double visitS, int region) {
+        PubSubVisit(Tier pubsub, Message message, double visitS, int region) {
             this.pubsub = pubsub;
-            this.publishS = publishS;
-            this.period = period;
+            this.message = message;
             this.visitS = visitS;
             this.region = region;
         }
 
         @Override
         public void departed(double timeS, Outcome outcome) {
+            int period = message.period;
             if (outcome == Outcome.SERVED) {
                 pubsub.recordVisit(period, visitS, timeS, true);
                 sim.schedule(timeS + hopS, this);
@@ -207,12 +248,13 @@ public final class WebSocketLoad {
                 if (period >= 0) {
                     recorders[period].failed(recipients());
                 }
+                finished(message, true);
             }
         }
 
         @Override
         public void fire() {
-            fanOut(publishS, period, region);
+            fanOut(message, region);
         }
     }
 
@@ -223,16 +265,17 @@ public final class WebSocketLoad {
     }
 
     /**
-     * Sends a message published at {@code publishS} in period {@code period} from region
-     * {@code fromRegion} (-1: none) to its recipients.
+     * Sends message {@code m} from region {@code fromRegion} (-1: none) to its recipients; with no
+     * client connected, it is dropped.
      */
-    private void fanOut(double publishS, int period, int fromRegion) {
+    private void fanOut(Message m, int fromRegion) {
         if (heldTotal == 0) {
+            finished(m, true);
             return;
         }
         long k = recipients();
         int n = held.length;
-        // perNode is all zeros here: each entry is cleared once its sends are made, below
+        java.util.Arrays.fill(perNode, 0);
         // k distinct recipients among the held connections (sampling without replacement): the
         // next one is on node i with probability (held[i] - already chosen there) / connections left
         long left = heldTotal;
@@ -247,39 +290,43 @@ public final class WebSocketLoad {
             left--;
         }
         for (int i = 0; i < n; i++) {
-            int count = perNode[i];
-            if (count > 0) {
-                perNode[i] = 0;
+            m.jobsUnderWay += perNode[i] > 0 ? 1 : 0; // all counted before the first job can end
+        }
+        for (int i = 0; i < n; i++) {
+            if (perNode[i] > 0) {
                 double delayS = fromRegion < 0 ? 0 : regions.extraS(fromRegion, regions.regionOf(holders[i]));
                 if (delayS > 0) {
                     Node node = holders[i];
-                    sim.schedule(sim.now() + delayS, () -> send(publishS, period, node, count));
+                    int count = perNode[i];
+                    sim.schedule(sim.now() + delayS, () -> send(m, node, count));
                 } else {
-                    send(publishS, period, holders[i], count);
+                    send(m, holders[i], perNode[i]);
                 }
             }
         }
     }
 
-    /** One message's {@code recipients} sends arrive now at {@code node}. */
-    private void send(double publishS, int period, Node node, int recipients) {
+    /** Message {@code m}'s {@code recipients} sends arrive now at {@code node}. */
+    private void send(Message m, Node node, int recipients) {
         // FCFS tells the outcome during offer(), so one job object serves every node
         NodeJob job = fcfs ? reusableJob : new NodeJob();
-        job.prepare(publishS, period, sim.now(), recipients);
+        job.prepare(m, sim.now(), recipients);
         wsTier.offerTo(node, job.totalS(), job);
     }
 
     /** One message's sends on one node: recipient j is served after the first j+1 send times. */
     private final class NodeJob implements Visit {
+        private Message message;
         private double publishS;
         private int period;
         private double visitS;
         private double[] cumulativeSendS = new double[16];
         private int recipients;
 
-        void prepare(double publish, int publishPeriod, double visit, int count) {
-            publishS = publish;
-            period = publishPeriod;
+        void prepare(Message m, double visit, int count) {
+            message = m;
+            publishS = m.publishS;
+            period = m.period;
             visitS = visit;
             recipients = count;
             if (cumulativeSendS.length < count) {
@@ -303,11 +350,12 @@ public final class WebSocketLoad {
                 if (period >= 0) {
                     recorders[period].failed(recipients);
                 }
+                jobDone(message, true);
                 return;
             }
             wsTier.recordVisit(period, visitS, timeS, true);
             if (period < 0 || !recorders[period].delivers(timeS)) {
-                return;
+                return; // unseen: its message stays under way
             }
             WebSocketRecorder recorder = recorders[period];
             double total = totalS();
@@ -321,6 +369,7 @@ public final class WebSocketLoad {
                 double latencyS = base + cumulativeSendS[j] * stretch - publishS;
                 recorder.delivered(latencyS);
             }
+            jobDone(message, false);
         }
     }
 

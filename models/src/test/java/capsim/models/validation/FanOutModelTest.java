@@ -173,6 +173,49 @@ class FanOutModelTest {
         assertEquals(0.5, r.tiers().get("bus").latency().meanMs(), 1e-9);
     }
 
+    /*
+     * Every message is delivered, dropped or left unfinished. One ws node with one worker: each
+     * message is a job of 4 sends of 5 ms, 20 ms, so the node serves 50 messages/s of the 100
+     * offered (rho = 2) and is never idle once the first jobs arrive. The warm-up's ~500 messages
+     * leave 250 queued at 5 s (5 s x 50/s served); from 5 s to the stop at 225 s (200 s measured,
+     * 20 s drain) the node serves 220 x 50 = 11,000 jobs, first those 250: 10,750 measured
+     * messages are delivered, the other ~9,250 of the ~20,000 published are unfinished, none is
+     * dropped. The warm-up's Poisson count moves the backlog by sqrt(500) = 22: 100 is 4.5 SE.
+     */
+    @Test
+    void anOverloadedNodeLeavesMessagesUnfinished() {
+        WebSocketResult ws = run(model(1, 1000, "", "", 4).replace("workers: 16", "workers: 1")
+                .replace("send_ms: {dist: deterministic, mean: 1}", "send_ms: {dist: deterministic, mean: 5}"));
+
+        assertEquals(20_000, ws.messages(), 5 * Math.sqrt(20_000));
+        assertEquals(10_750, ws.delivered(), 100);
+        assertEquals(0, ws.dropped());
+        assertEquals(ws.messages() - ws.delivered(), ws.unfinished());
+        assertEquals(4 * ws.delivered(), ws.delivery().count(), "each delivered message's 4 copies");
+    }
+
+    /*
+     * A pub/sub node of one worker and no queue, 20 ms a message, at 100 messages/s: an M/G/1/1
+     * loss system, whose blocking probability is Erlang B with one server, a / (1 + a) for
+     * a = 100 x 0.02 = 2, whatever the service distribution: 2/3 of the messages are refused at
+     * the bus and dropped, their copies (4 each) lost; the others are delivered (the ws node has
+     * 16 workers for 4 ms jobs). Over ~20,000 messages the dropped share has SE
+     * sqrt(2/9 / 20,000) = 0.0033 (deterministic service makes it smaller); 0.015 is 4.5 SE.
+     */
+    @Test
+    void messagesRefusedAtTheBusAreDropped() {
+        WebSocketResult ws = run(model(1, 1000, """
+                    pubsub_tier: bus
+                    pubsub_ms: {dist: deterministic, mean: 20}
+                """, "  - {name: bus, node: cache.t3.small, count: 1, workers: 1, queue_limit: 0}\n", 4));
+
+        assertEquals(2.0 / 3, (double) ws.dropped() / ws.messages(), 0.015);
+        assertEquals(4 * ws.dropped(), ws.failedDeliveries());
+        assertTrue(ws.unfinished() <= 1, "at most the message in the bus at the stop: " + ws.unfinished());
+        assertEquals(ws.messages() - ws.dropped() - ws.unfinished(), ws.delivered());
+        assertEquals(4 * ws.delivered(), ws.delivery().count());
+    }
+
     private static WebSocketResult run(String yaml) {
         return Accounting.checked(new ModelRunner(ModelRuns.parse(yaml)).run(0)).websocket().orElseThrow();
     }
