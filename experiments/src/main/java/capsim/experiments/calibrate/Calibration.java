@@ -33,6 +33,7 @@ public final class Calibration {
     private final List<ServiceFit> fits;
     private final int bodySize;
     private final boolean interference;
+    private final Optional<WakeUpFit> wakeUp;
 
     private Calibration(TxLog low, double fastTps, String capacitySource, Optional<RegimeFit> regimes,
                         boolean interference) {
@@ -48,6 +49,7 @@ public final class Calibration {
                 .map(x -> Math.max(x - overheadMs, 1e-3)).toArray();
         this.bodySize = body.length;
         this.fits = ServiceFit.fitAll(thinned(body, FIT_POINTS));
+        this.wakeUp = interference ? WakeUpFit.fit(low, stalls.fenceMs()) : Optional.empty();
     }
 
     /** Fitted from {@code low} with the capacity figure {@code capacityTps}. */
@@ -109,11 +111,24 @@ public final class Calibration {
         return regimes;
     }
 
+    /** The wake-up of the idle server, when the low-load run shows one (with interference only). */
+    public Optional<WakeUpFit> wakeUp() {
+        return wakeUp;
+    }
+
+    /**
+     * True when the fragment has stalls: with interference, a tail beyond the fence, and no
+     * wake-up. A wake-up takes the tail: a lone request at low load cannot tell a stall from a
+     * slow wake-up, but only the wake-up fades with load (a busy server never wakes up).
+     */
+    public boolean hasStalls() {
+        return interference && stalls.ratePerS() > 0 && wakeUp.isEmpty();
+    }
+
     /** The model fragment (a complete model file), YAML with a comment on every fitted number. */
     public String fragment(String name) {
         ServiceFit best = fits.get(0);
         double demandMs = 1000 / fastTps;
-        double extraMs = best.mean() - demandMs;
         StringBuilder b = new StringBuilder();
         b.append("# capsim calibrate: a model of one server fitted from the low-load run ").append(low.file())
                 .append("\n# (").append(low.size()).append(" transactions logged over ").append(fmt(low.spanS()))
@@ -130,23 +145,42 @@ public final class Calibration {
             b.append("      max_in_flight: ").append(low.clients()).append("   # the low-load run's clients (connections)\n");
         }
         b.append("      steps:\n");
-        b.append("        # constant overhead: the 0.1% quantile of the low-load latencies\n");
-        b.append("        - delay_ms: {dist: deterministic, mean: ").append(fmt(overheadMs)).append("}\n");
         String fitNote = best.dist() + " (KS distance " + fmt(best.ks()) + "; " + others() + ") by maximum likelihood"
                 + " to the " + bodySize + " low-load latencies up to the stall fence " + fmt(stalls.fenceMs())
                 + " ms, minus the overhead: mean " + fmt(best.mean()) + " ms";
-        if (extraMs > 0) {
-            b.append("        # the low-load service time beyond the demand at capacity (load-dependent demand): ")
-                    .append(fmt(best.mean())).append(" - ").append(fmt(demandMs)).append(" ms; shape: ")
+        // the low-load body's mean latency, split below into overhead, extra delay and demand; with a
+        // wake-up, the latency of a lone transaction that found the server warm
+        double bodyMs = wakeUp.map(WakeUpFit::baseMs).orElse(overheadMs + best.mean());
+        String bodyNote = wakeUp.isPresent() ? "the warm latency " + fmt(bodyMs) + " ms (wake-up fit below)"
+                : "the low-load mean up to the stall fence (" + fmt(bodyMs) + " ms)";
+        double extraMs = bodyMs - overheadMs - demandMs;
+        if (extraMs >= 0) {
+            b.append("        # constant overhead: the 0.1% quantile of the low-load latencies\n");
+            b.append("        - delay_ms: {dist: deterministic, mean: ").append(fmt(overheadMs)).append("}\n");
+            if (extraMs > 0) {
+                b.append("        # ").append(bodyNote).append(" beyond the overhead and the demand at capacity, ")
+                        .append(fmt(extraMs)).append(" ms; shape: ").append(fitNote).append('\n');
+                b.append("        - delay_ms: {dist: ").append(best.dist()).append(", mean: ").append(fmt(extraMs))
+                        .append(", cv: ").append(fmt(best.cv())).append("}\n");
+            }
+            b.append("        # demand at full speed: 1 / capacity = 1000 / ").append(fmt(fastTps)).append(" ms");
+            b.append(extraMs > 0 ? "; shape as above\n" : "; shape: " + fitNote + "\n");
+        } else {
+            // the server's demand is part of even the fastest low-load latencies: the overhead is
+            // what the body's mean leaves beside it, and the body's spread is the server's
+            if (bodyMs - demandMs > 0) {
+                b.append("        # constant overhead: ").append(bodyNote).append(" minus the demand at capacity\n");
+                b.append("        - delay_ms: {dist: deterministic, mean: ").append(fmt(bodyMs - demandMs))
+                        .append("}\n");
+            }
+            b.append("        # demand at full speed: 1 / capacity = 1000 / ").append(fmt(fastTps))
+                    .append(" ms, with the standard deviation (").append(fmt(best.cv() * best.mean())).append(" ms) of ")
                     .append(fitNote).append('\n');
-            b.append("        - delay_ms: {dist: ").append(best.dist()).append(", mean: ").append(fmt(extraMs))
-                    .append(", cv: ").append(fmt(best.cv())).append("}\n");
         }
-        b.append("        # demand at full speed: 1 / capacity = 1000 / ").append(fmt(fastTps)).append(" ms");
-        b.append(extraMs > 0 ? "; shape as above\n" : "; shape: " + fitNote + "\n");
         b.append("        - tier: ").append(TIER).append('\n');
         b.append("          service_ms: {dist: ").append(best.dist()).append(", mean: ").append(fmt(demandMs))
-                .append(", cv: ").append(fmt(best.cv())).append("}\n");
+                .append(", cv: ").append(fmt(extraMs >= 0 ? best.cv() : best.cv() * best.mean() / demandMs))
+                .append("}\n");
         b.append("tiers:\n  - name: ").append(TIER).append('\n');
         b.append("    node: custom\n    count: 1\n    vcpu: 1\n    memory_gb: 1\n    hourly_usd: 0\n");
         b.append("    workers: 1\n    discipline: ps   # one core shared by the connections\n");
@@ -158,7 +192,23 @@ public final class Calibration {
                 .append("      - {speed: 1.0, mean_s: ").append(fmt(r.fastMeanS())).append("}\n")
                 .append("      - {speed: ").append(fmt(r.slowTps() / r.fastTps())).append(", mean_s: ")
                 .append(fmt(r.slowMeanS())).append("}\n"));
-        if (interference && stalls.ratePerS() > 0) {
+        wakeUp.ifPresent(w -> {
+            b.append("    # wake-up: over the ").append(w.lone()).append(" low-load transactions that found the server idle,")
+                    .append(" latency = ").append(fmt(w.baseMs())).append(" ms + ").append(fmt(w.slopeMs()))
+                    .append(" ms x (1 - e^(-idle / ").append(fmt(w.idleScaleMs())).append(" ms))\n")
+                    .append("    # (least squares, latencies capped at the fence; slope ").append(fmt(w.slopeT()))
+                    .append(" standard errors); duration: quantiles of the excess over ")
+                    .append(fmt(w.baseMs())).append(" ms\n    # of the coldest (").append(w.cold())
+                    .append("), scaled to a full wake-up, mean ").append(fmt(w.meanMs())).append(" ms; ")
+                    .append("the low-load tail is read as wake-ups, not stalls\n");
+            b.append("    wake_up:\n      idle_scale_ms: ").append(fmt(w.idleScaleMs())).append('\n');
+            b.append("      duration_ms: {dist: empirical, samples: [");
+            for (int i = 0; i < w.quantilesMs().length; i++) {
+                b.append(i > 0 ? ", " : "").append(fmt(w.quantilesMs()[i]));
+            }
+            b.append("]}\n");
+        });
+        if (hasStalls()) {
             b.append("    # stalls from the low-load tail: ").append(fmt(100 * stalls.share()))
                     .append("% of latencies beyond the fence Q3 + 1.5 IQR = ").append(fmt(stalls.fenceMs()))
                     .append(" ms (the stalled share),\n    # their mean excess over the median ")

@@ -109,8 +109,13 @@ final class CalibrateCommand implements Callable<Integer> {
         for (ServiceFit f : c.fits()) {
             o.printf(Locale.ROOT, "  %-9s mean %.4g ms, cv %.3g, KS distance %.4f%n", f.dist(), f.mean(), f.cv(), f.ks());
         }
-        o.printf(Locale.ROOT, "  stalls: %.3g%% beyond %.4g ms, mean %.4g ms, %.3g per s%n",
-                100 * c.stalls().share(), c.stalls().fenceMs(), c.stalls().meanMs(), c.stalls().ratePerS());
+        c.wakeUp().ifPresent(w -> o.printf(Locale.ROOT, "  wake-up: lone latency %.4g ms + %.4g ms x (1 - e^(-idle /"
+                + " %.4g ms)), %.1f SE; duration mean %.4g ms, p90 %.4g ms%n", w.baseMs(), w.slopeMs(), w.idleScaleMs(),
+                w.slopeT(), w.meanMs(), w.quantilesMs()[89]));
+        o.printf(Locale.ROOT, "  stalls: %.3g%% beyond %.4g ms, mean %.4g ms, %.3g per s%s%n",
+                100 * c.stalls().share(), c.stalls().fenceMs(), c.stalls().meanMs(), c.stalls().ratePerS(),
+                c.hasStalls() ? "" : " (not in the model: " + (c.wakeUp().isPresent() ? "the wake-up takes the tail)"
+                        : "without interference)"));
         c.regimes().ifPresent(r -> o.printf(Locale.ROOT, "  regimes: %.1f tps (mean %.3g s), %.1f tps (mean %.3g s)%n",
                 r.fastTps(), r.fastMeanS(), r.slowTps(), r.slowMeanS()));
         o.printf(Locale.ROOT, "wrote %s (fitted in %.2f s)%n", out, (System.nanoTime() - start) / 1e9);

@@ -87,4 +87,37 @@ class FitTest {
         assertEquals(46, s.meanMs(), 1e-12);
         assertEquals(0.1 / (0.9 * 0.046), s.ratePerS(), 1e-9);
     }
+
+    @Test
+    void aWakeUpFromLoneTransactionsWhoseLatencyGrowsWithTheIdleTime() {
+        // 20,000 transactions, Poisson at 20/s (idle times about Exp(mean 50 ms)), each alone:
+        // latency 2 ms + U (1 - e^(-idle / 20 ms)), U = 1 ms fixed, plus uniform noise of +-0.1 ms.
+        // Least squares recovers base 2, slope 1 and tau 20 ms within the grid's step (9%); the
+        // duration's quantiles are 1 +- the noise scaled by 1 / (1 - e^(-g/tau)) <= 2
+        Well19937c rng = new Well19937c(7);
+        int n = 20_000;
+        double[] start = new double[n];
+        double[] latency = new double[n];
+        double t = 0;
+        double busyUntil = 0;
+        for (int i = 0; i < n; i++) {
+            t = Math.max(t + -Math.log(1 - rng.nextDouble()) / 20, busyUntil + 1e-4);
+            double idleMs = i == 0 ? 1e9 : (t - busyUntil) * 1000;
+            start[i] = t;
+            latency[i] = 2 + -Math.expm1(-idleMs / 20) + 0.2 * (rng.nextDouble() - 0.5);
+            busyUntil = t + latency[i] / 1000;
+        }
+        TxLog log = new TxLog("synthetic", start, latency, t, n / t, new long[0], 0);
+        WakeUpFit w = WakeUpFit.fit(log, 10).orElseThrow();
+        assertEquals(2, w.baseMs(), 0.02, w.toString());
+        assertEquals(1, w.slopeMs(), 0.03, w.toString());
+        assertEquals(20, w.idleScaleMs(), 2, w.toString());
+        assertEquals(1, w.meanMs(), 0.05, w.toString());
+        assertEquals(n - 1, w.lone());
+        // no trend: no wake-up
+        for (int i = 0; i < n; i++) {
+            latency[i] = 2 + 0.2 * (rng.nextDouble() - 0.5);
+        }
+        assertTrue(WakeUpFit.fit(log, 10).isEmpty());
+    }
 }

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * calibrate + check on the committed PostgreSQL logs (datasets/postgres, measured by
- * scripts/measure-postgres.sh on a shared, busy machine), holding today's errors so that a
- * change which makes the predictions worse fails. The simulation is deterministic for its seed,
- * so the figures repeat exactly; each bound is today's relative error plus 10 points.
- * The issue's targets (mean within 15% and p99 within 25% at utilisation 0.5; every measured
- * p99 within the predicted P10-P90 at 0.7 and 0.85) are NOT met on these logs; README
- * "Fidelity on real servers" says where capsim misses and why.
+ * scripts/measure-postgres.sh on a quiet machine), holding today's errors so that a change which
+ * makes the predictions worse fails. The simulation is deterministic for its seed, so the
+ * figures repeat exactly; each bound is today's relative error plus 10 points, and where a
+ * measured p99 lies within the predicted P10-P90 of the replications' p99 today, it must stay
+ * there. The targets (mean within 15% and p99 within 25% at utilisation 0.5; every measured p99
+ * within the predicted P10-P90 at 0.7 and 0.85) are met only in part; README "Fidelity on real
+ * servers" says where capsim misses and why.
  */
 class PostgresFidelityTest {
     private static final Path DATA = Path.of("..", "datasets", "postgres");
@@ -64,20 +65,37 @@ class PostgresFidelityTest {
         }
     }
 
+    /** The measured p99 of each of {@code levels} lies within the predicted P10-P90 of per-run p99. */
+    private static void withinSpread(JsonNode runs, String... levels) {
+        for (String level : levels) {
+            JsonNode run = runs.get(LEVELS.indexOf(level));
+            assertTrue(run.get("p99_within_spread").asBoolean(), run.toString());
+        }
+    }
+
     @Test
     void heavyTransaction() throws Exception {
-        // with interference (5 replications): mean +6/+32/+41/+163%, p99 +42/+150/+171/+259% (the
-        // low-load tail, read as stalls, is too long for the loaded server); without: mean
-        // -13/-4/-15/+2%, p99 -49/-31/-36/-23%
-        holds(check("heavy", true), new double[][] {{0.2, 0.6}, {0.45, 1.7}, {0.55, 1.9}, {1.8, 2.75}});
-        holds(check("heavy", false), new double[][] {{0.25, 0.6}, {0.15, 0.45}, {0.25, 0.5}, {0.15, 0.35}});
+        // with interference (5 replications; regimes 471 / 303 tps, a wake-up, no stalls): mean
+        // +9/+45/+178/+10617%, p99 +6/+74/+366/+5848% (the slow level, a third of the time in the
+        // capacity run, inflates the pooled figures; the measured runs met the fast one), every
+        // measured p99 within the P10-P90; without: mean -7/+24/+50/+72%, p99 -30/-1/+24/-37%
+        JsonNode with = check("heavy", true);
+        holds(with, new double[][] {{0.19, 0.16}, {0.55, 0.84}, {1.88, 3.76}, {106.3, 58.6}});
+        withinSpread(with, "low", "0.5", "0.7", "0.85");
+        JsonNode without = check("heavy", false);
+        holds(without, new double[][] {{0.17, 0.40}, {0.34, 0.11}, {0.60, 0.34}, {0.82, 0.47}});
+        withinSpread(without, "0.5");
     }
 
     @Test
     void lightTransaction() throws Exception {
-        // with interference: mean +21/-97/-51/-45%, p99 +60/-93/-52/-44% (capacity sagged during
-        // the target runs, below what the capacity run showed); without: the backlog of seconds
-        // at 0.7 is missed entirely (-100%)
-        holds(check("light", true), new double[][] {{0.35, 0.75}, {1.0, 1.0}, {0.65, 0.65}, {0.6, 0.6}});
+        // with interference (regimes 18,117 / 8,919 tps, a wake-up, no stalls): mean
+        // -35/-98/+38/-99%, p99 -53/-99/+125/-93%; the measured 0.5 and 0.85 runs met capacity
+        // sags (a backlog of 0.6 s, and of seconds) that the fit does not foresee; the 0.7 run's
+        // p99 lies within the P10-P90. Without interference every level is 57-100% low, so its
+        // bounds could not fail and it is not held here.
+        JsonNode with = check("light", true);
+        holds(with, new double[][] {{0.45, 0.63}, {1.0, 1.0}, {0.48, 1.35}, {1.0, 1.0}});
+        withinSpread(with, "0.7");
     }
 }

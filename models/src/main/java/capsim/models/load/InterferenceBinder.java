@@ -12,11 +12,14 @@ import java.util.Optional;
  * Binds a tier's interference keys: {@code capacity_regimes}, either a list of
  * {@code {speed, mean_s}} levels (at least two, speed > 0, mean_s > 0; each node switches on its
  * own) or {@code {shared: true|false, levels: [...]}}; and {@code stalls: {rate_per_s,
- * duration_ms: DIST}}. Absent keys: no interference.
+ * duration_ms: DIST}}; and {@code wake_up: {duration_ms: DIST, idle_scale_ms}} (idle_scale_ms >= 0,
+ * default 0: a full wake-up after any idle time). Absent keys: no interference.
  */
 final class InterferenceBinder {
     static final String REGIMES = "capacity_regimes";
     static final String STALLS = "stalls";
+    static final String WAKE_UP = "wake_up";
+    private static final List<String> WAKE_UP_KEYS = List.of("duration_ms", "idle_scale_ms");
     private static final List<String> REGIMES_KEYS = List.of("shared", "levels");
     private static final List<String> LEVEL_KEYS = List.of("speed", "mean_s");
     private static final List<String> STALL_KEYS = List.of("rate_per_s", "duration_ms");
@@ -25,7 +28,7 @@ final class InterferenceBinder {
     }
 
     static Optional<InterferenceSpec> bind(Section tier) {
-        if (!tier.has(REGIMES) && !tier.has(STALLS)) {
+        if (!tier.has(REGIMES) && !tier.has(STALLS) && !tier.has(WAKE_UP)) {
             return Optional.empty();
         }
         Problems problems = tier.problems();
@@ -57,6 +60,9 @@ final class InterferenceBinder {
         Optional<Stalls> stalls = tier.section(STALLS, STALL_KEYS).map(s -> new Stalls(
                 s.requiredNumber("rate_per_s", Bound.POSITIVE).orElse(1),
                 DistBinder.bind(s, "duration_ms", true).orElse(DistBinder.INVALID)));
-        return Optional.of(new InterferenceSpec(regimes, shared, stalls));
+        Optional<InterferenceSpec.WakeUp> wakeUp = tier.section(WAKE_UP, WAKE_UP_KEYS).map(w ->
+                new InterferenceSpec.WakeUp(DistBinder.bind(w, "duration_ms", true).orElse(DistBinder.INVALID),
+                        w.number("idle_scale_ms", Bound.NON_NEGATIVE).orElse(0)));
+        return Optional.of(new InterferenceSpec(regimes, shared, stalls, wakeUp));
     }
 }

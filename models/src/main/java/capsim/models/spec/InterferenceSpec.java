@@ -6,11 +6,18 @@ import java.util.Optional;
 /**
  * What slows a tier's nodes from outside their queues: {@code capacity_regimes} (speed levels
  * with exponential dwell times, each node on its own unless {@code regimesShared}, when the
- * whole tier changes level at once) and {@code stalls} (full stops at random times).
+ * whole tier changes level at once), {@code stalls} (full stops at random times) and
+ * {@code wake_up} (a delay before an idle node serves again).
  */
-public record InterferenceSpec(List<Regime> regimes, boolean regimesShared, Optional<Stalls> stalls) {
+public record InterferenceSpec(List<Regime> regimes, boolean regimesShared, Optional<Stalls> stalls,
+                               Optional<WakeUp> wakeUp) {
     public InterferenceSpec {
         regimes = List.copyOf(regimes);
+    }
+
+    /** Without a wake-up. */
+    public InterferenceSpec(List<Regime> regimes, boolean regimesShared, Optional<Stalls> stalls) {
+        this(regimes, regimesShared, stalls, Optional.empty());
     }
 
     /** One speed level: {@code speed} (relative to full, > 0) for Exp(mean {@code meanS}) seconds. */
@@ -19,5 +26,12 @@ public record InterferenceSpec(List<Regime> regimes, boolean regimesShared, Opti
 
     /** Stops at {@code ratePerS} while serving, each lasting {@code durationMs}. */
     public record Stalls(double ratePerS, DistSpec durationMs) {
+    }
+
+    /**
+     * A job that finds a node idle waits {@code durationMs} x (1 - e^{-idle / idleScaleMs}) before
+     * the node serves (idleScaleMs 0: the full duration whatever the idle time).
+     */
+    public record WakeUp(DistSpec durationMs, double idleScaleMs) {
     }
 }

@@ -7,6 +7,7 @@ import capsim.engine.capacity.Regimes;
 import capsim.engine.capacity.SharedTrack;
 import capsim.engine.capacity.Stalls;
 import capsim.engine.random.RandomStreams;
+import capsim.engine.station.WakeUp;
 import capsim.models.load.Distributions;
 import capsim.models.spec.InterferenceSpec;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * Builds each node's capacity path from its tier's {@link InterferenceSpec}: the product of its
  * speed regimes (the tier's one shared track when {@code shared}) and its stalls. Streams:
  * {@code tier/NAME/regimes} (shared), else {@code tier/NAME/node/ID/regimes}, and
- * {@code tier/NAME/node/ID/stalls}, so a node's path does not depend on other nodes.
+ * {@code tier/NAME/node/ID/stalls}, so a node's path does not depend on other nodes; and each
+ * node's wake-up, drawn from {@code tier/NAME/node/ID/wake_up}.
  *
  * <p>A node's effective speed at time t is the product of its factors: the station's speed
  * factor, which {@link Node} composes from its {@link SpeedFactor}s (CPU speed, CPU credits
@@ -61,6 +63,13 @@ public final class Interference {
             source = source == null ? stalls : source.times(stalls);
         }
         return source == null ? CapacityPath.FULL : new PiecewiseCapacity(source);
+    }
+
+    /** The wake-up of node {@code nodeId} ({@link WakeUp#NONE} without one). */
+    public WakeUp wakeUpFor(int nodeId) {
+        return spec.flatMap(InterferenceSpec::wakeUp).map(w -> WakeUp.of(Distributions.of(w.durationMs()).scaled(0.001),
+                w.idleScaleMs() / 1000, streams.stream("tier/" + tier + "/node/" + nodeId + "/wake_up")))
+                .orElse(WakeUp.NONE);
     }
 
     private PieceSource regimes(InterferenceSpec s, String stream) {

@@ -137,8 +137,8 @@ public final class Tier {
         BusyListener busy = (fromS, toS, servers) -> addBusy(self[0], fromS, toS, servers);
         CapacityPath path = interference.pathFor(id);
         Station station = spec.discipline() == TierSpec.Discipline.PS
-                ? new PsStation(sim, workers, queueLimit, timeoutS, busy, path)
-                : new FcfsStation(sim, workers, queueLimit, timeoutS, busy, path);
+                ? new PsStation(sim, workers, queueLimit, timeoutS, busy, path, interference.wakeUpFor(id))
+                : new FcfsStation(sim, workers, queueLimit, timeoutS, busy, path, interference.wakeUpFor(id));
         Node node = new Node(id, zone, station, state, sim.now(), cpuSpeed, stride == 1 || sampleSlot(zone));
         self[0] = node;
         nodes.add(node);

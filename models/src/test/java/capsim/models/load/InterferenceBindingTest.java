@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** capacity_regimes and stalls bind in both forms and are checked. */
+/** capacity_regimes, stalls and wake_up bind (regimes in both forms) and are checked. */
 class InterferenceBindingTest {
     private final ModelLoader loader = new ModelLoader(Catalog.builtIn());
 
@@ -82,6 +82,23 @@ class InterferenceBindingTest {
         assertTrue(all.contains("tiers[0].capacity_regimes[0].speed: must be > 0"), all);
         assertTrue(all.contains("at least two levels"), all);
         assertTrue(all.contains("unknown key 'duration_s'"), all);
+        assertTrue(all.contains("missing required key 'duration_ms'"), all);
+    }
+
+    @Test
+    void aWakeUpTakesADistributionAndAnOptionalIdleScale() throws ModelException {
+        InterferenceSpec s = interference("""
+                    wake_up: {duration_ms: {dist: deterministic, mean: 0.5}, idle_scale_ms: 30}
+                """).orElseThrow();
+        assertEquals(new InterferenceSpec.WakeUp(DistSpec.deterministic(0.5), 30), s.wakeUp().orElseThrow());
+        assertEquals(List.of(), s.regimes());
+        assertEquals(0, interference("""
+                    wake_up: {duration_ms: {dist: deterministic, mean: 0.5}}
+                """).orElseThrow().wakeUp().orElseThrow().idleScaleMs());
+        String all = errors("""
+                    wake_up: {idle_scale_ms: -1}
+                """).toString();
+        assertTrue(all.contains("tiers[0].wake_up.idle_scale_ms: must be >= 0"), all);
         assertTrue(all.contains("missing required key 'duration_ms'"), all);
     }
 }

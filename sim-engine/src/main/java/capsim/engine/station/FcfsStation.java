@@ -30,6 +30,8 @@ import java.util.Objects;
  *       C^-1(C(s) + w). The path does not depend on the queue, so the departure is still known
  *       on arrival, departures stay non-decreasing in start time on each server, and the
  *       workload-vector recursion above holds unchanged. A stalled job holds its server.</li>
+ *   <li>Wake-up: a job that finds its server idle starts after the server's {@link WakeUp}
+ *       (after the time that server was idle); it counts as waiting meanwhile.</li>
  * </ul>
  *
  * <p>The {@link Visit} is told the departure (a future time) during {@link #offer}; the
@@ -44,6 +46,7 @@ public final class FcfsStation implements Station {
     /** Min-heap of the times at which each server becomes free. */
     private final double[] freeAtS;
     private final CapacityPath path;
+    private final WakeUp wakeUp;
     /** Start times of admitted jobs that had to wait, in arrival (= start) order. */
     private final TimeQueue waitingStarts = new TimeQueue();
     /** Give-up times of impatient jobs, in arrival order. */
@@ -66,8 +69,15 @@ public final class FcfsStation implements Station {
     /** As above, with the node's speed over time given by {@code path}. */
     public FcfsStation(Simulation sim, int servers, int queueLimit, double timeoutS, BusyListener busy,
                        CapacityPath path) {
+        this(sim, servers, queueLimit, timeoutS, busy, path, WakeUp.NONE);
+    }
+
+    /** As above, each server waking up by {@code wakeUp} when a job finds it idle. */
+    public FcfsStation(Simulation sim, int servers, int queueLimit, double timeoutS, BusyListener busy,
+                       CapacityPath path, WakeUp wakeUp) {
         StationArgs.check(servers, queueLimit, timeoutS);
         this.path = Objects.requireNonNull(path, "path");
+        this.wakeUp = Objects.requireNonNull(wakeUp, "wakeUp");
         this.sim = Objects.requireNonNull(sim, "sim");
         this.servers = servers;
         this.queueLimit = queueLimit;
@@ -80,7 +90,8 @@ public final class FcfsStation implements Station {
     public void offer(double serviceS, Visit visit) {
         StationArgs.checkService(serviceS);
         double now = sim.now();
-        double startS = Math.max(now, freeAtS[0]);
+        double startS = freeAtS[0] > now || wakeUp.none() ? Math.max(now, freeAtS[0])
+                : now + wakeUp.afterIdle(now - freeAtS[0]);
         if (startS > now) {
             if (waiting(now) >= queueLimit) {
                 rejected++;

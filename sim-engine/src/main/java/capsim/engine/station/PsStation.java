@@ -31,6 +31,8 @@ import java.util.Objects;
  *       departure is C^-1(C(now) + (tag - V) / rate(n)). The path does not depend on the
  *       jobs, so it needs no events of its own and a pending departure stays valid while n and
  *       the speed factor do.</li>
+ *   <li>Wake-up: a job that finds the node empty starts a {@link WakeUp}; until it ends V does
+ *       not advance, and every departure is computed from its end.</li>
  * </ul>
  */
 public final class PsStation implements Station {
@@ -42,8 +44,12 @@ public final class PsStation implements Station {
     private final Event departureEvent = this::depart;
     private final Event timeoutEvent = this::expire;
     private final CapacityPath path;
+    private final WakeUp wakeUp;
 
     private double speed = 1;
+    /** When the node last became empty, and when its current wake-up ends. */
+    private double idleSinceS;
+    private double awakeFromS = Double.NEGATIVE_INFINITY;
     /** Service attained by a job present throughout since V was last reset, full-speed seconds. */
     private double virtualS;
     private double lastChangeS;
@@ -94,14 +100,22 @@ public final class PsStation implements Station {
     /** As above, with the node's speed over time given by {@code path}. */
     public PsStation(Simulation sim, int servers, int queueLimit, double timeoutS, BusyListener busy,
                      CapacityPath path) {
+        this(sim, servers, queueLimit, timeoutS, busy, path, WakeUp.NONE);
+    }
+
+    /** As above, waking up by {@code wakeUp} whenever a job finds the node empty. */
+    public PsStation(Simulation sim, int servers, int queueLimit, double timeoutS, BusyListener busy,
+                     CapacityPath path, WakeUp wakeUp) {
         StationArgs.check(servers, queueLimit, timeoutS);
         this.path = Objects.requireNonNull(path, "path");
+        this.wakeUp = Objects.requireNonNull(wakeUp, "wakeUp");
         this.sim = Objects.requireNonNull(sim, "sim");
         this.servers = servers;
         this.queueLimit = queueLimit;
         this.timeoutS = timeoutS;
         this.busy = Objects.requireNonNull(busy, "busy");
         this.lastChangeS = sim.now();
+        this.idleSinceS = sim.now();
     }
 
     @Override
@@ -114,6 +128,9 @@ public final class PsStation implements Station {
             rejected++;
             visit.departed(now, Outcome.REJECTED);
             return;
+        }
+        if (n == 0 && !wakeUp.none()) {
+            awakeFromS = Math.max(awakeFromS, now + wakeUp.afterIdle(now - idleSinceS));
         }
         int slot = allocateSlot();
         long id = nextJobId++;
@@ -205,7 +222,10 @@ public final class PsStation implements Station {
         double now = sim.now();
         double dt = now - lastChangeS;
         if (dt > 0 && n > 0) {
-            virtualS += rate() * (path.full() ? dt : path.workBetween(lastChangeS, now));
+            double fromS = Math.max(lastChangeS, awakeFromS);
+            if (now > fromS) {
+                virtualS += rate() * (path.full() ? now - fromS : path.workBetween(fromS, now));
+            }
             busy.busy(lastChangeS, now, Math.min(n, servers));
         }
         path.forgetBefore(lastChangeS);
@@ -219,6 +239,7 @@ public final class PsStation implements Station {
     /** Makes the pending departure event match the smallest finish tag (or removes it when empty). */
     private void reschedule() {
         if (n == 0) {
+            idleSinceS = sim.now();
             virtualS = 0; // nothing refers to V any more: restart it to keep precision
             if (departureHandle >= 0) {
                 sim.cancel(departureHandle);
@@ -237,8 +258,9 @@ public final class PsStation implements Station {
         departureJobId = jobId[first];
         departureRate = r;
         double workS = Math.max(0, finishTag[first] - virtualS) / r;
-        departureHandle = path.full() ? sim.scheduleAfter(workS, departureEvent)
-                : sim.schedule(path.finishTime(sim.now(), workS), departureEvent);
+        double fromS = Math.max(sim.now(), awakeFromS);
+        departureHandle = path.full() ? sim.schedule(fromS + workS, departureEvent)
+                : sim.schedule(path.finishTime(fromS, workS), departureEvent);
     }
 
     /** Schedules the timer for the oldest deadline of a job still present, unless one is pending. */
