@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * report.html of a real run, opened in headless Chromium: the page loads without errors, its
+ * report.html of a real run and of a real sweep, each opened in headless Chromium: the page loads without errors, its
  * images decode, and the verdict shows (its green PASS badge is on the screenshot). Required when
  * CI=true; skipped with a message elsewhere when Chromium is not installed ({@code CHROMIUM}
  * names another binary).
@@ -59,15 +59,45 @@ class ReportInBrowserTest {
         Path model = Files.writeString(dir.resolve("browser.yaml"), MODEL);
         Cli run = Cli.run("run", model.toString(), "--out", out.toString(), "--threads", "1");
         assertEquals(0, run.status(), run.err());
-        Path report = out.resolve("report.html");
+
+        assertShownInBrowser(chromium, out.resolve("report.html"), 3);
+    }
+
+    /* A 2 x 2 sweep of the same model (rate and workers): its report, with the cost-p99 chart and the heat map. */
+    @Test
+    void sweepReportLoadsInChromiumAndShowsTheVerdict() throws IOException, InterruptedException {
+        Path chromium = chromium();
+        Files.writeString(dir.resolve("browser.yaml"), MODEL);
+        Path experiment = Files.writeString(dir.resolve("sweep.yaml"), """
+                base: browser.yaml
+                run: {duration_s: 20, replications: 2}
+                sweep:
+                  grid:
+                    workload.classes.req.rate_per_s: [20, 50]
+                    tiers.app.workers: [1, 2]
+                choose: {minimize: cost.monthly_usd}
+                """);
+        Path out = dir.resolve("sweep");
+        Cli sweep = Cli.run("sweep", experiment.toString(), "--out", out.toString(), "--threads", "1");
+        assertEquals(0, sweep.status(), sweep.err());
+
+        assertShownInBrowser(chromium, out.resolve("report.html"), 2);
+    }
+
+    /**
+     * {@code report} embeds at least {@code minImages} images and fetches nothing; in Chromium it
+     * loads whole without errors, shows the PASS verdict first, and its screenshot is not blank.
+     */
+    private void assertShownInBrowser(Path chromium, Path report, int minImages) throws IOException,
+            InterruptedException {
         String html = Files.readString(report);
         int images = count(html, "<img ");
-        assertTrue(images >= 3, "latency, tier and distribution charts: " + images);
+        assertTrue(images >= minImages, "charts: " + images);
         assertEquals(images, count(html, "src=\"data:image/png;base64,"), "every image is embedded");
         assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find(), "nothing is fetched");
 
         Browser dom = browse(chromium, report, "--dump-dom");
-        Path shot = dir.resolve("shot.png");
+        Path shot = Files.createTempFile(dir, "shot", ".png");
         Browser screenshot = browse(chromium, report, "--screenshot=" + shot, "--window-size=1200,900");
 
         assertEquals(0, dom.status(), dom.log());
