@@ -46,6 +46,8 @@ public final class Node {
     private final double[] speedFactors = new double[SpeedFactor.values().length];
     private double busyServerS;
     private double cpuS;
+    /** {@link #shareOfCpu()} of the factors in force, kept as they change (every busy report reads it). */
+    private double cpuShare = 1;
     private double coldSinceS = Double.NEGATIVE_INFINITY;
     private double coldShare = 1;
     private double failedShare = 1;
@@ -220,6 +222,7 @@ public final class Node {
         }
         station.setSpeed(product(factor, value));
         speedFactors[factor.ordinal()] = value;
+        cpuShare = shareOfCpu();
     }
 
     /** The product of the factors, with {@code replaced} (if not null) taken as {@code value}. */
@@ -232,7 +235,7 @@ public final class Node {
     }
 
     /** The share of wall-clock time the node has its CPU: the product of the share factors. */
-    private double cpuShare() {
+    private double shareOfCpu() {
         double p = 1;
         for (SpeedFactor f : SpeedFactor.values()) {
             if (f.cpuShare()) {
@@ -254,6 +257,6 @@ public final class Node {
 
     void addBusy(double serverS) {
         busyServerS += serverS;
-        cpuS += serverS * cpuShare();
+        cpuS += serverS * cpuShare;
     }
 }

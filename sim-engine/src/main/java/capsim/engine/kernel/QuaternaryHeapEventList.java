@@ -14,7 +14,7 @@ import java.util.Arrays;
  *       for non-negative doubles orders exactly like the values. The smallest of four children
  *       is then found by branch-free integer arithmetic (sign masks of differences), so the
  *       data-dependent branches that a random heap mispredicts about once per level are gone.
- *       Equal times, where the sequence number decides, take a separate (rare) path.</li>
+ *       Equal smallest times, where the sequence number decides, take a separate (rare) path.</li>
  *   <li>Bottom-up deletion (I. Wegener, "Bottom-up heapsort", Theor. Comput. Sci. 118, 1993):
  *       the hole left by the minimum moves down along the smallest children to a leaf, and
  *       the last entry is sifted up from there, which is usually short.</li>
@@ -131,8 +131,10 @@ public final class QuaternaryHeapEventList implements EventList {
                 int ib = c + 2 - (int) m23;
                 long dab = tb - ta;
                 best = ia + ((ib - ia) & (int) (dab >> 63));
-                if ((d01 == 0) | (d23 == 0) | (dab == 0)) {
-                    best = smallest(c, c + 4); // a tie in time: the sequence number decides
+                // a tie for the smallest time: the sequence number decides (ties between
+                // larger children, such as periodic events booked side by side, do not matter)
+                if (((d01 == 0) & (dab > 0)) | ((d23 == 0) & (dab < 0)) | (dab == 0)) {
+                    best = smallest(c, c + 4);
                 }
             } else if (c < n) {
                 best = smallest(c, n);

@@ -21,7 +21,7 @@ public final class Simulation {
     private boolean stopRequested;
 
     public Simulation() {
-        this(new QuaternaryHeapEventList());
+        this(new TwoLevelEventList());
     }
 
     public Simulation(EventList events) {
