@@ -20,6 +20,8 @@ import capsim.engine.stats.WindowFigures;
 public final class ArrivalWindows {
     /** The most windows open at once (the current one and those ended but not yet settled). */
     static final int MOST_OPEN = 8;
+    /** No request under way: a window settled without censored ones. */
+    private static final double[] NONE = {};
     private final double startS;
     private final double lengthS;
     private final long[] arrivals;
@@ -76,7 +78,7 @@ public final class ArrivalWindows {
     void settleFinished(InFlightList underWay) {
         while (firstOpen <= lastEnded && (underWay.oldest() == null
                 || index(underWay.oldest().arrivalS()) > firstOpen)) {
-            settle(new double[0]);
+            settle(NONE);
         }
     }
 
@@ -110,7 +112,7 @@ public final class ArrivalWindows {
     /** Settles every window still open (the period stopped: what is under way counts as errors). */
     void stop() {
         while (firstOpen < arrivals.length) {
-            settle(new double[0]);
+            settle(NONE);
         }
     }
 

@@ -286,11 +286,10 @@ public final class WebSocketLoad {
                 u -= held[i] - perNode[i];
                 i++;
             }
-            perNode[i]++;
+            if (perNode[i]++ == 0) {
+                m.jobsUnderWay++; // one job a node; all counted before the first can end
+            }
             left--;
-        }
-        for (int i = 0; i < n; i++) {
-            m.jobsUnderWay += perNode[i] > 0 ? 1 : 0; // all counted before the first job can end
         }
         for (int i = 0; i < n; i++) {
             if (perNode[i] > 0) {
