@@ -3,14 +3,16 @@
 #
 #   scripts/measure-postgres.sh [OUT_DIR]      (default: datasets/postgres; run as root)
 #
-# Not part of CI: it takes about 15 minutes and wants a quiet machine with two cores.
+# Not part of CI: it takes about 17 minutes and wants a quiet machine with two cores.
 # The server runs on core 0 and pgbench on core 1 (taskset); shared_buffers sits on huge
 # pages (vm.nr_hugepages, huge_pages=on), because without them a kernel memory scanner
 # can freeze a core for tens of milliseconds at a time. Two transactions, each a dataset:
 #   light: pgbench's built-in select-only transaction (one primary-key lookup);
 #   heavy: a range sum over HEAVY_ROWS accounts (about 2 ms of CPU).
-# For each: an unthrottled run (capacity, per-second throughput kept as pgbench's
-# per-second aggregate log), a low-load run at 5% of capacity, and open-loop runs at 0.5,
+# For each: an unthrottled run of CAP_S seconds (capacity, per-second throughput kept as
+# pgbench's per-second aggregate log; 180 s by default, because the server's capacity switches
+# between levels for stretches of seconds to tens of seconds, and a 60 s run met too few of
+# them to say how often and how long), a low-load run at 5% of capacity, and open-loop runs at 0.5,
 # 0.7 and 0.85 of capacity (--rate: Poisson schedule; each logged latency is measured from
 # the transaction's scheduled start, so it includes the schedule lag). Capacity is measured
 # again for CAP_CHECK_S seconds before and after each target run (runs.csv).
@@ -20,7 +22,7 @@
 set -euo pipefail
 
 out="$(realpath -m "${1:-datasets/postgres}")"
-CAP_S="${CAP_S:-60}"
+CAP_S="${CAP_S:-180}"
 LOW_S="${LOW_S:-60}"
 TARGET_S="${TARGET_S:-60}"
 CAP_CHECK_S="${CAP_CHECK_S:-10}"

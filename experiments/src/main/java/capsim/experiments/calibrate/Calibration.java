@@ -13,7 +13,7 @@ import java.util.Optional;
  * above the demand at saturation), and a visit to one processor-sharing server whose demand has
  * the mean 1 / capacity at full speed. The shape (family and cv) of both is the maximum-likelihood
  * fit with the smallest Kolmogorov-Smirnov distance to the low-load body minus the overhead.
- * Interference: two capacity regimes from the throughput series ({@link RegimeFit}), stalls from
+ * Interference: capacity regimes from the throughput series ({@link RegimeFit}), stalls from
  * the low-load run's tail ({@link StallFit}). The client keeps the log's connections as
  * {@code max_in_flight}. Every number in the fragment says in a comment what it was fitted from.
  */
@@ -38,18 +38,18 @@ public final class Calibration {
     private Calibration(TxLog low, double fastTps, String capacitySource, Optional<RegimeFit> regimes,
                         boolean interference) {
         this.interference = interference;
-        this.low = low;
+        this.low = low.afterStartUp();
         this.fastTps = fastTps;
         this.capacitySource = capacitySource;
         this.regimes = regimes;
-        double[] sorted = low.sortedLatencyMs();
+        double[] sorted = this.low.sortedLatencyMs();
         this.stalls = StallFit.fit(sorted);
         this.overheadMs = StallFit.quantile(sorted, 0.001);
         double[] body = Arrays.stream(sorted).filter(x -> x <= stalls.fenceMs())
                 .map(x -> Math.max(x - overheadMs, 1e-3)).toArray();
         this.bodySize = body.length;
         this.fits = ServiceFit.fitAll(thinned(body, FIT_POINTS));
-        this.wakeUp = interference ? WakeUpFit.fit(low, stalls.fenceMs()) : Optional.empty();
+        this.wakeUp = interference ? WakeUpFit.fit(this.low, stalls.fenceMs()) : Optional.empty();
     }
 
     /** Fitted from {@code low} with the capacity figure {@code capacityTps}. */
@@ -77,7 +77,7 @@ public final class Calibration {
 
     private static String capacitySource(TxLog capacity, RegimeFit r) {
         String what = r.twoLevels()
-                ? "the fast level of " + capacity.file() + " (" + r.seconds() + " s of throughput, 2-means)"
+                ? "the fastest level of " + capacity.file() + " (" + r.seconds() + " s of throughput, k-means)"
                 : "the mean throughput of " + capacity.file() + " (" + r.seconds() + " s)";
         return what;
     }
@@ -131,7 +131,8 @@ public final class Calibration {
         double demandMs = 1000 / fastTps;
         StringBuilder b = new StringBuilder();
         b.append("# capsim calibrate: a model of one server fitted from the low-load run ").append(low.file())
-                .append("\n# (").append(low.size()).append(" transactions logged over ").append(fmt(low.spanS()))
+                .append("\n# (").append(low.size())
+                .append(" transactions after its first second, the start-up, of those logged over ").append(fmt(low.spanS()))
                 .append(" s, ").append(fmt(low.ratePerS())).append(" tps) and ").append(capacitySource).append(".\n")
                 .append("# Run it at another load with --set workload.classes.tx.rate_per_s=RATE, or check it against\n")
                 .append("# measured runs with ./capsim calibrate --check THIS_FILE --at LOG.\n");
@@ -184,14 +185,7 @@ public final class Calibration {
         b.append("tiers:\n  - name: ").append(TIER).append('\n');
         b.append("    node: custom\n    count: 1\n    vcpu: 1\n    memory_gb: 1\n    hourly_usd: 0\n");
         b.append("    workers: 1\n    discipline: ps   # one core shared by the connections\n");
-        regimes.ifPresent(r -> b.append("    # two levels of the capacity run's throughput per second (2-means over ")
-                .append(r.seconds()).append(" s): ").append(fmt(r.fastTps())).append(" and ").append(fmt(r.slowTps()))
-                .append(" tps, slow ").append(fmt(100 * r.slowShare())).append("% of the seconds;\n")
-                .append("    # dwell means: the mean run of consecutive seconds at each level\n")
-                .append("    capacity_regimes:\n")
-                .append("      - {speed: 1.0, mean_s: ").append(fmt(r.fastMeanS())).append("}\n")
-                .append("      - {speed: ").append(fmt(r.slowTps() / r.fastTps())).append(", mean_s: ")
-                .append(fmt(r.slowMeanS())).append("}\n"));
+        regimes.ifPresent(r -> regimes(b, r));
         wakeUp.ifPresent(w -> {
             b.append("    # wake-up: over the ").append(w.lone()).append(" low-load transactions that found the server idle,")
                     .append(" latency = ").append(fmt(w.baseMs())).append(" ms + ").append(fmt(w.slopeMs()))
@@ -217,6 +211,25 @@ public final class Calibration {
                     .append(", duration_ms: {dist: exponential, mean: ").append(fmt(stalls.meanMs())).append("}}\n");
         }
         return b.toString();
+    }
+
+    /** The capacity_regimes block of {@code r}, each number with what it came from. */
+    private static void regimes(StringBuilder b, RegimeFit r) {
+        b.append("    # ").append(r.levelsTps().length).append(" levels of the capacity run's throughput per second (k-means over ")
+                .append(r.seconds()).append(" s, levels at least ").append(fmt(RegimeFit.SEPARATION))
+                .append(" x the per-second noise ").append(fmt(r.noiseTps())).append(" tps apart):");
+        for (int i = 0; i < r.levelsTps().length; i++) {
+            b.append(i > 0 ? "," : "").append(' ').append(fmt(r.levelsTps()[i])).append(" tps ")
+                    .append(fmt(100 * r.share()[i])).append("% of the seconds");
+        }
+        b.append(";\n    # dwell means: each level's seconds over its stretches that ended within the run (")
+                .append(r.stretches()).append(" stretches)");
+        b.append(r.sequence().length > 2 ? ", listed in the run's own order\n" : "\n");
+        b.append("    capacity_regimes:\n");
+        for (int i : r.sequence()) {
+            b.append("      - {speed: ").append(i == 0 ? "1.0" : fmt(r.levelsTps()[i] / r.fastTps())).append(", mean_s: ")
+                    .append(fmt(r.meanS()[i])).append("}\n");
+        }
     }
 
     private String others() {

@@ -13,7 +13,7 @@ import java.util.function.DoubleFunction;
 
 /**
  * One measured run against the model's prediction at the run's rate: measured mean, p90 and p99
- * of the log; predicted ones pooled over the replications (each as long as the run), with the
+ * of the log after its start-up ({@link TxLog#afterStartUp}); predicted ones pooled over the replications (each as long as the run), with the
  * P10-P90 spread of the replications' own p99 (what one run of that length may show).
  */
 public record Check(String log, double ratePerS, Figures measured, Figures predicted, double[] p99SpreadMs) {
@@ -39,14 +39,19 @@ public record Check(String log, double ratePerS, Figures measured, Figures predi
         return measured.p99 >= p99SpreadMs[0] && measured.p99 <= p99SpreadMs[1];
     }
 
+    /** Mean, p90 and p99 (nearest rank) of {@code log} after its start-up ({@link TxLog#afterStartUp}). */
+    static Figures measured(TxLog log) {
+        double[] sorted = log.afterStartUp().sortedLatencyMs();
+        double mean = Arrays.stream(sorted).average().orElseThrow();
+        return new Figures(mean, StallFit.quantile(sorted, 0.90), StallFit.quantile(sorted, 0.99));
+    }
+
     /**
      * Checks {@code log} against the model that {@code modelAt} builds for a rate and a run
      * length (seconds), on {@code threads} threads.
      */
     public static Check of(TxLog log, DoubleFunction<DoubleFunction<ModelSpec>> modelAt, int threads) {
-        double[] sorted = log.sortedLatencyMs();
-        double mean = Arrays.stream(sorted).average().orElseThrow();
-        Figures measured = new Figures(mean, StallFit.quantile(sorted, 0.90), StallFit.quantile(sorted, 0.99));
+        Figures measured = measured(log);
         ModelSpec spec = modelAt.apply(log.ratePerS()).apply(Math.max(10, Math.round(log.spanS())));
         List<ReplicationResult> results = new Batch(threads, JobStore.none(), BatchProgress.none())
                 .results(Job.replicationsOf(spec));

@@ -116,8 +116,14 @@ final class CalibrateCommand implements Callable<Integer> {
                 100 * c.stalls().share(), c.stalls().fenceMs(), c.stalls().meanMs(), c.stalls().ratePerS(),
                 c.hasStalls() ? "" : " (not in the model: " + (c.wakeUp().isPresent() ? "the wake-up takes the tail)"
                         : "without interference)"));
-        c.regimes().ifPresent(r -> o.printf(Locale.ROOT, "  regimes: %.1f tps (mean %.3g s), %.1f tps (mean %.3g s)%n",
-                r.fastTps(), r.fastMeanS(), r.slowTps(), r.slowMeanS()));
+        c.regimes().ifPresent(r -> {
+            o.print("  regimes:");
+            for (int i = 0; i < r.levelsTps().length; i++) {
+                o.printf(Locale.ROOT, "%s %.1f tps (%.0f%% of the seconds, mean %.3g s)", i > 0 ? "," : "",
+                        r.levelsTps()[i], 100 * r.share()[i], r.meanS()[i]);
+            }
+            o.printf(Locale.ROOT, "; noise %.3g tps%n", r.noiseTps());
+        });
         o.printf(Locale.ROOT, "wrote %s (fitted in %.2f s)%n", out, (System.nanoTime() - start) / 1e9);
         return ExitCode.OK;
     }

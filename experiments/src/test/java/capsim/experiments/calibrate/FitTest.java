@@ -1,5 +1,6 @@
 package capsim.experiments.calibrate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,8 +44,12 @@ class FitTest {
 
     @Test
     void twoLevelsAndTheirDwellsFromThroughputPerSecond() throws BadLogException {
-        // first and last second dropped; then 10 s at ~500, 5 at ~300, 10 at ~500, 5 at ~300:
-        // levels 500 and 300, mean runs 10 s and 5 s, slow a third of the 30 s
+        // first and last second dropped; then 10 s at ~500, 5 at ~300, 10 at ~500, 5 at ~300 (each
+        // level alternating +-10). Noise: 26 of the 29 consecutive differences are 20, so sigma =
+        // 1.4826 x 20 / sqrt(2) = 20.97 and the levels (200 apart) are far more than 4 sigma apart;
+        // three levels would split 490 from 510 (under 10% apart). Levels 500 and 300, slow a third
+        // of the 30 s. Dwell: fast 20 s over 2 stretches that both ended: 10 s; slow 10 s over 2
+        // stretches of which only the first ended (the run cut the second): 10 s.
         long[] perSecond = new long[32];
         perSecond[0] = 17;
         perSecond[31] = 40;
@@ -54,11 +59,39 @@ class FitTest {
         }
         RegimeFit r = RegimeFit.fit(perSecond);
         assertTrue(r.twoLevels());
-        assertEquals(500, r.fastTps(), 1);
-        assertEquals(300, r.slowTps(), 1);
-        assertEquals(10, r.fastMeanS(), 1e-12);
-        assertEquals(5, r.slowMeanS(), 1e-12);
-        assertEquals(1.0 / 3, r.slowShare(), 1e-12);
+        assertEquals(1.4826 * 20 / Math.sqrt(2), r.noiseTps(), 1e-9);
+        assertArrayEquals(new double[] {500, 300}, r.levelsTps(), 1e-9);
+        assertArrayEquals(new double[] {10, 10}, r.meanS(), 1e-12);
+        assertArrayEquals(new double[] {2.0 / 3, 1.0 / 3}, r.share(), 1e-12);
+        assertArrayEquals(new int[] {0, 1}, r.sequence());
+        assertEquals(4, r.stretches());
+        assertEquals(500 * 2.0 / 3 + 300 / 3.0, r.meanTps(), 1e-9);
+    }
+
+    @Test
+    void threeLevelsInTheRunsOwnOrder() throws BadLogException {
+        // inner seconds: 6 at ~1000, 3 at ~600, 4 at ~300, 3 at ~600, 4 at ~1000 (+-10 by turns,
+        // each level's seconds balanced). Lloyd's iterations from the quantiles would stop at {480, 990, 1010}; the exact
+        // split finds 1000, 600, 300. Noise: 15 of 19 differences are 20, sigma 20.97; the levels
+        // are 400 and 300 apart and 40% and 50% slower than the next. Seconds 10, 6, 4: shares
+        // 0.5, 0.3, 0.2. Stretches F M S M F (5); ended: F 1 (the last F is cut), M 2, S 1: dwells
+        // 10 / 1, 6 / 2, 4 / 1. The cycle closes F -> F, so the sequence is F M S M.
+        int[][] stretches = {{1000, 6}, {600, 3}, {300, 4}, {600, 3}, {1000, 4}};
+        long[] perSecond = new long[22];
+        perSecond[0] = 3;
+        perSecond[21] = 5;
+        int i = 1;
+        for (int[] s : stretches) {
+            for (int j = 0; j < s[1]; j++, i++) {
+                perSecond[i] = s[0] + (i % 2 == 0 ? -10 : 10);
+            }
+        }
+        RegimeFit r = RegimeFit.fit(perSecond);
+        assertArrayEquals(new double[] {1000, 600, 300}, r.levelsTps(), 1e-9);
+        assertArrayEquals(new double[] {0.5, 0.3, 0.2}, r.share(), 1e-12);
+        assertArrayEquals(new double[] {10, 3, 4}, r.meanS(), 1e-12);
+        assertArrayEquals(new int[] {0, 1, 2, 1}, r.sequence());
+        assertEquals(5, r.stretches());
     }
 
     @Test
@@ -67,6 +100,24 @@ class FitTest {
         RegimeFit r = RegimeFit.fit(perSecond);
         assertEquals(false, r.twoLevels());
         assertEquals(493.3, r.fastTps(), 0.1);
+    }
+
+    @Test
+    void oneLevelWhenTheLevelsAreWithinTheNoise() throws BadLogException {
+        // 1000 and 850 alternate in stretches of 2 s (15% apart), with +-60 noise inside each:
+        // inner 1060 940 910 790 1060 940 910 790 ...; differences 120, 30, 120, 270, ... median
+        // 120: sigma 125.8, 4 sigma 503 > 150, so the levels are not told apart: one level, the mean.
+        long[] perSecond = new long[26];
+        perSecond[0] = 10;
+        perSecond[25] = 10;
+        long[] cycle = {1060, 940, 910, 790};
+        for (int i = 1; i <= 24; i++) {
+            perSecond[i] = cycle[(i - 1) % 4];
+        }
+        RegimeFit r = RegimeFit.fit(perSecond);
+        assertEquals(1.4826 * 120 / Math.sqrt(2), r.noiseTps(), 1e-9);
+        assertEquals(false, r.twoLevels());
+        assertEquals(925, r.fastTps(), 1e-9);
     }
 
     @Test
