@@ -94,11 +94,11 @@ class PostgresFidelityTest {
         // -3/+14/+28990/+10200%, p99 -38/-29/+41770/+2327%. The slow level is below the 0.7 and
         // close to the 0.85 rate, so capsim expects backlogs of seconds in many runs there; the
         // measured runs met none (0.7) or one of 0.4 s (0.85), and their p99 lie within the wide
-        // P10-P90. Without interference: mean -25/-17/+44/-85%, p99 -83/-84/-67/-99%, none within.
+        // P10-P90. Without interference (mean -25/-17/+44/-85%, p99 -83/-84/-67/-99%, none within)
+        // most bounds would sit near 100% and hardly fail, so it is not held here: it would double
+        // the test's time (20 s of CPU) for little.
         JsonNode with = check("light", true);
         holds(with, new double[][] {{0.14, 0.48}, {0.25, 0.4}, {290, 417.8}, {102.1, 23.37}});
         withinSpread(with, "0.7", "0.85");
-        JsonNode without = check("light", false);
-        holds(without, new double[][] {{0.36, 0.94}, {0.28, 0.94}, {0.55, 0.77}, {0.95, 1.09}});
     }
 }
