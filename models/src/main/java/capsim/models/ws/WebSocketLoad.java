@@ -1,5 +1,6 @@
 package capsim.models.ws;
 
+import capsim.engine.dist.Deterministic;
 import capsim.engine.dist.Distribution;
 import capsim.engine.kernel.Event;
 import capsim.engine.kernel.Simulation;
@@ -60,6 +61,11 @@ public final class WebSocketLoad {
     private int[] perNode = new int[0];
     private final boolean fcfs;
     private final NodeJob reusableJob = new NodeJob();
+    /** The send time when it is a constant (no random draws), else null; its running sums, grown as needed. */
+    private final Deterministic constantSendMs;
+    private double[] constantSums = new double[0];
+    /** Finished messages kept for reuse, linked through {@link Message#nextSpare}. */
+    private Message spare;
     /** The model's regions and the stream of the messages' regions; null without regions (no draws). */
     private final Regions regions;
     private final Origins origins;
@@ -88,6 +94,7 @@ public final class WebSocketLoad {
         this.pubsubMs = pubsubMs;
         this.fanout = fanout;
         this.sendMs = sendMs;
+        this.constantSendMs = sendMs instanceof Deterministic d ? d : null;
         this.fanoutRng = fanoutRng;
         this.sendRng = sendRng;
         this.pubsubRng = pubsubRng;
@@ -156,16 +163,28 @@ public final class WebSocketLoad {
         }
     }
 
-    /** One published message: when, in which period (-1: none), and its (message, node) jobs under way. */
-    private static final class Message extends InFlight {
-        private final double publishS;
-        private final int period;
+    /**
+     * One published message: when, in which period (-1: none), and its (message, node) jobs under
+     * way; also its visit to the pub/sub tier, which fans it out one hop after it is served. A
+     * finished message is kept for the next one ({@link #spare}), so publishing allocates nothing.
+     */
+    private final class Message extends InFlight implements Visit, Event {
+        private double publishS;
+        private int period;
         private int jobsUnderWay;
         private boolean lost;
+        /** When it reached the pub/sub tier, and in which region (-1: none). */
+        private double visitS;
+        private int region;
+        /** The next spare message while this one is spare. */
+        private Message nextSpare;
 
-        Message(double publishS, int period) {
-            this.publishS = publishS;
-            this.period = period;
+        private Message reset(double publish, int inPeriod) {
+            publishS = publish;
+            period = inPeriod;
+            jobsUnderWay = 0;
+            lost = false;
+            return this;
         }
 
         @Override
@@ -177,13 +196,54 @@ public final class WebSocketLoad {
         public int origin() {
             return -1;
         }
+
+        /** Arrives now at the pub/sub tier in {@code inRegion}. */
+        private Message visiting(int inRegion) {
+            visitS = sim.now();
+            region = inRegion;
+            return this;
+        }
+
+        @Override
+        public void departed(double timeS, Outcome outcome) {
+            Tier pubsub = pubsubTier.get();
+            if (outcome == Outcome.SERVED) {
+                pubsub.recordVisit(period, visitS, timeS, true);
+                sim.schedule(timeS + hopS, this);
+            } else {
+                pubsub.recordFailure(period, outcome == Outcome.TIMED_OUT);
+                if (period >= 0) {
+                    recorders[period].failed(recipients());
+                }
+                finished(this, true);
+            }
+        }
+
+        @Override
+        public void fire() {
+            fanOut(this, region);
+        }
     }
 
-    /** Message {@code m} is done, {@code lost} or not. */
+    /** A message published at {@code publishS} in period {@code period}: a spare one when there is. */
+    private Message message(double publishS, int period) {
+        Message m = spare;
+        if (m == null) {
+            m = new Message();
+        } else {
+            spare = m.nextSpare;
+            m.nextSpare = null;
+        }
+        return m.reset(publishS, period);
+    }
+
+    /** Message {@code m} is done, {@code lost} or not; nothing refers to it any more, so it is kept as a spare. */
     private void finished(Message m, boolean lost) {
         if (m.period >= 0) {
             recorders[m.period].finished(m, lost);
         }
+        m.nextSpare = spare;
+        spare = m;
     }
 
     /** One (message, node) job of {@code m} is done; the message is when it was the last. */
@@ -197,7 +257,7 @@ public final class WebSocketLoad {
     /** A message published at {@code publishS} arrives now at its first hop. */
     private void published(double publishS) {
         int period = periods.indexAt(publishS);
-        Message m = new Message(publishS, period);
+        Message m = message(publishS, period);
         if (period >= 0) {
             recorders[period].published(m);
         }
@@ -209,52 +269,17 @@ public final class WebSocketLoad {
         Tier pubsub = pubsubTier.get();
         double serviceS = pubsubMs.get().sample(pubsubRng) / 1000.0;
         if (regions == null || pubsub.active().isEmpty()) {
-            pubsub.offer(serviceS, new PubSubVisit(pubsub, m, sim.now(), origin));
+            pubsub.offer(serviceS, m.visiting(origin));
             return;
         }
         Node node = regions.pick(pubsub, origin);
         int region = regions.regionOf(node);
         double delayS = regions.extraS(origin, region);
-        Event arrive = () -> pubsub.offerTo(node, serviceS, new PubSubVisit(pubsub, m, sim.now(), region));
+        Event arrive = () -> pubsub.offerTo(node, serviceS, m.visiting(region));
         if (delayS > 0) {
             sim.schedule(sim.now() + delayS, arrive);
         } else {
             arrive.fire();
-        }
-    }
-
-    /** A message's visit to the pub/sub tier in {@code region} (-1: none); once served, it fans out one hop later. */
-    private final class PubSubVisit implements Visit, Event {
-        private final Tier pubsub;
-        private final Message message;
-        private final double visitS;
-        private final int region;
-
-        PubSubVisit(Tier pubsub, Message message, double visitS, int region) {
-            this.pubsub = pubsub;
-            this.message = message;
-            this.visitS = visitS;
-            this.region = region;
-        }
-
-        @Override
-        public void departed(double timeS, Outcome outcome) {
-            int period = message.period;
-            if (outcome == Outcome.SERVED) {
-                pubsub.recordVisit(period, visitS, timeS, true);
-                sim.schedule(timeS + hopS, this);
-            } else {
-                pubsub.recordFailure(period, outcome == Outcome.TIMED_OUT);
-                if (period >= 0) {
-                    recorders[period].failed(recipients());
-                }
-                finished(message, true);
-            }
-        }
-
-        @Override
-        public void fire() {
-            fanOut(message, region);
         }
     }
 
@@ -275,31 +300,32 @@ public final class WebSocketLoad {
         }
         long k = recipients();
         int n = held.length;
-        java.util.Arrays.fill(perNode, 0);
+        int[] chosen = perNode; // all 0 between fan-outs
         // k distinct recipients among the held connections (sampling without replacement): the
         // next one is on node i with probability (held[i] - already chosen there) / connections left
         long left = heldTotal;
         for (long r = 0; r < k; r++) {
             long u = Math.min((long) (fanoutRng.nextDouble() * left), left - 1);
             int i = 0;
-            while (u >= held[i] - perNode[i]) {
-                u -= held[i] - perNode[i];
+            while (u >= held[i] - chosen[i]) {
+                u -= held[i] - chosen[i];
                 i++;
             }
-            if (perNode[i]++ == 0) {
+            if (chosen[i]++ == 0) {
                 m.jobsUnderWay++; // one job a node; all counted before the first can end
             }
             left--;
         }
         for (int i = 0; i < n; i++) {
-            if (perNode[i] > 0) {
+            int count = chosen[i];
+            if (count > 0) {
+                chosen[i] = 0;
                 double delayS = fromRegion < 0 ? 0 : regions.extraS(fromRegion, regions.regionOf(holders[i]));
                 if (delayS > 0) {
                     Node node = holders[i];
-                    int count = perNode[i];
                     sim.schedule(sim.now() + delayS, () -> send(m, node, count));
                 } else {
-                    send(m, holders[i], perNode[i]);
+                    send(m, holders[i], count);
                 }
             }
         }
@@ -319,7 +345,9 @@ public final class WebSocketLoad {
         private double publishS;
         private int period;
         private double visitS;
-        private double[] cumulativeSendS = new double[16];
+        /** The running sums of the send times: the shared ones of a constant send time, or {@link #ownSums}. */
+        private double[] cumulativeSendS;
+        private double[] ownSums;
         private int recipients;
 
         void prepare(Message m, double visit, int count) {
@@ -328,9 +356,14 @@ public final class WebSocketLoad {
             period = m.period;
             visitS = visit;
             recipients = count;
-            if (cumulativeSendS.length < count) {
-                cumulativeSendS = new double[Math.max(count, 2 * cumulativeSendS.length)];
+            if (constantSendMs != null) {
+                cumulativeSendS = constantSums(count);
+                return;
             }
+            if (ownSums == null || ownSums.length < count) {
+                ownSums = new double[Math.max(count, ownSums == null ? 16 : 2 * ownSums.length)];
+            }
+            cumulativeSendS = ownSums;
             double sum = 0;
             for (int j = 0; j < count; j++) {
                 sum += sendMs.sample(sendRng) / 1000.0;
@@ -353,7 +386,11 @@ public final class WebSocketLoad {
                 return;
             }
             wsTier.recordVisit(period, visitS, timeS, true);
-            if (period < 0 || !recorders[period].delivers(timeS)) {
+            if (period < 0) {
+                jobDone(message, false); // nothing to record
+                return;
+            }
+            if (!recorders[period].delivers(timeS)) {
                 return; // unseen: its message stays under way
             }
             WebSocketRecorder recorder = recorders[period];
@@ -370,6 +407,24 @@ public final class WebSocketLoad {
             }
             jobDone(message, false);
         }
+    }
+
+    /**
+     * The first {@code count} running sums of the constant send time, summed one send at a time
+     * as for any other send time (so the same values), computed once and shared by every job.
+     */
+    private double[] constantSums(int count) {
+        if (constantSums.length < count) {
+            double[] sums = new double[Math.max(count, 2 * constantSums.length)];
+            double sendS = constantSendMs.value() / 1000.0;
+            double sum = 0;
+            for (int j = 0; j < sums.length; j++) {
+                sum += sendS;
+                sums[j] = sum;
+            }
+            constantSums = sums;
+        }
+        return constantSums;
     }
 
     /** The most connections refused at once (capacity below the connections). */
