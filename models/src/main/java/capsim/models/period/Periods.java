@@ -15,6 +15,8 @@ public final class Periods {
     private final List<Period> periods;
     private final double[] startsS;
     private final double[] endsS;
+    /** The period {@link #indexAt} found last (a replication runs forward in time). */
+    private int lastIndex;
 
     /** Periods in time order, none overlapping another's arrival span. */
     public Periods(List<Period> periods) {
@@ -57,11 +59,16 @@ public final class Periods {
 
     /** The index of the period measuring an arrival at {@code timeS}, -1 when none does. */
     public int indexAt(double timeS) {
+        int hint = lastIndex;
+        if (timeS >= startsS[hint] && timeS < endsS[hint]) {
+            return hint; // the common case: the period of the previous call
+        }
         for (int i = 0; i < startsS.length; i++) {
             if (timeS < startsS[i]) {
                 return -1;
             }
             if (timeS < endsS[i]) {
+                lastIndex = i;
                 return i;
             }
         }

@@ -1,43 +1,60 @@
 package capsim.engine.kernel;
 
+import java.util.Objects;
+
 /**
- * A pending-event set that keeps its far future apart when it grows large: a small "near" heap
- * holds every event due before a bound, a second heap ("far") every other one, and when the near
- * heap runs empty the next batch of far events moves into it. Both are
- * {@link QuaternaryHeapEventList}s.
+ * The simulation's pending-event set: one entry kept apart in front, and behind it two 4-ary
+ * heaps ({@link SlotHeap}) that keep the far future apart when the set grows large. The
+ * events sit in {@link EventSlots}; the heaps move primitives only.
  *
- * <p>Why: in a discrete-event simulation most new events are due soon (a network hop, a short
- * service), while a backlog (requests queued behind a failed or overloaded node, each with its
- * departure already booked) sits further out. In one heap of tens of thousands of entries each
- * new near event sifts up through every level, and each removal sifts down through every level.
- * Here the near events meet a heap of a few dozen entries; a far event pays one deep removal
- * when its batch moves, and is usually appended at the far heap's end when added (a backlog is
- * booked in time order). This is the two-tier idea of Brown's calendar queue and of the ladder
- * queue (R. Brown, "Calendar queues", CACM 31(10), 1988; W. T. Tang, R. S. M. Goh and I. L.-J.
- * Thng, "Ladder queue", ACM TOMACS 15(3), 2005) with heaps in place of bucket lists.
+ * <p><b>Front entry.</b> An event added while it is due before every pending one (strictly:
+ * at an equal time the earlier-scheduled one goes first) is the next to fire, so it waits in
+ * one field instead of the heap; if a still earlier event comes, the front one goes into the
+ * heap. In a discrete-event model this is common (an event booking its successor a short
+ * hop ahead while nothing else is due sooner: a sixth of all events on the STARS plans), and
+ * it saves a heap insertion and a removal each time.
+ *
+ * <p><b>Near and far.</b> In a discrete-event simulation most new events are due soon (a
+ * network hop, a short service), while a backlog (requests queued behind a failed or
+ * overloaded node, each with its departure already booked) sits further out. In one heap of
+ * tens of thousands of entries each new near event sifts up through every level, and each
+ * removal sifts down through every level. So a small "near" heap holds every event due before
+ * a bound, a second heap ("far") every other one, and when the near heap runs empty the next
+ * batch of far events moves into it. The near events meet a heap of a few dozen entries; a far
+ * event pays one deep removal when its batch moves, and is usually appended at the far heap's
+ * end when added (a backlog is booked in time order). This is the two-tier idea of Brown's
+ * calendar queue and of the ladder queue (R. Brown, "Calendar queues", CACM 31(10), 1988;
+ * W. T. Tang, R. S. M. Goh and I. L.-J. Thng, "Ladder queue", ACM TOMACS 15(3), 2005) with
+ * heaps in place of bucket lists.
  *
  * <p>Small sets stay in the near heap alone (the bound is +infinity); the far heap is used only
  * once the near heap holds more than {@code splitAbove} entries, and is merged back when fewer
- * than {@code mergeBelow} are pending. The order of removal is exactly (time, sequence), as for
- * a single heap: every near entry precedes every far entry. An entry due exactly at the bound
- * goes to the far heap; entries moved from it at that time were scheduled earlier (a smaller
- * sequence number) than any added later.
+ * than {@code mergeBelow} are in the heaps. The order of removal is exactly (time, sequence),
+ * as for a single heap: the front entry precedes every heap entry, and every near entry
+ * precedes every far entry. An entry due exactly at the bound goes to the far heap; entries
+ * moved from it at that time were scheduled earlier (a smaller sequence number) than any added
+ * later. The near heap is empty only when the far heap is.
  */
 public final class TwoLevelEventList implements EventList {
     /** Near entries beyond which the far future is kept apart. */
     static final int SPLIT_ABOVE = 2048;
-    /** Pending entries below which the far heap is merged back. */
+    /** Heap entries below which the far heap is merged back. */
     static final int MERGE_BELOW = 512;
     /** Far entries moved into the near heap when it runs empty. */
     static final int BATCH = 64;
 
-    private final QuaternaryHeapEventList near = new QuaternaryHeapEventList();
-    private final QuaternaryHeapEventList far = new QuaternaryHeapEventList();
+    private final SlotHeap near = new SlotHeap(1024);
+    private final SlotHeap far = new SlotHeap(1024);
+    private final EventSlots events = new EventSlots(1024);
     private final int splitAbove;
     private final int mergeBelow;
     private final int batch;
     /** Every near entry is due before (or, if moved from far, at) this time; every far entry at or after it. */
     private double boundS = Double.POSITIVE_INFINITY;
+    /** The front entry, due before every heap entry; {@link #frontEvent} null when there is none. */
+    private Event frontEvent;
+    private long frontTimeBits;
+    private long frontSeq;
 
     public TwoLevelEventList() {
         this(SPLIT_ABOVE, MERGE_BELOW, BATCH);
@@ -56,13 +73,42 @@ public final class TwoLevelEventList implements EventList {
 
     @Override
     public void add(double timeS, long seq, Event event) {
-        if (timeS < boundS) {
-            near.add(timeS, seq, event);
+        long t = SlotHeap.timeBits(timeS);
+        if (frontEvent == null) {
+            if (near.size() == 0 || precedes(t, seq, near.firstTimeBits(), near.firstSeq())) {
+                setFront(t, seq, event);
+                return;
+            }
+        } else if (precedes(t, seq, frontTimeBits, frontSeq)) {
+            Event before = frontEvent;
+            long beforeTime = frontTimeBits;
+            long beforeSeq = frontSeq;
+            setFront(t, seq, event);
+            addToHeaps(beforeTime, beforeSeq, before);
+            return;
+        }
+        addToHeaps(t, seq, event);
+    }
+
+    private static boolean precedes(long t, long seq, long otherT, long otherSeq) {
+        return t < otherT || (t == otherT && seq < otherSeq);
+    }
+
+    private void setFront(long t, long seq, Event event) {
+        frontEvent = Objects.requireNonNull(event, "event");
+        frontTimeBits = t;
+        frontSeq = seq;
+    }
+
+    private void addToHeaps(long t, long seq, Event event) {
+        int slot = events.put(event);
+        if (Double.longBitsToDouble(t) < boundS) {
+            near.add(t, seq, slot);
             if (near.size() > splitAbove) {
                 spill();
             }
         } else {
-            far.add(timeS, seq, event); // rejects NaN
+            far.add(t, seq, slot);
             if (near.size() == 0) {
                 refill();
             }
@@ -71,22 +117,28 @@ public final class TwoLevelEventList implements EventList {
 
     @Override
     public int size() {
-        return near.size() + far.size();
+        return (frontEvent == null ? 0 : 1) + near.size() + far.size();
     }
 
     @Override
     public double firstTime() {
-        return near.firstTime();
+        return Double.longBitsToDouble(frontEvent != null ? frontTimeBits : near.firstTimeBits());
     }
 
     @Override
     public long firstSeq() {
-        return near.firstSeq();
+        return frontEvent != null ? frontSeq : near.firstSeq();
     }
 
     @Override
     public Event removeFirst() {
-        Event first = near.removeFirst();
+        Event first = frontEvent;
+        if (first != null) {
+            frontEvent = null;
+            return first;
+        }
+        int slot = near.firstSlot();
+        near.removeFirst();
         if (near.size() == 0) {
             if (far.size() > 0) {
                 refill();
@@ -96,7 +148,7 @@ public final class TwoLevelEventList implements EventList {
         } else if (far.size() > 0 && near.size() + far.size() < mergeBelow) {
             merge();
         }
-        return first;
+        return events.take(slot);
     }
 
     /**
@@ -104,28 +156,27 @@ public final class TwoLevelEventList implements EventList {
      * at the next far entry, or sooner, one batch's time span past the last entry moved.
      */
     private void refill() {
-        double firstS = far.firstTime();
-        double lastS = firstS;
+        double firstS = Double.longBitsToDouble(far.firstTimeBits());
+        long lastBits = far.firstTimeBits();
         for (int i = 0; i < batch && far.size() > 0; i++) {
-            lastS = far.firstTime();
-            long seq = far.firstSeq();
-            near.add(lastS, seq, far.removeFirst());
+            lastBits = far.firstTimeBits();
+            moveFirst(far, near);
         }
         if (far.size() == 0) {
             boundS = Double.POSITIVE_INFINITY;
             return;
         }
+        double lastS = Double.longBitsToDouble(lastBits);
+        double nextS = Double.longBitsToDouble(far.firstTimeBits());
         double spanS = lastS - firstS;
         double aheadS = lastS + spanS;
-        boundS = aheadS >= lastS ? Math.min(far.firstTime(), aheadS) : far.firstTime(); // infinite times: no span
+        boundS = aheadS >= lastS ? Math.min(nextS, aheadS) : nextS; // infinite times: no span
     }
 
     /** The near heap outgrew its size: every entry goes far, and the first batch comes back. */
     private void spill() {
         while (near.size() > 0) {
-            double t = near.firstTime();
-            long seq = near.firstSeq();
-            far.add(t, seq, near.removeFirst());
+            moveFirst(near, far);
         }
         refill();
     }
@@ -133,10 +184,16 @@ public final class TwoLevelEventList implements EventList {
     /** Few entries are left: they all go back to the near heap, unbounded. */
     private void merge() {
         while (far.size() > 0) {
-            double t = far.firstTime();
-            long seq = far.firstSeq();
-            near.add(t, seq, far.removeFirst());
+            moveFirst(far, near);
         }
         boundS = Double.POSITIVE_INFINITY;
+    }
+
+    private static void moveFirst(SlotHeap from, SlotHeap to) {
+        long t = from.firstTimeBits();
+        long seq = from.firstSeq();
+        int slot = from.firstSlot();
+        from.removeFirst();
+        to.add(t, seq, slot);
     }
 }

@@ -93,7 +93,9 @@ public final class FcfsStation implements Station {
         double startS = freeAtS[0] > now || wakeUp.none() ? Math.max(now, freeAtS[0])
                 : now + wakeUp.afterIdle(now - freeAtS[0]);
         if (startS > now) {
-            if (waiting(now) >= queueLimit) {
+            // the queues hold every job still waiting (and some gone): only when they could
+            // reach the limit is it worth dropping those gone to count the rest
+            if (waitingStarts.size() + givingUp.size() >= queueLimit && waiting(now) >= queueLimit) {
                 rejected++;
                 visit.departed(now, Outcome.REJECTED);
                 return;
@@ -101,11 +103,11 @@ public final class FcfsStation implements Station {
             if (startS - now > timeoutS) {
                 timedOut++;
                 double giveUpS = now + timeoutS;
-                givingUp.addLast(giveUpS, 0);
+                givingUp.addLastAfter(giveUpS, now);
                 visit.departed(giveUpS, Outcome.TIMED_OUT);
                 return;
             }
-            waitingStarts.addLast(startS, 0);
+            waitingStarts.addLastAfter(startS, now);
         }
         double departureS;
         if (path.full()) {

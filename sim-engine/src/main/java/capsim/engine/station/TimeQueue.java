@@ -30,6 +30,18 @@ final class TimeQueue {
         size++;
     }
 
+    /**
+     * Appends an entry with tag 0, first dropping the entries at or before {@code nowS} if the
+     * ring is full: a queue that is only counted now and then stays as long as its entries after
+     * {@code nowS}, not as long as everything ever appended.
+     */
+    void addLastAfter(double timeS, double nowS) {
+        if (size == times.length) {
+            dropUpTo(nowS);
+        }
+        addLast(timeS, 0);
+    }
+
     /** Time of the first entry; undefined when empty. */
     double firstTime() {
         return times[head];

@@ -65,6 +65,34 @@ class TwoLevelEventListTest {
     }
 
     @Test
+    void anEventDueFirstIsRemovedFirstAndAnEqualTimeKeepsSchedulingOrder() {
+        // worked by hand: pending (2.0, #0); (1.0, #1) is due first and waits in front;
+        // (1.0, #2) ties with it and goes behind; (0.5, #3) displaces it; (0.5, #4) ties again
+        TwoLevelEventList list = new TwoLevelEventList();
+        PriorityQueue<Entry> reference = reference();
+        long seq = 0;
+        for (double t : new double[] {2.0, 1.0, 1.0, 0.5, 0.5}) {
+            seq = add(list, reference, t, seq);
+        }
+        long[] expectedSeqs = {3, 4, 1, 2, 0};
+        for (long expected : expectedSeqs) {
+            assertEquals(expected, reference.peek().seq());
+            assertRemovesSame(reference.poll(), list);
+        }
+        assertEquals(0, list.size());
+    }
+
+    @Test
+    void matchesPriorityQueueWhenManyNewEventsAreDueFirst() {
+        // a simulation's hop: half the adds are due a hair after the last removal, so they are
+        // usually due before everything pending (the front entry) and now and then tie with it
+        SplittableRandom rnd = new SplittableRandom(24);
+        assertSameOrder(new TwoLevelEventList(16, 4, 3), rnd, 0.55,
+                now -> rnd.nextBoolean() ? now + rnd.nextInt(3) * 1e-3 : now + rnd.nextDouble() * 10);
+        assertSameOrder(new TwoLevelEventList(), new SplittableRandom(25), 0.5, now -> now + 1e-3);
+    }
+
+    @Test
     void rejectsNegativeAndNaNTimes() {
         TwoLevelEventList list = new TwoLevelEventList();
         assertThrows(IllegalArgumentException.class, () -> list.add(-1e-300, 0, () -> { }));

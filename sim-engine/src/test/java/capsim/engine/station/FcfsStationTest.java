@@ -70,6 +70,24 @@ class FcfsStationTest {
     }
 
     @Test
+    void theWaitingRoomCountsOnlyJobsStillWaitingAfterManyHaveGone() {
+        // queue limit 3, one server, demand 1: every 4 s five jobs arrive, 0.1 s apart. The
+        // first is served at once, the next three wait (0, 1, 2 waiting before them) and the
+        // fifth finds 3 waiting and is rejected; all are gone before the next 4 s begin. Over
+        // 1,000 rounds the queue of start times sees 3,000 entries, far more than it holds.
+        FcfsStation s = new FcfsStation(sim, 1, 3, NEVER, d);
+        for (int round = 0; round < 1000; round++) {
+            for (int k = 0; k < 5; k++) {
+                d.arrive(sim, s, "j", 4.0 * round + 0.1 * k, 1);
+            }
+        }
+        sim.run();
+        assertEquals(4000, s.served());
+        assertEquals(1000, s.rejected());
+        assertEquals(left("j", 4.0 * 999 + 0.1 * 4, REJECTED), d.left.get(d.left.size() - 1));
+    }
+
+    @Test
     void noWaitingRoomIsALossSystem() {
         // two servers, queue limit 0, demands 2 each at 0, 0.5, 1 and 2.5:
         // a 0..2, b 0.5..2.5, c at 1 finds both busy -> rejected; d at 2.5 finds a's server
