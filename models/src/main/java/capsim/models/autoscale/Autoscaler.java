@@ -99,6 +99,11 @@ public final class Autoscaler {
      * fewest nodes.
      */
     public void replace(Node node, Predicate<String> zoneUp) {
+        replace(node, zoneUp, bootS);
+    }
+
+    /** As {@link #replace(Node, Predicate)}, the replacement booting for {@code replacementBootS}. */
+    public void replace(Node node, Predicate<String> zoneUp, double replacementBootS) {
         if (node.state() != Node.State.FAILED) {
             return;
         }
@@ -109,7 +114,7 @@ public final class Autoscaler {
         Optional<String> zone = new ZoneSpread(tier, zoneUp, leaving).emptiest();
         if (zone.isPresent()) {
             tier.discard(node);
-            tier.launch(bootS, zone.get());
+            tier.launch(replacementBootS, zone.get());
         }
     }
 

@@ -48,8 +48,13 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
     /** What it does to each kind of node it takes. */
     List<Impact> impacts();
 
-    /** Strikes now, the longest outage {@code cutS} shorter; {@code rng} picks the node where there is a choice. */
-    void strike(Outages outages, RandomStream rng, double cutS);
+    /** Strikes now, simulated with {@code cuts}; {@code rng} picks the node where there is a choice. */
+    void strike(Outages outages, RandomStream rng, Cuts cuts);
+
+    /** How many nodes it takes down of each of {@link #tiers()} when it strikes {@code fleet}. */
+    default List<Integer> taken(Fleet fleet) {
+        return taken();
+    }
 
     /** The longest outage, seconds. */
     default double outageS() {
@@ -83,9 +88,14 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
 
     /** How many of the {@link #taken()} nodes of each of {@link #tiers()} its group has replaced by the onset. */
     default List<Integer> replaced() {
+        return replaced(taken());
+    }
+
+    /** As {@link #replaced()}, of {@code taken} nodes of each of {@link #tiers()}. */
+    default List<Integer> replaced(List<Integer> taken) {
         List<Integer> replaced = new ArrayList<>();
         for (int i = 0; i < tiers().size(); i++) {
-            replaced.add(impacts().get(i).replaced() ? taken().get(i) : 0);
+            replaced.add(impacts().get(i).replaced() ? taken.get(i) : 0);
         }
         return replaced;
     }
@@ -135,8 +145,8 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
         }
 
         @Override
-        public void strike(Outages outages, RandomStream rng, double cutS) {
-            outages.nodeFails(tier, impact.cut(cutS, outageS()), rng);
+        public void strike(Outages outages, RandomStream rng, Cuts cuts) {
+            outages.nodeFails(tier, impact.cut(cuts.outageS(), outageS()).bootCut(cuts.bootS()), rng, cuts.refill());
         }
     }
 
@@ -174,9 +184,15 @@ public sealed interface FailureMode permits FailureMode.NodeDown, FailureMode.Zo
             return effect;
         }
 
+        /** The nodes of each tier in service in the zone when it strikes {@code fleet}. */
         @Override
-        public void strike(Outages outages, RandomStream rng, double cutS) {
-            outages.zoneFails(zone, spec.mttrS(), cutS, outageS());
+        public List<Integer> taken(Fleet fleet) {
+            return tiers.stream().map(t -> fleet.inService(t, zone)).toList();
+        }
+
+        @Override
+        public void strike(Outages outages, RandomStream rng, Cuts cuts) {
+            outages.zoneFails(zone, spec.mttrS(), cuts.outageS(), outageS());
         }
     }
 }

@@ -91,16 +91,29 @@ public final class Outages {
 
     /** Strikes {@code strike}'s failure at its time. */
     public void inject(Strike strike) {
-        strike.mode().tiers().forEach(name -> tiers.get(name).markFallible());
-        sim.schedule(strike.atS(), () -> strike.mode().strike(this, strike.rng(), strike.cutS()));
+        prepare(strike.mode());
+        sim.schedule(strike.atS(), () -> strike.mode().strike(this, strike.rng(), strike.cuts()));
     }
 
-    /** A node of {@code tierName} in service, chosen by {@code rng}, fails now. */
-    void nodeFails(String tierName, Impact impact, RandomStream rng) {
+    /** Marks the tiers that {@code mode} can take down as fallible, ahead of its strike. */
+    public void prepare(FailureMode mode) {
+        mode.tiers().forEach(name -> tiers.get(name).markFallible());
+    }
+
+    /** The nodes in service now, for judging what a failure striking now does. */
+    public Fleet fleet() {
+        return Fleet.of(tiers);
+    }
+
+    /**
+     * A node of {@code tierName} in service, chosen by {@code rng}, fails now; if it comes back
+     * cold, its refill is moved on at the {@code refill} jumps.
+     */
+    void nodeFails(String tierName, Impact impact, RandomStream rng, List<Cuts.RefillJump> refill) {
         Tier tier = tiers.get(tierName);
         List<Node> up = inService(tier);
         if (!up.isEmpty()) {
-            nodeFails(tier, up.get(rng.nextInt(up.size())), impact);
+            outage(tier, up.get(rng.nextInt(up.size())), impact, tier.oneNodeShare(), true, () -> { }, refill);
         }
     }
 
@@ -165,6 +178,15 @@ public final class Outages {
      * takes its share of the simulated nodes' work ({@link Tier#failUnsimulated}).
      */
     private void outage(Tier tier, Node node, Impact impact, double share, boolean alone, Runnable afterRepair) {
+        outage(tier, node, impact, share, alone, afterRepair, List.of());
+    }
+
+    /**
+     * As above; a node that comes back cold has its refill (and the refill of the simulated nodes
+     * it makes cold) moved on at the {@code refill} jumps.
+     */
+    private void outage(Tier tier, Node node, Impact impact, double share, boolean alone, Runnable afterRepair,
+                        List<Cuts.RefillJump> refill) {
         boolean unseen = alone && tier.sampled() && !node.simulated();
         if (downCauses.merge(node, 1, Integer::sum) == 1) {
             if (unseen) {
@@ -179,7 +201,7 @@ public final class Outages {
         }
         Autoscaler group = groups.get(tier.name());
         if (group != null && impact.replaced()) {
-            sim.schedule(now + impact.replaceS(), () -> group.replace(node, this::zoneUp));
+            sim.schedule(now + impact.replaceS(), () -> group.replace(node, this::zoneUp, impact.bootS()));
         }
         sim.schedule(now + impact.downS(), () -> {
             if (downCauses.merge(node, -1, Integer::sum) == 0) {
@@ -190,9 +212,30 @@ public final class Outages {
                 } else if (impact.cold()) {
                     node.restartCold(sim.now(), share);
                 }
+                if (impact.cold() && !refill.isEmpty()) {
+                    moveRefillOn(tier, refill);
+                }
             }
             afterRepair.run();
         });
+    }
+
+    /**
+     * Takes the nodes of {@code tier} that came back cold now on through their refill: at each
+     * jump, their refill has lasted the jump's age (whole windows of it are left out).
+     */
+    private void moveRefillOn(Tier tier, List<Cuts.RefillJump> refill) {
+        double repairS = sim.now();
+        List<Node> cold = new ArrayList<>();
+        for (Node n : tier.nodes()) {
+            if (n.coldSinceS() == repairS) {
+                cold.add(n);
+            }
+        }
+        for (Cuts.RefillJump jump : refill) {
+            sim.schedule(repairS + jump.afterRepairS(), () -> cold.forEach(n -> n.restartCold(sim.now() - jump.ageS(),
+                    n.coldShare())));
+        }
     }
 
     /** The failure clock of a tier's nodes: Exp(MTBF / nodes in service) to the next failure. */

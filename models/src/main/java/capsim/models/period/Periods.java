@@ -4,6 +4,7 @@ import capsim.engine.kernel.Simulation;
 import capsim.models.tier.Horizon;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The measured periods of one replication, in time order, their arrival spans disjoint. A
@@ -109,7 +110,15 @@ public final class Periods {
      * kept apart, close the same way, before the uptime windows closing at the same time.
      */
     public void scheduleWindows(Simulation sim) {
+        scheduleWindows(sim, p -> true);
+    }
+
+    /** As {@link #scheduleWindows(Simulation)}, for the periods {@code now} accepts only. */
+    public void scheduleWindows(Simulation sim, Predicate<Period> now) {
         for (Period p : periods) {
+            if (!now.test(p)) {
+                continue;
+            }
             Horizon h = p.horizon();
             if (h.separateSeries()) {
                 schedule(sim, h, h.seriesWindows(), h.seriesS(), p::closeSeriesWindow);
@@ -118,6 +127,27 @@ public final class Periods {
                 p.closeWindow(w, nowS);
                 if (w == h.windows() - 1) {
                     p.stop(h.stopS());
+                }
+            });
+        }
+    }
+
+    /**
+     * Closes uptime windows {@code from} to {@code to} - 1 of {@code period} (one whose windows
+     * were left out of {@link #scheduleWindows(Simulation, Predicate)}) at their ends; with a
+     * {@code stopS} (not NaN), window {@code to} - 1 is its last: it closes at {@code stopS},
+     * after the drain, and the period stops then. Its time-series windows are its uptime windows.
+     */
+    public void scheduleWindows(Simulation sim, Period period, int from, int to, double stopS) {
+        Horizon h = period.horizon();
+        for (int i = from; i < to; i++) {
+            int w = i;
+            boolean last = i == to - 1 && !Double.isNaN(stopS);
+            double endS = last ? stopS : h.warmupS() + (i + 1) * h.windowS();
+            sim.schedule(endS, () -> {
+                period.closeWindow(w, endS);
+                if (last) {
+                    period.stop(endS);
                 }
             });
         }

@@ -1,11 +1,19 @@
 package capsim.models.system;
 
+import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.random.RandomStreams;
 import capsim.models.catalog.Catalog;
 import capsim.models.failure.FailureMode;
+import capsim.models.failure.CacheRefill;
+import capsim.models.failure.Cuts;
 import capsim.models.failure.FailureModes;
+import capsim.models.failure.Fleet;
+import capsim.models.failure.Impact;
+import capsim.models.failure.Outages;
 import capsim.models.failure.Strike;
+import capsim.models.period.Period;
+import capsim.models.period.Periods;
 import capsim.models.spec.ArrivalSpec;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
@@ -52,7 +60,24 @@ import java.util.stream.IntStream;
  * window is down for certain and none is simulated. The backlog window after the effect is
  * simulated unless the state was stable with every survivor at most {@link #SETTLED_UTILIZATION}
  * busy and nothing (a cold cache) outlasts the outage: its queues are then a few requests long
- * and clear within the window the repair falls in.
+ * and clear within the window the repair falls in. The survivors are counted on the nodes in
+ * service when the block starts ({@link Fleet}: what a schedule or an autoscaler runs then), less
+ * those the failure takes, plus those an autoscaled group replaces.
+ *
+ * <p>Two other spans are compressed the same way ({@link Spans}). A node an autoscaled group
+ * replaces leaves its tier short-handed from its detection until the replacement is in service:
+ * of the windows wholly inside that span, the first {@link #SHORT_HANDED_KEPT} are simulated and
+ * the replacement boots as much faster as the rest last. A cache node back cold refills with a
+ * missing share of hits m(t) = exp(-t ln 20 / refill_s) that only falls; when its misses load no
+ * tier beyond {@link #SETTLED_UTILIZATION} ({@link #refillSettled}), each refill window's state is
+ * set by its m, and a simulated refill window stands for itself and the later ones whose m is at
+ * most {@link #REFILL_STEP} below its own; the cache is then taken on (its age set forward) to
+ * the next window simulated. Fewer misses never make a window worse, so this is conservative:
+ * it never overstates the uptime (docs/uptime.md).
+ *
+ * <p>The blocks run one after another after the main run's drain, each laid out when it starts;
+ * the scenario period is declared long enough for the longest layout ({@link Judge#bound}) and
+ * its windows are closed as the blocks are laid out, the last one after the scenarios' drain.
  *
  * <p>Everything runs in the replication's own thread, so it does not depend on the number of threads.
  */
@@ -61,6 +86,13 @@ final class FailureScenarios {
     static final int STABLE_KEPT = 1;
     /** Steady windows simulated of a long outage whose survivors are overloaded. */
     static final int UNSTABLE_KEPT = 3;
+    /** Windows simulated of a replaced node's short-handed span, from its detection to its replacement in service. */
+    static final int SHORT_HANDED_KEPT = 3;
+    /**
+     * A kept window of a cold cache's refill stands for the later windows whose share of the
+     * steady hits still missing is at most this much lower than its own.
+     */
+    static final double REFILL_STEP = 0.05;
     /** Survivors at most this busy leave no backlog worth a window of its own after the repair. */
     static final double SETTLED_UTILIZATION = 0.9;
     /** A window is down for certain when the chance that it is up is below this. */
@@ -73,42 +105,171 @@ final class FailureScenarios {
     record Shape(int kept, boolean tail) {
     }
 
+    /**
+     * How the spans of a block other than a long outage's steady windows are simulated:
+     * {@code shortHandedKept} windows of a replaced node's short-handed span (0: all of them), and
+     * the {@code refillStep} by which a cold cache's kept refill windows stand for later ones (0:
+     * every refill window simulated).
+     */
+    record Spans(int shortHandedKept, double refillStep) {
+        /** Every window simulated. */
+        static final Spans WHOLE = new Spans(0, 0);
+    }
+
+    /** How a mode's block is shaped when it strikes a fleet, and the most windows it can take. */
+    interface Judge {
+        /** The shape of {@code mode}'s block when it strikes {@code fleet}. */
+        Shape shape(FailureMode mode, Fleet fleet);
+
+        /** How the other spans of {@code mode}'s block are simulated when it strikes {@code fleet}. */
+        Spans spans(FailureMode mode, Fleet fleet);
+
+        /** A shape whose block, with spans {@link #boundSpans}, is at least as long as any other. */
+        Shape bound(FailureMode mode);
+
+        /** The spans of the longest block; see {@link #bound}. */
+        Spans boundSpans(FailureMode mode);
+
+        /** The judge that shapes every block as {@code shapes} says, whatever the fleet. */
+        static Judge fixed(Function<FailureMode, Shape> shapes) {
+            return new Judge() {
+                @Override
+                public Shape shape(FailureMode mode, Fleet fleet) {
+                    return shapes.apply(mode);
+                }
+
+                @Override
+                public Spans spans(FailureMode mode, Fleet fleet) {
+                    return Spans.WHOLE;
+                }
+
+                @Override
+                public Shape bound(FailureMode mode) {
+                    return shapes.apply(mode);
+                }
+
+                @Override
+                public Spans boundSpans(FailureMode mode) {
+                    return Spans.WHOLE;
+                }
+            };
+        }
+    }
+
     /** One block of windows: where it starts, what each of its windows stands for, and the certain ones. */
     private record Block(FailureMode mode, int firstWindow, List<Double> weights, double downWindows) {
     }
 
-    private final List<Strike> strikes;
-    private final List<Block> blocks;
-    private final int windows;
-
-    private FailureScenarios(List<Strike> strikes, List<Block> blocks, int windows) {
-        this.strikes = List.copyOf(strikes);
-        this.blocks = List.copyOf(blocks);
-        this.windows = windows;
+    /** A mode dealt to this replication: its strike's phase in its first window and its stream. */
+    private record Planned(FailureMode mode, double phaseS, RandomStream rng) {
     }
 
-    /** How each mode of {@code model} is simulated, from its offered load (see the class comment). */
+    private final List<Planned> planned;
+    private final Judge judge;
+    private final double windowS;
+    private final int boundWindows;
+
+    private FailureScenarios(List<Planned> planned, Judge judge, double windowS, int boundWindows) {
+        this.planned = List.copyOf(planned);
+        this.judge = judge;
+        this.windowS = windowS;
+        this.boundWindows = boundWindows;
+    }
+
+    /**
+     * How each mode of {@code model} is simulated when it strikes the model file's node counts,
+     * from its offered load (see the class comment).
+     */
     static Function<FailureMode, Shape> shapes(ModelSpec model, Catalog catalog) {
+        Judge judge = judge(model, catalog);
+        Fleet file = Fleet.of(model);
+        return mode -> judge.shape(mode, file);
+    }
+
+    /**
+     * How each mode of {@code model} is simulated when it strikes a fleet (the nodes in service
+     * then), from the model's offered load (see the class comment).
+     */
+    static Judge judge(ModelSpec model, Catalog catalog) {
         Map<String, Double> utilization = new HashMap<>(); // computed at the first mode: a model may have none
-        return mode -> {
-            if (utilization.isEmpty()) {
-                OfferedLoad.of(model, catalog).forEach(load -> utilization.put(load.tier(), load.utilization()));
+        return new Judge() {
+            @Override
+            public Shape shape(FailureMode mode, Fleet fleet) {
+                double survivors = survivorUtilization(mode, model, utilization(), fleet);
+                if (survivors >= 1) {
+                    return new Shape(UNSTABLE_KEPT, true);
+                }
+                boolean tail = survivors > SETTLED_UTILIZATION || mode.effectS() > mode.outageS();
+                return new Shape(certainlyDown(mode, model, fleet) ? 0 : STABLE_KEPT, tail);
             }
-            double survivors = survivorUtilization(mode, model, utilization);
-            if (survivors >= 1) {
-                return new Shape(UNSTABLE_KEPT, true);
+
+            @Override
+            public Spans spans(FailureMode mode, Fleet fleet) {
+                return new Spans(SHORT_HANDED_KEPT,
+                        refillSettled(mode, model, catalog, utilization(), fleet) ? REFILL_STEP : 0);
             }
-            boolean tail = survivors > SETTLED_UTILIZATION || mode.effectS() > mode.outageS();
-            return new Shape(certainlyDown(mode, model) ? 0 : STABLE_KEPT, tail);
+
+            /** The model's offered utilisation of each tier, computed once, when first asked. */
+            private Map<String, Double> utilization() {
+                if (utilization.isEmpty()) {
+                    OfferedLoad.of(model, catalog).forEach(load -> utilization.put(load.tier(), load.utilization()));
+                }
+                return utilization;
+            }
+
+            @Override
+            public Shape bound(FailureMode mode) {
+                return new Shape(Math.max(UNSTABLE_KEPT, STABLE_KEPT), true);
+            }
+
+            @Override
+            public Spans boundSpans(FailureMode mode) {
+                return new Spans(SHORT_HANDED_KEPT, 0);
+            }
         };
     }
 
     /**
-     * The highest utilisation, once {@code mode} has settled, of a tier that lost nodes for the
-     * whole outage and keeps some: its offered utilisation x count / nodes left, counting those its
-     * autoscaled group has replaced (0 when none).
+     * True when a node of a cache that {@code mode} brings back cold (one of the cache tier's nodes
+     * in service in {@code fleet}, missing every hit at first) loads no tier behind it beyond
+     * {@link #SETTLED_UTILIZATION} of its nodes in service: then each refill window's state is set
+     * by its own miss level, and its refill may be compressed (see the class comment).
+     */
+    static boolean refillSettled(FailureMode mode, ModelSpec model, Catalog catalog, Map<String, Double> utilization,
+                                 Fleet fleet) {
+        if (!(mode instanceof FailureMode.NodeDown node) || !node.impact().cold()) {
+            return false;
+        }
+        double coldShare = 1.0 / Math.max(1, fleet.inService(node.tier()));
+        for (OfferedLoad.TierLoad cold : OfferedLoad.of(model, catalog, t -> t.equals(node.tier()) ? 1 - coldShare : 1)) {
+            int inService = fleet.inService(cold.tier());
+            int count = model.tier(cold.tier()).map(TierSpec::count).orElseThrow();
+            if (cold.utilization() > utilization.get(cold.tier())
+                    && (inService == 0 || cold.utilization() * count / inService > SETTLED_UTILIZATION)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The highest utilisation, once {@code mode} has settled on the model file's node counts; see
+     * {@link #survivorUtilization(FailureMode, ModelSpec, Map, Fleet)}.
      */
     static double survivorUtilization(FailureMode mode, ModelSpec model, Map<String, Double> utilization) {
+        return survivorUtilization(mode, model, utilization, Fleet.of(model));
+    }
+
+    /**
+     * The highest utilisation, once {@code mode} has settled after striking {@code fleet}, of a
+     * tier that lost nodes for the whole outage and keeps some: the work the model offers it
+     * ({@code utilization} on its file count) over the nodes left, those in service less those
+     * taken plus those its autoscaled group has replaced (0 when none).
+     */
+    static double survivorUtilization(FailureMode mode, ModelSpec model, Map<String, Double> utilization,
+                                      Fleet fleet) {
+        List<Integer> taken = mode.taken(fleet);
+        List<Integer> replaced = mode.replaced(taken);
         double highest = 0;
         for (int i = 0; i < mode.tiers().size(); i++) {
             if (mode.impacts().get(i).downS() < mode.outageS()) {
@@ -116,7 +277,7 @@ final class FailureScenarios {
             }
             String tier = mode.tiers().get(i);
             int count = model.tier(tier).map(TierSpec::count).orElseThrow();
-            int left = count - mode.taken().get(i) + mode.replaced().get(i);
+            int left = fleet.inService(tier) - taken.get(i) + replaced.get(i);
             if (left > 0) {
                 highest = Math.max(highest, utilization.get(tier) * count / left);
             }
@@ -134,12 +295,18 @@ final class FailureScenarios {
      * Only for a stable settled state, in which requests reach the lost tier and fail there.
      */
     static boolean certainlyDown(FailureMode mode, ModelSpec model) {
+        return certainlyDown(mode, model, Fleet.of(model));
+    }
+
+    /** As {@link #certainlyDown(FailureMode, ModelSpec)}, when {@code mode} strikes {@code fleet}. */
+    static boolean certainlyDown(FailureMode mode, ModelSpec model, Fleet fleet) {
+        List<Integer> taken = mode.taken(fleet);
+        List<Integer> replaced = mode.replaced(taken);
         Set<String> gone = new HashSet<>();
         for (int i = 0; i < mode.tiers().size(); i++) {
             String tier = mode.tiers().get(i);
-            int count = model.tier(tier).map(TierSpec::count).orElseThrow();
             if (mode.impacts().get(i).downS() >= mode.outageS()
-                    && mode.taken().get(i) - mode.replaced().get(i) >= count) {
+                    && taken.get(i) > 0 && taken.get(i) - replaced.get(i) >= fleet.inService(tier)) {
                 gone.add(tier);
             }
         }
@@ -219,42 +386,47 @@ final class FailureScenarios {
         return IntStream.range(0, modes.size()).filter(i -> mine[i]).mapToObj(modes::get).toList();
     }
 
-    /** The windows a block of {@code mode} takes with its strike in the middle of its window. */
+    /**
+     * The windows a block of {@code mode} takes with its strike in the middle of its window, its
+     * short-handed span and refill simulated whole (the deal's measure of a block).
+     */
     private static double expectedWindows(FailureMode mode, double windowS, Shape shape) {
-        return layout(mode, windowS / 2, windowS, shape).weights().size();
+        return layout(mode, windowS / 2, windowS, shape, Spans.WHOLE).weights().size();
     }
 
     /**
-     * The failure modes dealt to replication {@code replication} struck once each in windows of
-     * {@code windowS} from {@code startS}, shaped by {@code shapes}; empty when none strikes here.
+     * The failure modes dealt to replication {@code replication} (by {@code shapes}, their shapes
+     * on the model file's counts), to strike once each in windows of {@code windowS}, each block
+     * shaped by {@code judge} when it starts; empty when none strikes here.
      */
-    static Optional<FailureScenarios> plan(ModelSpec model, int replication, double windowS, double startS,
-                                           Function<FailureMode, Shape> shapes) {
+    static Optional<FailureScenarios> plan(ModelSpec model, int replication, double windowS,
+                                           Function<FailureMode, Shape> shapes, Judge judge) {
         List<FailureMode> modes = dealt(model, replication, windowS, shapes);
         if (modes.isEmpty()) {
             return Optional.empty();
         }
         RandomStreams streams = new RandomStreams(model.run().seed(), replication);
-        List<Strike> strikes = new ArrayList<>();
-        List<Block> blocks = new ArrayList<>();
-        int window = 0;
+        List<Planned> planned = new ArrayList<>();
+        int bound = 0;
         for (FailureMode mode : modes) {
             RandomStream rng = streams.stream("failure/scenario/" + mode.name());
             double phaseS = rng.nextDouble() * windowS;
-            Layout l = layout(mode, phaseS, windowS, shapes.apply(mode));
-            strikes.add(new Strike(mode, startS + window * windowS + phaseS, l.cutS(), rng));
-            blocks.add(new Block(mode, window, l.weights(), l.downWindows()));
-            window += l.weights().size();
+            planned.add(new Planned(mode, phaseS, rng));
+            bound += layout(mode, phaseS, windowS, judge.bound(mode), judge.boundSpans(mode)).weights().size();
         }
-        return Optional.of(new FailureScenarios(strikes, blocks, window));
+        return Optional.of(new FailureScenarios(planned, judge, windowS, bound));
     }
 
-    /** The windows of one block: what each simulated one stands for, the certain ones, and the outage cut. */
-    private record Layout(List<Double> weights, double downWindows, double cutS) {
+    /** The windows of one block: what each simulated one stands for, the certain ones, and what is cut. */
+    private record Layout(List<Double> weights, double downWindows, Cuts cuts) {
     }
 
-    /** The block of {@code mode} striking at {@code phaseS} into its first window. */
-    private static Layout layout(FailureMode mode, double phaseS, double windowS, Shape shape) {
+    /**
+     * The block of {@code mode} striking at {@code phaseS} into its first window: a long outage's
+     * steady windows as {@code shape} says, a replaced node's short-handed span and a cold cache's
+     * refill as {@code spans} say (see the class comment).
+     */
+    private static Layout layout(FailureMode mode, double phaseS, double windowS, Shape shape, Spans spans) {
         int touched = (int) Math.ceil((phaseS + mode.effectS()) / windowS - 1e-9) + (shape.tail() ? 1 : 0);
         int firstSteady = (int) Math.ceil((phaseS + mode.onsetS()) / windowS - 1e-9);
         // the degraded state lasts until the outage is over, or the effect (a replaced node's) ends first
@@ -266,24 +438,107 @@ final class FailureScenarios {
         for (int i = 0; cut > 0 && i < kept; i++) {
             weights.set(firstSteady + i, (double) steady / kept);
         }
-        return new Layout(weights, kept == 0 ? steady : 0, cut * windowS);
-    }
-
-    /** The failures to strike, at their times. */
-    List<Strike> strikes() {
-        return strikes;
-    }
-
-    /** Windows the scenarios take, all blocks together. */
-    int windows() {
-        return windows;
+        double bootCutS = 0;
+        List<Cuts.RefillJump> jumps = List.of();
+        if (mode instanceof FailureMode.NodeDown node) {
+            Impact impact = node.impact();
+            if (impact.replaced()) {
+                bootCutS = shortHanded(impact, phaseS, windowS, spans.shortHandedKept(), weights);
+            } else if (impact.cold() && spans.refillStep() > 0) {
+                jumps = refill(impact, phaseS + impact.downS() - cut * windowS, windowS, spans.refillStep(), weights);
+            }
+        }
+        return new Layout(weights, kept == 0 ? steady : 0, new Cuts(cut * windowS, bootCutS, jumps));
     }
 
     /**
-     * The scenarios, one per mode, from the {@link #windows()} windows measured from the start; a
-     * mode's rate from the nodes {@code main} kept in service on average.
+     * Compresses the short-handed span of a replaced node (struck at {@code phaseS}): of the
+     * windows lying wholly between its detection and its replacement in service, the first
+     * {@code keep} are simulated, each standing for (span) / {@code keep}, and the replacement
+     * boots as much faster as the windows left out last (at most its boot). Returns that cut, seconds.
      */
-    List<ScenarioResult> results(List<WindowRow> rows, ReplicationResult main) {
+    private static double shortHanded(Impact impact, double phaseS, double windowS, int keep, List<Double> weights) {
+        int first = (int) Math.ceil((phaseS + impact.detectS()) / windowS - 1e-9);
+        int span = (int) Math.floor((phaseS + impact.backS()) / windowS + 1e-9) - first;
+        int cut = Math.min(span - keep, (int) Math.floor(impact.bootS() / windowS + 1e-9));
+        if (keep <= 0 || cut <= 0) {
+            return 0;
+        }
+        weights.subList(first + keep, first + keep + cut).clear();
+        for (int i = 0; i < keep; i++) {
+            weights.set(first + i, (double) (keep + cut) / keep);
+        }
+        return cut * windowS;
+    }
+
+    /**
+     * Compresses the refill of a cache back cold at {@code repairS} into its block: of the windows
+     * lying wholly inside the refill, the first is simulated, and each simulated one stands for
+     * itself and the later ones whose share of the steady hits still missing is at most
+     * {@code step} below its own; the next simulated one takes the refill on to where its window
+     * starts. Returns those jumps.
+     */
+    private static List<Cuts.RefillJump> refill(Impact impact, double repairS, double windowS, double step,
+                                                List<Double> weights) {
+        int first = (int) Math.ceil(repairS / windowS - 1e-9);
+        int n = (int) Math.floor((repairS + impact.refillS()) / windowS + 1e-9) - first;
+        List<Integer> kept = new ArrayList<>();
+        double keptMissing = 2;
+        for (int i = 0; i < n; i++) {
+            double missing = 1 - CacheRefill.warmth((first + i) * windowS - repairS, impact.refillS());
+            if (keptMissing - missing > step) {
+                kept.add(i);
+                keptMissing = missing;
+            }
+        }
+        int m = kept.size();
+        if (m == n) {
+            return List.of();
+        }
+        weights.subList(first + m, first + n).clear();
+        List<Cuts.RefillJump> jumps = new ArrayList<>();
+        for (int q = 0; q <= m; q++) {
+            int original = q < m ? kept.get(q) : n;
+            if (q < m) {
+                weights.set(first + q, (double) ((q + 1 < m ? kept.get(q + 1) : n) - original));
+            }
+            if (original != q) {
+                jumps.add(new Cuts.RefillJump((first + q) * windowS - repairS, (first + original) * windowS - repairS));
+            }
+        }
+        return jumps;
+    }
+
+    /** The most windows the scenarios can take, all blocks together: the scenario period's length. */
+    int boundWindows() {
+        return boundWindows;
+    }
+
+    /**
+     * Runs the scenarios in {@code sim}, in {@code period} of {@code periods} (which starts now):
+     * each block is shaped when it starts, by the nodes in service then ({@link Outages#fleet}),
+     * and its windows closed at their ends, the last one after the scenarios' drain. Returns one
+     * scenario per mode, a mode's rate from the nodes {@code main} kept in service on average.
+     */
+    List<ScenarioResult> run(Simulation sim, Outages outages, Periods periods, Period period,
+                             ReplicationResult main) {
+        planned.forEach(p -> outages.prepare(p.mode()));
+        double startS = period.horizon().warmupS();
+        List<Block> blocks = new ArrayList<>();
+        int window = 0;
+        for (int b = 0; b < planned.size(); b++) {
+            Planned p = planned.get(b);
+            Fleet fleet = outages.fleet();
+            Layout l = layout(p.mode(), p.phaseS(), windowS, judge.shape(p.mode(), fleet), judge.spans(p.mode(), fleet));
+            outages.inject(new Strike(p.mode(), startS + window * windowS + p.phaseS(), l.cuts(), p.rng()));
+            blocks.add(new Block(p.mode(), window, l.weights(), l.downWindows()));
+            int end = window + l.weights().size();
+            double stopS = b == planned.size() - 1 ? startS + end * windowS + drainS(end) : Double.NaN;
+            periods.scheduleWindows(sim, period, window, end, stopS);
+            window = end;
+            sim.runUntil(Double.isNaN(stopS) ? startS + window * windowS : stopS);
+        }
+        List<WindowRow> rows = ModelRunner.rows(period, window);
         List<ScenarioResult> results = new ArrayList<>();
         for (Block b : blocks) {
             double ratePerS = b.mode().ratePerS(tier -> main.tiers().get(tier).nodesMean());
@@ -292,5 +547,10 @@ final class FailureScenarios {
                     b.downWindows()));
         }
         return results;
+    }
+
+    /** The drain after {@code windows} scenario windows: a tenth of them, at most 60 s (as a run's). */
+    private double drainS(int windows) {
+        return Math.min(60, windows * windowS / 10);
     }
 }

@@ -97,14 +97,23 @@ public final class ModelRunner {
      * striking once ({@link FailureScenarios}), for the uptime estimate.
      */
     public ReplicationResult run(int replication) {
-        return run(replication, FailureScenarios.shapes(model, catalog));
+        return run(replication, FailureScenarios.shapes(model, catalog), FailureScenarios.judge(model, catalog));
     }
 
-    /** As {@link #run(int)}, the scenarios' blocks shaped by {@code shapes}. */
+    /** As {@link #run(int)}, the scenarios' blocks shaped by {@code shapes} whatever nodes they strike. */
     ReplicationResult run(int replication, Function<FailureMode, FailureScenarios.Shape> shapes) {
+        return run(replication, shapes, FailureScenarios.Judge.fixed(shapes));
+    }
+
+    /**
+     * As {@link #run(int)}: the scenarios dealt by their {@code shapes} on the model file's counts,
+     * each block shaped by {@code judge} on the nodes in service when it starts.
+     */
+    ReplicationResult run(int replication, Function<FailureMode, FailureScenarios.Shape> shapes,
+                          FailureScenarios.Judge judge) {
         Horizon horizon = horizon(model.run().warmupS(), model.run().durationS(), model.run().windowS());
         return simulate(replication, horizon, Failures.none(),
-                FailureScenarios.plan(model, replication, horizon.windowS(), horizon.stopS(), shapes));
+                FailureScenarios.plan(model, replication, horizon.windowS(), shapes, judge));
     }
 
     /**
@@ -188,16 +197,15 @@ public final class ModelRunner {
         Outages outages = new Outages(sim, model, tiers, streams, groups);
         failures.install(outages);
 
-        periods.scheduleWindows(sim);
+        // the scenarios' windows are closed as their blocks are laid out, when the scenarios run
+        periods.scheduleWindows(sim, p -> !p.name().equals(Period.SCENARIOS));
         sim.runUntil(horizon.stopS());
         ReplicationResult result = result(replication, sim, main, tiers, ws, usage, simulatedShare);
         if (scenarios.isEmpty()) {
             return result;
         }
         Period next = periods.named(Period.SCENARIOS);
-        Failures.injected(scenarios.get().strikes()).install(outages);
-        sim.runUntil(next.horizon().stopS());
-        return result.withScenarios(scenarios.get().results(rows(next, false), result),
+        return result.withScenarios(scenarios.get().run(sim, outages, periods, next, result),
                 sim.eventsFired() - result.events());
     }
 
@@ -212,7 +220,7 @@ public final class ModelRunner {
         }
         periods.add(new Period(Period.MAIN, main));
         scenarios.ifPresent(s -> periods.add(new Period(Period.SCENARIOS,
-                horizon(main.stopS(), s.windows() * main.windowS(), main.windowS()))));
+                horizon(main.stopS(), s.boundWindows() * main.windowS(), main.windowS()))));
         return new Periods(periods);
     }
 
@@ -318,7 +326,17 @@ public final class ModelRunner {
     /** The uptime windows of {@code period}, or with {@code series} its time-series windows, once they are closed. */
     private static List<WindowRow> rows(Period period, boolean series) {
         Horizon horizon = period.horizon();
-        int windows = series ? horizon.seriesWindows() : horizon.windows();
+        return rows(period, series, series ? horizon.seriesWindows() : horizon.windows());
+    }
+
+    /** The first {@code windows} uptime windows of {@code period}, once they are closed. */
+    static List<WindowRow> rows(Period period, int windows) {
+        return rows(period, false, windows);
+    }
+
+    /** The first {@code windows} uptime (or with {@code series} time-series) windows of {@code period}. */
+    private static List<WindowRow> rows(Period period, boolean series, int windows) {
+        Horizon horizon = period.horizon();
         double lengthS = series ? horizon.seriesS() : horizon.windowS();
         List<WindowRow> rows = new ArrayList<>();
         for (int i = 0; i < windows; i++) {

@@ -60,6 +60,14 @@ public final class OfferedLoad {
 
     /** The offered load of every tier, in the model's tier order. */
     public static List<TierLoad> of(ModelSpec spec, Catalog catalog) {
+        return of(spec, catalog, tier -> 1);
+    }
+
+    /**
+     * As {@link #of(ModelSpec, Catalog)}, with the hit ratio of every step on a tier t multiplied
+     * by {@code warmth}(t) (below 1: part of a cache is cold, and its misses load the tiers behind it).
+     */
+    public static List<TierLoad> of(ModelSpec spec, Catalog catalog, ToDoubleFunction<String> warmth) {
         Map<String, double[]> visitsAndWork = new LinkedHashMap<>();
         for (TierSpec tier : spec.tiers()) {
             visitsAndWork.put(tier.name(), new double[2]);
@@ -71,7 +79,8 @@ public final class OfferedLoad {
             return CpuSpeed.demandScale(step, tier, catalog) / CpuSpeed.of(tier, catalog);
         };
         for (int i = 0; i < rates.size(); i++) {
-            addSteps(visitsAndWork, spec.workload().classes().get(i).steps(), rates.get(i).ratePerS(), speedScale);
+            addSteps(visitsAndWork, spec.workload().classes().get(i).steps(), rates.get(i).ratePerS(), speedScale,
+                    warmth);
         }
         spec.workload().websocket().ifPresent(ws -> addWebSocket(visitsAndWork, ws, spec, catalog));
         List<TierLoad> loads = new ArrayList<>();
@@ -124,7 +133,7 @@ public final class OfferedLoad {
 
     /** Adds the visits and work of {@code steps}: mean service x {@code speedScale} (measured-on / node speed). */
     private static void addSteps(Map<String, double[]> visitsAndWork, List<StepSpec> steps, double ratePerS,
-                                 ToDoubleFunction<StepSpec> speedScale) {
+                                 ToDoubleFunction<StepSpec> speedScale, ToDoubleFunction<String> warmth) {
         for (StepSpec step : steps) {
             if (step.delay()) {
                 continue;
@@ -133,7 +142,8 @@ public final class OfferedLoad {
             add(visitsAndWork, step.tier(), visitsPerS,
                     visitsPerS * meanOf(step.serviceMs()) / 1000 * speedScale.applyAsDouble(step));
             if (step.hitRatio().isPresent()) {
-                addSteps(visitsAndWork, step.onMiss(), ratePerS * (1 - step.hitRatio().getAsDouble()), speedScale);
+                double hit = step.hitRatio().getAsDouble() * warmth.applyAsDouble(step.tier());
+                addSteps(visitsAndWork, step.onMiss(), ratePerS * (1 - hit), speedScale, warmth);
             }
         }
     }
