@@ -8,10 +8,9 @@ final class InFlightList {
     private InFlight head;
     private InFlight tail;
 
-    /** Adds {@code r}, the newest (a reused item may still hold links from a list that was cleared). */
+    /** Adds {@code r}, the newest. */
     void add(InFlight r) {
         r.previous = tail;
-        r.next = null;
         if (tail == null) {
             head = r;
         } else {

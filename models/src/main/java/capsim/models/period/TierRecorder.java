@@ -236,6 +236,10 @@ public final class TierRecorder {
         private final WindowedSeries credits;
         private final double lengthS;
         private final double[] offered;
+        /** Two times seen in window {@code hit} by {@link #offered}: so is every time between them. */
+        private double hitFromS = Double.NaN;
+        private double hitToS = Double.NaN;
+        private int hit;
 
         private Windows(double lengthS, int count) {
             this.lengthS = lengthS;
@@ -253,10 +257,38 @@ public final class TierRecorder {
         }
 
         private void offered(double nowS, double serviceS) {
-            int i = (int) Math.floor((nowS - horizon.warmupS()) / lengthS);
+            int i;
+            if (nowS >= hitFromS && nowS <= hitToS) {
+                i = hit; // most offers fall between two times already seen in the same window
+            } else {
+                i = window(nowS);
+                hit = i;
+                hitFromS = nowS;
+                hitToS = lastTimeIn(i, nowS);
+            }
             if (i >= 0 && i < offered.length) {
                 offered[i] += serviceS;
             }
+        }
+
+        private int window(double timeS) {
+            return (int) Math.floor((timeS - horizon.warmupS()) / lengthS);
+        }
+
+        /**
+         * A time at or after {@code fromS}, in window {@code i} as {@code fromS} is, as late as a few
+         * steps down from the window's end find (the window of a time only grows with the time, so
+         * every time between the two is in window {@code i} too).
+         */
+        private double lastTimeIn(int i, double fromS) {
+            double t = Math.nextDown(horizon.warmupS() + (i + 1.0) * lengthS);
+            for (int step = 0; step < 8 && t > fromS; step++) {
+                if (window(t) == i) {
+                    return t;
+                }
+                t = Math.nextDown(t);
+            }
+            return fromS;
         }
 
         /** Visit latency per window, by the time the visit was recorded. */

@@ -17,7 +17,6 @@ public final class WebSocketRecorder {
     private final LatencyRecorder delivery = new LatencyRecorder();
     private final WindowedLatency windows;
     private final WindowedLatency series;
-    private final InFlightList underWay = new InFlightList();
     private long messages;
     private long delivered;
     private long dropped;
@@ -31,13 +30,11 @@ public final class WebSocketRecorder {
         this.series = horizon.separateSeries() ? new WindowedLatency(delivery, horizon.seriesWindows()) : windows;
     }
 
-    /** Message {@code m} was published: it is unfinished until it is delivered or dropped. */
-    public void published(InFlight m) {
-        if (stopped) {
-            return;
+    /** A message was published: it is unfinished until it is delivered or dropped. */
+    public void published() {
+        if (!stopped) {
+            messages++;
         }
-        messages++;
-        underWay.add(m);
     }
 
     /** True when a delivery at {@code timeS} is seen: by the period's stop. */
@@ -57,8 +54,11 @@ public final class WebSocketRecorder {
         }
     }
 
-    /** Message {@code m} is done: every copy delivered, or (when {@code lost}) some copy lost. */
-    public void finished(InFlight m, boolean lost) {
+    /**
+     * A message published in this period is done: every copy delivered, or (when {@code lost})
+     * some copy lost.
+     */
+    public void finished(boolean lost) {
         if (stopped) {
             return;
         }
@@ -67,15 +67,14 @@ public final class WebSocketRecorder {
         } else {
             delivered++;
         }
-        underWay.remove(m);
     }
 
-    /** The period stops: every message still under way is counted unfinished; nothing is counted after this. */
+    /**
+     * The period stops: every message published and neither delivered nor dropped is counted
+     * unfinished; nothing is counted after this.
+     */
     void stop() {
-        for (InFlight m = underWay.oldest(); m != null; m = m.next) {
-            unfinished++;
-        }
-        underWay.clear();
+        unfinished = messages - delivered - dropped;
         stopped = true;
     }
 

@@ -7,7 +7,6 @@ import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.station.Outcome;
 import capsim.engine.station.Visit;
-import capsim.models.period.InFlight;
 import capsim.models.period.Periods;
 import capsim.models.period.WebSocketRecorder;
 import capsim.models.region.Origins;
@@ -168,7 +167,7 @@ public final class WebSocketLoad {
      * way; also its visit to the pub/sub tier, which fans it out one hop after it is served. A
      * finished message is kept for the next one ({@link #spare}), so publishing allocates nothing.
      */
-    private final class Message extends InFlight implements Visit, Event {
+    private final class Message implements Visit, Event {
         private double publishS;
         private int period;
         private int jobsUnderWay;
@@ -185,16 +184,6 @@ public final class WebSocketLoad {
             jobsUnderWay = 0;
             lost = false;
             return this;
-        }
-
-        @Override
-        public double arrivalS() {
-            return publishS;
-        }
-
-        @Override
-        public int origin() {
-            return -1;
         }
 
         /** Arrives now at the pub/sub tier in {@code inRegion}. */
@@ -240,7 +229,7 @@ public final class WebSocketLoad {
     /** Message {@code m} is done, {@code lost} or not; nothing refers to it any more, so it is kept as a spare. */
     private void finished(Message m, boolean lost) {
         if (m.period >= 0) {
-            recorders[m.period].finished(m, lost);
+            recorders[m.period].finished(lost);
         }
         m.nextSpare = spare;
         spare = m;
@@ -259,7 +248,7 @@ public final class WebSocketLoad {
         int period = periods.indexAt(publishS);
         Message m = message(publishS, period);
         if (period >= 0) {
-            recorders[period].published(m);
+            recorders[period].published();
         }
         int origin = origins == null ? -1 : origins.draw();
         if (pubsubTier.isEmpty()) {
@@ -303,18 +292,22 @@ public final class WebSocketLoad {
         int[] chosen = perNode; // all 0 between fan-outs
         // k distinct recipients among the held connections (sampling without replacement): the
         // next one is on node i with probability (held[i] - already chosen there) / connections left
+        // (the node of the u-th connection left is the number of nodes before it, each counted
+        // without a branch on the random u: a data-dependent branch would mispredict)
         long left = heldTotal;
         for (long r = 0; r < k; r++) {
             long u = Math.min((long) (fanoutRng.nextDouble() * left), left - 1);
             int i = 0;
-            while (u >= held[i] - chosen[i]) {
-                u -= held[i] - chosen[i];
-                i++;
+            long before = 0;
+            for (int j = 0; j < n - 1; j++) {
+                before += held[j] - chosen[j];
+                i += u >= before ? 1 : 0;
             }
-            if (chosen[i]++ == 0) {
-                m.jobsUnderWay++; // one job a node; all counted before the first can end
-            }
+            chosen[i]++;
             left--;
+        }
+        for (int i = 0; i < n; i++) {
+            m.jobsUnderWay += chosen[i] > 0 ? 1 : 0; // one job a node; all counted before the first can end
         }
         for (int i = 0; i < n; i++) {
             int count = chosen[i];
@@ -398,12 +391,17 @@ public final class WebSocketLoad {
             double elapsed = timeS - visitS;
             // FCFS: the job ran without interruption for its whole service before it left;
             // PS: its elapsed time is spread in proportion to the sends
-            double start = timeS - Math.min(total, elapsed);
-            double stretch = fcfs ? 1 : elapsed / total;
-            double base = fcfs ? start : visitS;
-            for (int j = 0; j < recipients; j++) {
-                double latencyS = base + cumulativeSendS[j] * stretch - publishS;
-                recorder.delivered(latencyS);
+            double[] sums = cumulativeSendS;
+            if (fcfs) {
+                double start = timeS - Math.min(total, elapsed);
+                for (int j = 0; j < recipients; j++) {
+                    recorder.delivered(start + sums[j] - publishS);
+                }
+            } else {
+                double stretch = elapsed / total;
+                for (int j = 0; j < recipients; j++) {
+                    recorder.delivered(visitS + sums[j] * stretch - publishS);
+                }
             }
             jobDone(message, false);
         }
