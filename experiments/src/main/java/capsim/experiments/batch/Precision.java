@@ -3,6 +3,9 @@ package capsim.experiments.batch;
 import capsim.engine.stats.ConfidenceInterval;
 import capsim.experiments.summary.MetricPath;
 import capsim.experiments.summary.SloEvaluator;
+import capsim.experiments.summary.SummaryBuilder;
+import capsim.models.metric.Metric;
+import capsim.models.metric.MetricCatalog;
 import capsim.models.spec.ModelSpec;
 import capsim.models.spec.SloSpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +20,9 @@ import java.util.List;
  * that of any other metric is the summary's value plus or minus the half-width of the Student t
  * interval of its {@code per_replication} values, each replication's own figure (sequential
  * stopping on a relative half-width: Law, "Simulation Modeling and Analysis", 5th ed., 9.4.1).
+ * An uptime ratio is judged on what it misses, the downtime share {@code 1 - ratio}: a ratio near 1
+ * is within 2% of its value with any interval narrower than 0.02, which says nothing about the
+ * downtime (an interval of 99.6-100% is 200% of a 0.1% downtime).
  */
 public final class Precision {
     private Precision() {
@@ -37,12 +43,23 @@ public final class Precision {
             SloSpec slo = spec.slo().get(i);
             double value = MetricPath.number(summary, slo.metric()).orElseThrow();
             ConfidenceInterval ci = interval(summary, summary.path("slo").path(i), value);
-            boolean precise = replications >= 2 && ci.halfWidth() <= relative * Math.abs(value);
+            boolean precise = replications >= 2 && ci.halfWidth() <= relative * Math.abs(scale(slo.metric(), value));
             double target = SloEvaluator.target(slo);
             boolean clear = replications >= 2 && (ci.lo() > target || ci.hi() < target);
             checks.add(new Check(slo.metric(), value, ci, precise, clear));
         }
         return checks;
+    }
+
+    /**
+     * What a metric's relative precision is measured against: for an uptime ratio (a share of
+     * the time, higher better: {@code uptime.ratio}, {@code uptime.availability}) the share it
+     * misses, else the value itself.
+     */
+    static double scale(String metric, double value) {
+        boolean uptimeShare = metric.startsWith(SummaryBuilder.UPTIME_PREFIX)
+                && MetricCatalog.describe(metric).filter(m -> m.better() == Metric.Better.HIGHER).isPresent();
+        return uptimeShare ? 1 - value : value;
     }
 
     /** True when every check is precise or clear. */
