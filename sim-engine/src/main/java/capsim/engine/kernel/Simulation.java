@@ -104,8 +104,12 @@ public final class Simulation {
      */
     public void runUntil(double endS) {
         stopRequested = false;
-        while (!events.isEmpty() && events.firstTime() <= endS) {
-            if (!step()) {
+        while (!events.isEmpty()) {
+            double t = events.firstTime();
+            if (t > endS) {
+                break;
+            }
+            if (!step(t)) {
                 continue;
             }
             if (stopRequested) {
@@ -121,19 +125,21 @@ public final class Simulation {
     public void runWhile(BooleanSupplier condition) {
         stopRequested = false;
         while (!events.isEmpty() && condition.getAsBoolean()) {
-            step();
+            step(events.firstTime());
             if (stopRequested) {
                 return;
             }
         }
     }
 
-    /** Fires the first pending event; returns false if it had been cancelled (and skips it). */
-    private boolean step() {
-        double t = events.firstTime();
-        long seq = events.firstSeq();
+    /**
+     * Fires the first pending event, due at {@code t}; returns false if it had been cancelled (and
+     * skips it). Its sequence number is read only while some event is cancelled.
+     */
+    private boolean step(double t) {
+        boolean skip = cancelled.size() > 0 && cancelled.remove(events.firstSeq());
         Event e = events.removeFirst();
-        if (cancelled.size() > 0 && cancelled.remove(seq)) {
+        if (skip) {
             return false;
         }
         now = t;
