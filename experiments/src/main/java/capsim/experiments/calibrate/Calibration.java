@@ -14,7 +14,8 @@ import java.util.Optional;
  * the mean 1 / capacity at full speed. The shape (family and cv) of both is the maximum-likelihood
  * fit with the smallest Kolmogorov-Smirnov distance to the low-load body minus the overhead.
  * Interference: capacity regimes from the throughput series ({@link RegimeFit}), stalls from
- * the low-load run's tail ({@link StallFit}). The client keeps the log's connections as
+ * the low-load run's tail ({@link StallFit}), or, where the log gives schedule lags, the client's
+ * own stalls ({@link ClientStallFit}) and a wake-up fitted to the transactions they did not touch. The client keeps the log's connections as
  * {@code max_in_flight}. Every number in the fragment says in a comment what it was fitted from.
  */
 public final class Calibration {
@@ -34,9 +35,15 @@ public final class Calibration {
     private final int bodySize;
     private final boolean interference;
     private final Optional<WakeUpFit> wakeUp;
+    private final Optional<ClientStallFit> clientStalls;
 
     private Calibration(TxLog low, double fastTps, String capacitySource, Optional<RegimeFit> regimes,
                         boolean interference) {
+        this(low, fastTps, capacitySource, regimes, interference, false);
+    }
+
+    private Calibration(TxLog low, double fastTps, String capacitySource, Optional<RegimeFit> regimes,
+                        boolean interference, boolean withClientStalls) {
         this.interference = interference;
         this.low = low.afterStartUp();
         this.fastTps = fastTps;
@@ -49,7 +56,9 @@ public final class Calibration {
                 .map(x -> Math.max(x - overheadMs, 1e-3)).toArray();
         this.bodySize = body.length;
         this.fits = ServiceFit.fitAll(thinned(body, FIT_POINTS));
-        this.wakeUp = interference ? WakeUpFit.fit(this.low, stalls.fenceMs()) : Optional.empty();
+        this.clientStalls = interference && withClientStalls ? ClientStallFit.fit(this.low) : Optional.empty();
+        boolean[] touched = clientStalls.map(c -> c.touched(this.low)).orElse(new boolean[this.low.size()]);
+        this.wakeUp = interference ? WakeUpFit.fit(this.low, stalls.fenceMs(), touched) : Optional.empty();
     }
 
     /** Fitted from {@code low} with the capacity figure {@code capacityTps}. */
@@ -73,6 +82,15 @@ public final class Calibration {
         RegimeFit r = RegimeFit.fit(capacity.perSecond());
         return new Calibration(low, r.meanTps(), "the mean throughput of " + capacity.file() + " ("
                 + r.seconds() + " s), without interference", Optional.empty(), false);
+    }
+
+    /**
+     * The same fit with the client's stalls ({@link ClientStallFit}) when the low-load log gives
+     * schedule lags, and the wake-up fitted to the transactions they did not touch; unchanged
+     * without interference or lags.
+     */
+    public Calibration withClientStalls() {
+        return new Calibration(low, fastTps, capacitySource, regimes, interference, true);
     }
 
     private static String capacitySource(TxLog capacity, RegimeFit r) {
@@ -116,13 +134,19 @@ public final class Calibration {
         return wakeUp;
     }
 
+    /** The client's stalls, when the low-load log gives schedule lags with a late tail (with interference only). */
+    public Optional<ClientStallFit> clientStalls() {
+        return clientStalls;
+    }
+
     /**
-     * True when the fragment has stalls: with interference, a tail beyond the fence, and no
-     * wake-up. A wake-up takes the tail: a lone request at low load cannot tell a stall from a
-     * slow wake-up, but only the wake-up fades with load (a busy server never wakes up).
+     * True when the fragment has stalls: with interference, a tail beyond the fence, and neither
+     * a wake-up nor client stalls. A wake-up takes the tail: a lone request at low load cannot tell a stall from a
+     * slow wake-up, but only the wake-up fades with load (a busy server never wakes up). Client
+     * stalls take it too: they are the part of the tail the log shows to be the client's.
      */
     public boolean hasStalls() {
-        return interference && stalls.ratePerS() > 0 && wakeUp.isEmpty();
+        return interference && stalls.ratePerS() > 0 && wakeUp.isEmpty() && clientStalls.isEmpty();
     }
 
     /** The model fragment (a complete model file), YAML with a comment on every fitted number. */
@@ -145,6 +169,7 @@ public final class Calibration {
         if (low.clients() > 0) {
             b.append("      max_in_flight: ").append(low.clients()).append("   # the low-load run's clients (connections)\n");
         }
+        clientStalls.ifPresent(c -> clientStalls(b, c));
         b.append("      steps:\n");
         String fitNote = best.dist() + " (KS distance " + fmt(best.ks()) + "; " + others() + ") by maximum likelihood"
                 + " to the " + bodySize + " low-load latencies up to the stall fence " + fmt(stalls.fenceMs())
@@ -194,7 +219,9 @@ public final class Calibration {
                     .append(" standard errors); duration: quantiles of the excess over ")
                     .append(fmt(w.baseMs())).append(" ms\n    # of the coldest (").append(w.cold())
                     .append("), scaled to a full wake-up, mean ").append(fmt(w.meanMs())).append(" ms; ")
-                    .append("the low-load tail is read as wake-ups, not stalls\n");
+                    .append("the low-load tail is read as wake-ups, not stalls")
+                    .append(clientStalls.isPresent() ? "\n    # (transactions a client stall touched left out, "
+                            + "those sent late and those received as the client resumed)\n" : "\n");
             b.append("    wake_up:\n      idle_scale_ms: ").append(fmt(w.idleScaleMs())).append('\n');
             b.append("      duration_ms: {dist: empirical, samples: [");
             for (int i = 0; i < w.quantilesMs().length; i++) {
@@ -211,6 +238,23 @@ public final class Calibration {
                     .append(", duration_ms: {dist: exponential, mean: ").append(fmt(stalls.meanMs())).append("}}\n");
         }
         return b.toString();
+    }
+
+    /** The client_stalls line of {@code c}, each number with what it came from. */
+    private void clientStalls(StringBuilder b, ClientStallFit c) {
+        b.append("      # client stalls from the low-load run's schedule lags: ").append(c.tail()).append(" transactions (")
+                .append(fmt(100 * c.tailShare())).append("%) sent more than ").append(fmt(ClientStallFit.TAIL_MS))
+                .append(" ms later than the median lag ").append(fmt(c.baseLagMs())).append(" ms;\n")
+                .append("      # their excess is the residual of the stall they fell in: stall length ").append(c.dist())
+                .append(" by maximum likelihood (truncated residual; log-likelihood ").append(fmt(c.logLikelihood()));
+        for (ClientStallFit o : c.others()) {
+            b.append(", ").append(o.dist()).append(' ').append(fmt(o.logLikelihood()));
+        }
+        b.append("),\n      # stalled share ").append(fmt(100 * c.stalledShare()))
+                .append("% of the time, rate = share / ((1 - share) x mean length)\n");
+        b.append("      client_stalls: {rate_per_s: ").append(fmt(c.ratePerS())).append(", duration_ms: {dist: ")
+                .append(c.dist()).append(", mean: ").append(fmt(c.meanMs())).append(", cv: ").append(fmt(c.cv()))
+                .append("}}\n");
     }
 
     /** The capacity_regimes block of {@code r}, each number with what it came from. */

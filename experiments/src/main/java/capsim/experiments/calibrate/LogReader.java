@@ -93,6 +93,8 @@ public final class LogReader {
                 throw bad(file, n, "negative latency " + latencyUs);
             }
             rows.add(endS - latencyUs / 1e6, latencyUs / 1000.0);
+            // with --rate, the schedule lag (us) follows: how late the client sent the transaction
+            rows.lag(f.length >= 7 ? number(f[6], file, n) / 1000.0 : Double.NaN);
             long[] span = clients.computeIfAbsent(first, k -> new long[] {txNo, txNo});
             span[0] = Math.min(span[0], txNo);
             span[1] = Math.max(span[1], txNo);
@@ -176,6 +178,9 @@ public final class LogReader {
     private static final class Rows {
         private double[] start = new double[1 << 12];
         private double[] latency = new double[1 << 12];
+        private double[] lag = new double[1 << 12];
+        /** Transactions that came with a schedule lag. */
+        private int lags;
         private int size;
         private final Map<Long, Long> intervals = new HashMap<>();
         /** Transactions the log's own counters account for; -1: count the lines. */
@@ -194,10 +199,19 @@ public final class LogReader {
             if (size == start.length) {
                 start = Arrays.copyOf(start, size * 2);
                 latency = Arrays.copyOf(latency, size * 2);
+                lag = Arrays.copyOf(lag, size * 2);
             }
             start[size] = startS;
             latency[size] = latencyMs;
             size++;
+        }
+
+        /** The schedule lag of the transaction just added (NaN: none). */
+        void lag(double lagMs) {
+            if (!Double.isNaN(lagMs)) {
+                lag[size - 1] = lagMs;
+                lags++;
+            }
         }
 
         void interval(long startS, long count) {
@@ -242,7 +256,8 @@ public final class LogReader {
                     perSecond[i] = Math.round(perSecond[i] * scale);
                 }
             }
-            return new TxLog(file.toString(), s, l, spanS, total / spanS, perSecond, clients);
+            double[] g = lags == size ? Arrays.copyOf(lag, size) : new double[0];
+            return new TxLog(file.toString(), s, l, spanS, total / spanS, perSecond, clients, g);
         }
     }
 }

@@ -10,9 +10,22 @@ import java.util.Arrays;
  *
  * @param perSecond transactions that ended in each whole second of the span (a throughput series)
  * @param clients   distinct clients (pgbench connections) in the log; 0 when the format does not say
+ * @param lagMs     each transaction's schedule lag (ms from its intended start until the client sent
+ *                  it: pgbench's last field with {@code --rate}); empty when the log does not give it
  */
 public record TxLog(String file, double[] startS, double[] latencyMs, double spanS, double ratePerS,
-                    long[] perSecond, int clients) {
+                    long[] perSecond, int clients, double[] lagMs) {
+    /** A log without schedule lags. */
+    public TxLog(String file, double[] startS, double[] latencyMs, double spanS, double ratePerS, long[] perSecond,
+                 int clients) {
+        this(file, startS, latencyMs, spanS, ratePerS, perSecond, clients, new double[0]);
+    }
+
+    /** True when the log gives each transaction's schedule lag. */
+    public boolean hasLag() {
+        return lagMs.length == latencyMs.length && lagMs.length > 0;
+    }
+
     /**
      * The start-up, seconds: pgbench opens its connections (each a new server process with cold
      * caches) while its schedule already runs, so the transactions scheduled in a run's first second
@@ -35,14 +48,18 @@ public record TxLog(String file, double[] startS, double[] latencyMs, double spa
         }
         double[] s = new double[kept];
         double[] l = new double[kept];
+        double[] g = new double[hasLag() ? kept : 0];
         int j = 0;
         for (int i = 0; i < size(); i++) {
             if (startS[i] >= START_UP_S) {
                 s[j] = startS[i];
+                if (g.length > 0) {
+                    g[j] = lagMs[i];
+                }
                 l[j++] = latencyMs[i];
             }
         }
-        return new TxLog(file, s, l, spanS, ratePerS, perSecond, clients);
+        return new TxLog(file, s, l, spanS, ratePerS, perSecond, clients, g);
     }
 
     /** Number of transactions logged. */

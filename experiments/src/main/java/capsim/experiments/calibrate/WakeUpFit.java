@@ -39,6 +39,15 @@ public record WakeUpFit(double baseMs, double idleScaleMs, double slopeMs, doubl
 
     /** The wake-up of {@code low}, the trend fitted to latencies capped at {@code fenceMs}, if it shows one. */
     public static Optional<WakeUpFit> fit(TxLog low, double fenceMs) {
+        return fit(low, fenceMs, new boolean[low.size()]);
+    }
+
+    /**
+     * As {@link #fit(TxLog, double)}, reading none of the transactions marked in {@code skip} (those
+     * a client stall touched: their delay is the client's, not the server's). They still count in
+     * the server's busy and idle times.
+     */
+    public static Optional<WakeUpFit> fit(TxLog low, double fenceMs, boolean[] skip) {
         int n = low.size();
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -53,7 +62,7 @@ public record WakeUpFit(double baseMs, double idleScaleMs, double slopeMs, doubl
             int i = order[k];
             double start = low.startS()[i];
             double l = low.latencyMs()[i];
-            if (k > 0 && start > busyUntilS) {
+            if (k > 0 && start > busyUntilS && !skip[i]) {
                 idleMs[m] = (start - busyUntilS) * 1000;
                 latency[m] = l;
                 m++;

@@ -3,6 +3,7 @@ package capsim.experiments.cli;
 import capsim.experiments.calibrate.BadLogException;
 import capsim.experiments.calibrate.Calibration;
 import capsim.experiments.calibrate.Check;
+import capsim.experiments.calibrate.ClientStallFit;
 import capsim.experiments.calibrate.LogFormat;
 import capsim.experiments.calibrate.LogReader;
 import capsim.experiments.calibrate.ServiceFit;
@@ -68,6 +69,10 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Fitting: leave regimes and stalls out (the server at the capacity run's mean throughput).")
     private boolean withoutInterference;
 
+    @Option(names = "--client-stalls",
+            description = "Fitting: add the client's own stalls, from the low-load log's schedule lags (pgbench --rate).")
+    private boolean clientStalls;
+
     @Option(names = "--replications", paramLabel = "N",
             description = "Checking: replications per measured run (default: the fragment's).")
     private Integer replications;
@@ -96,8 +101,9 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         TxLog lowLog = read(low);
-        Calibration c = capacityTps != null ? Calibration.withCapacity(lowLog, capacityTps)
+        Calibration fitted = capacityTps != null ? Calibration.withCapacity(lowLog, capacityTps)
                 : withCapacityLog(lowLog, read(capacityLog));
+        Calibration c = clientStalls ? fitted.withClientStalls() : fitted;
         String name = out.getFileName().toString().replaceAll("\\.(ya?ml|json)$", "").toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
         try {
@@ -112,10 +118,13 @@ final class CalibrateCommand implements Callable<Integer> {
         c.wakeUp().ifPresent(w -> o.printf(Locale.ROOT, "  wake-up: lone latency %.4g ms + %.4g ms x (1 - e^(-idle /"
                 + " %.4g ms)), %.1f SE; duration mean %.4g ms, p90 %.4g ms%n", w.baseMs(), w.slopeMs(), w.idleScaleMs(),
                 w.slopeT(), w.meanMs(), w.quantilesMs()[89]));
+        c.clientStalls().ifPresent(s -> o.printf(Locale.ROOT, "  client stalls: %.3g%% sent over %.2g ms late; stall"
+                + " %s mean %.4g ms, cv %.3g, %.3g per s, stalled %.3g%% of the time%n", 100 * s.tailShare(),
+                ClientStallFit.TAIL_MS, s.dist(), s.meanMs(), s.cv(), s.ratePerS(), 100 * s.stalledShare()));
         o.printf(Locale.ROOT, "  stalls: %.3g%% beyond %.4g ms, mean %.4g ms, %.3g per s%s%n",
                 100 * c.stalls().share(), c.stalls().fenceMs(), c.stalls().meanMs(), c.stalls().ratePerS(),
                 c.hasStalls() ? "" : " (not in the model: " + (c.wakeUp().isPresent() ? "the wake-up takes the tail)"
-                        : "without interference)"));
+                        : c.clientStalls().isPresent() ? "client stalls take the tail)" : "without interference)"));
         c.regimes().ifPresent(r -> {
             o.print("  regimes:");
             for (int i = 0; i < r.levelsTps().length; i++) {

@@ -31,7 +31,7 @@ import java.util.Set;
  * nodes have no CPU credits (a balance per node, billed per node), the model has no regions
  * (requests prefer their own region's nodes), and every class visiting it is Poisson or closed
  * (the background follows a known rate) without a client-side {@code max_in_flight} (a limit on
- * the whole class's requests under way). Stride: the tier's {@code count} / its sample size
+ * the whole class's requests under way) or {@code client_stalls} (bursts to every node at once). Stride: the tier's {@code count} / its sample size
  * ({@link #SAMPLE_RANDOM} nodes behind a random balancer, whose per-node stream is an exact
  * Poisson thinning, or fewer, down to one, when every class visiting it is already thinned as
  * much by another tier on its route; {@link #SAMPLE_MEAN_FIELD_SERVERS} servers behind the others:
@@ -281,8 +281,10 @@ public final class SamplePlan {
             w.pubsubTier().ifPresent(coupled::add);
         });
         for (ClassSpec c : model.workload().classes()) {
-            // a client-side max_in_flight holds the whole class's requests: it does not thin
-            boolean known = (c.closed() || c.arrival().kind() == ArrivalSpec.Kind.POISSON) && c.maxInFlight().isEmpty();
+            // a client-side max_in_flight holds the whole class's requests, and client stalls send
+            // them in bursts to every node at once: neither thins
+            boolean known = (c.closed() || c.arrival().kind() == ArrivalSpec.Kind.POISSON) && c.maxInFlight().isEmpty()
+                    && c.clientStalls().isEmpty();
             if (!known) {
                 coupled.addAll(tiersOf(c.steps()));
             }

@@ -21,12 +21,13 @@ import java.util.OptionalInt;
  * {@code arrival}) or closed ({@code users} with {@code think_s}), never both, and visits its
  * {@code steps} in order; every step names a tier of the file, and may say the catalog type its
  * {@code service_ms} was {@code measured_on}; a delay step ({@code delay_ms}, optionally
- * {@code repeat}) names no tier. {@code max_in_flight} caps a class's requests under way. A trace arrival's {@code file}
+ * {@code repeat}) names no tier. {@code max_in_flight} caps a class's requests under way; {@code client_stalls:
+ * {rate_per_s, duration_ms: DIST}} stops the class's client at random times. A trace arrival's {@code file}
  * is resolved against the model file's folder and must exist.
  */
 final class ClassBinder {
     private static final List<String> KEYS = List.of("name", "rate_per_s", "users", "think_s", "arrival", "steps",
-            "max_in_flight");
+            "max_in_flight", "client_stalls");
     private static final List<String> STEP_KEYS = List.of("tier", "service_ms", "repeat", "hit_ratio", "on_miss",
             SpeedBinder.MEASURED_ON, "delay_ms");
     private static final List<String> DELAY_KEYS = List.of("delay_ms", "repeat");
@@ -87,7 +88,7 @@ final class ClassBinder {
             arrival = c.section("arrival", ARRIVAL_KEYS).map(this::arrival).orElse(ArrivalSpec.POISSON);
         }
         return new ClassSpec(name, ratePerS, users, thinkS, arrival, steps(c, "steps", true),
-                c.smallInteger("max_in_flight", 1));
+                c.smallInteger("max_in_flight", 1), InterferenceBinder.stalls(c, "client_stalls"));
     }
 
     private ArrivalSpec arrival(Section a) {

@@ -57,12 +57,17 @@ final class InterferenceBinder {
                         + "constant speed)");
             }
         }
-        Optional<Stalls> stalls = tier.section(STALLS, STALL_KEYS).map(s -> new Stalls(
-                s.requiredNumber("rate_per_s", Bound.POSITIVE).orElse(1),
-                DistBinder.bind(s, "duration_ms", true).orElse(DistBinder.INVALID)));
+        Optional<Stalls> stalls = stalls(tier, STALLS);
         Optional<InterferenceSpec.WakeUp> wakeUp = tier.section(WAKE_UP, WAKE_UP_KEYS).map(w ->
                 new InterferenceSpec.WakeUp(DistBinder.bind(w, "duration_ms", true).orElse(DistBinder.INVALID),
                         w.number("idle_scale_ms", Bound.NON_NEGATIVE).orElse(0)));
         return Optional.of(new InterferenceSpec(regimes, shared, stalls, wakeUp));
+    }
+
+    /** A stall process {@code {rate_per_s, duration_ms: DIST}} under {@code key} of {@code owner}, if given. */
+    static Optional<Stalls> stalls(Section owner, String key) {
+        return owner.section(key, STALL_KEYS).map(s -> new Stalls(
+                s.requiredNumber("rate_per_s", Bound.POSITIVE).orElse(1),
+                DistBinder.bind(s, "duration_ms", true).orElse(DistBinder.INVALID)));
     }
 }

@@ -11,6 +11,7 @@ import capsim.models.period.Periods;
 import capsim.models.region.Regions;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.StepSpec;
+import capsim.models.load.Distributions;
 import capsim.models.tier.Tier;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -33,6 +34,10 @@ import java.util.function.Function;
  * <p>With {@code max_in_flight}, a request arriving while that many are under way waits at the
  * client (FIFO) and goes when one ends; its latency still runs from its intended arrival (open
  * loop, no coordinated omission).
+ *
+ * <p>With {@code client_stalls} ({@link ClientStalls}, stream {@code class/NAME/client_stalls}), a
+ * request whose intended start falls in a stall of the client goes at the stall's end (its latency
+ * still from the intended start), and one whose reply arrives during a stall completes at its end.
  */
 public final class RequestClass {
     private final String name;
@@ -52,6 +57,8 @@ public final class RequestClass {
     private final int maxInFlight;
     private int inFlight;
     private final ArrayDeque<Request> waiting = new ArrayDeque<>();
+    /** The client's stalls; null when it does not stall. */
+    private final ClientStalls clientStalls;
 
     /**
      * Builds the class; arrivals start when {@link #start(ArrivalProcess)} or
@@ -81,6 +88,9 @@ public final class RequestClass {
         this.regions = regions.orElse(null);
         this.regionRng = streams.stream("class/" + name + "/region");
         this.maxInFlight = spec.maxInFlight().orElse(Integer.MAX_VALUE);
+        this.clientStalls = spec.clientStalls().map(st -> new ClientStalls(st.ratePerS(),
+                Distributions.of(st.durationMs()).scaled(0.001), streams.stream("class/" + name + "/client_stalls")))
+                .orElse(null);
         this.entry = compile(spec.steps(), null, "class/" + name + "/steps", tiers, distributions, streams);
     }
 
@@ -204,12 +214,30 @@ public final class RequestClass {
         }
     }
 
-    /** A request arrived at {@code arrivalS} = now - hop and visits its first tier now. */
+    /**
+     * A request arrived at {@code arrivalS} = now - hop and visits its first tier now; or, when
+     * the client is stalled at {@code arrivalS}, one hop after the stall ends.
+     */
     private void arrive(double arrivalS) {
         Request r = arrived(arrivalS);
-        if (admitted(r)) {
+        double issueS = clientAt(arrivalS);
+        if (issueS > arrivalS) {
+            sim.schedule(issueS + hopS, () -> {
+                if (admitted(r)) {
+                    r.fire();
+                }
+            });
+        } else if (admitted(r)) {
             r.fire();
         }
+    }
+
+    /**
+     * When the client gets to what is due at {@code timeS} (a request to issue, a reply to
+     * receive): then, or at the end of the stall it is in.
+     */
+    private double clientAt(double timeS) {
+        return clientStalls == null ? timeS : clientStalls.resumeAt(timeS, sim.now() - hopS);
     }
 
     /** A request arriving at {@code arrivalS}, counted in the period of its arrival. */
@@ -222,10 +250,17 @@ public final class RequestClass {
         return r;
     }
 
-    /** A request arrives now; its first visit is one hop later. */
+    /** A request arrives now; its first visit is one hop later (one hop after the client's stall, if any). */
     private void arriveNow(double now) {
         Request r = arrived(now);
-        if (admitted(r)) {
+        double issueS = clientAt(now);
+        if (issueS > now) {
+            sim.schedule(issueS, () -> {
+                if (admitted(r)) {
+                    sim.schedule(issueS + hopS, r);
+                }
+            });
+        } else if (admitted(r)) {
             sim.schedule(now + hopS, r);
         }
     }
@@ -266,7 +301,8 @@ public final class RequestClass {
         return regions == null ? -1 : regions.draw(regionRng);
     }
 
-    void completed(Request r, double timeS) {
+    void completed(Request r, double replyS) {
+        double timeS = clientAt(replyS);
         if (r.period >= 0) {
             recorders[r.period].completed(r, timeS);
         }
@@ -274,7 +310,8 @@ public final class RequestClass {
         thinkAgain(timeS);
     }
 
-    void failed(Request r, double timeS, Outcome outcome) {
+    void failed(Request r, double replyS, Outcome outcome) {
+        double timeS = clientAt(replyS);
         if (r.period >= 0) {
             recorders[r.period].failed(r, outcome);
         }

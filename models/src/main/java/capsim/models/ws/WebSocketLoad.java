@@ -3,6 +3,7 @@ package capsim.models.ws;
 import capsim.engine.dist.Deterministic;
 import capsim.engine.dist.Distribution;
 import capsim.engine.kernel.Event;
+import capsim.engine.kernel.Lane;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.station.Outcome;
@@ -68,6 +69,9 @@ public final class WebSocketLoad {
     /** The model's regions and the stream of the messages' regions; null without regions (no draws). */
     private final Regions regions;
     private final Origins origins;
+    /** The publish events (each books the next) and the fan-outs (one hop after the pub/sub tier's departures): in time order as a rule. */
+    private final Lane publishLane;
+    private final Lane fanOutLane;
 
     public WebSocketLoad(Simulation sim, Periods periods, double hopS, Tier wsTier, long connections,
                          long maxPerNode, Optional<Tier> pubsubTier, Optional<Distribution> pubsubMs,
@@ -100,6 +104,8 @@ public final class WebSocketLoad {
         this.connections = connections;
         this.maxPerNode = maxPerNode;
         this.fcfs = wsTier.spec().discipline() == capsim.models.spec.TierSpec.Discipline.FCFS;
+        this.publishLane = sim.lane();
+        this.fanOutLane = sim.lane();
         redistribute();
         wsTier.onNodesChanged(this::redistribute);
     }
@@ -152,13 +158,13 @@ public final class WebSocketLoad {
                 published(publishS);
                 double next = arrivals.next(publishS);
                 if (next != Double.POSITIVE_INFINITY) {
-                    sim.schedule(next + hopS, this);
+                    publishLane.schedule(next + hopS, this);
                 }
             }
         };
         double first = arrivals.next(sim.now());
         if (first != Double.POSITIVE_INFINITY && connections > 0) {
-            sim.schedule(first + hopS, publish);
+            publishLane.schedule(first + hopS, publish);
         }
     }
 
@@ -198,7 +204,7 @@ public final class WebSocketLoad {
             Tier pubsub = pubsubTier.get();
             if (outcome == Outcome.SERVED) {
                 pubsub.recordVisit(period, visitS, timeS, true);
-                sim.schedule(timeS + hopS, this);
+                fanOutLane.schedule(timeS + hopS, this);
             } else {
                 pubsub.recordFailure(period, outcome == Outcome.TIMED_OUT);
                 if (period >= 0) {

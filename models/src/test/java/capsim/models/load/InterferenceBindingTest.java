@@ -101,4 +101,22 @@ class InterferenceBindingTest {
         assertTrue(all.contains("tiers[0].wake_up.idle_scale_ms: must be >= 0"), all);
         assertTrue(all.contains("missing required key 'duration_ms'"), all);
     }
+
+    @Test
+    void aClassTakesClientStallsCheckedAsAStallProcess() throws ModelException {
+        String yaml = model("").replace("      rate_per_s: 10\n",
+                "      rate_per_s: 10\n      client_stalls: {rate_per_s: 16.75, duration_ms: {dist: weibull, mean: 1.6, cv: 0.7}}\n");
+        InterferenceSpec.Stalls c = loader.parse(yaml, "noisy.yaml").workload().classes().get(0).clientStalls()
+                .orElseThrow();
+        assertEquals(16.75, c.ratePerS());
+        assertEquals("weibull", c.durationMs().dist());
+        assertEquals(Optional.empty(), loader.parse(model(""), "noisy.yaml").workload().classes().get(0)
+                .clientStalls());
+        String bad = model("").replace("      rate_per_s: 10\n",
+                "      rate_per_s: 10\n      client_stalls: {rate_per_s: 0, duration_s: 3}\n");
+        String all = assertThrows(ModelException.class, () -> loader.parse(bad, "noisy.yaml")).errors().toString();
+        assertTrue(all.contains("client_stalls.rate_per_s: must be > 0"), all);
+        assertTrue(all.contains("unknown key 'duration_s'"), all);
+        assertTrue(all.contains("missing required key 'duration_ms'"), all);
+    }
 }

@@ -45,12 +45,32 @@ public final class Simulation {
 
     /** Schedules {@code event} at absolute time {@code timeS}; returns a handle for {@link #cancel}. */
     public long schedule(double timeS, Event event) {
+        long seq = nextSeq(timeS);
+        events.add(timeS, seq, event);
+        return seq;
+    }
+
+    /**
+     * A lane for a stream of events scheduled at (usually) non-decreasing times: they fire as if
+     * scheduled here, but cost the event list less ({@link Lane}).
+     */
+    public Lane lane() {
+        return new Lane(this, events.openLane());
+    }
+
+    /** Schedules {@code event} at {@code timeS} in lane {@code lane} of the event list (-1: none). */
+    long schedule(int lane, double timeS, Event event) {
+        long seq = nextSeq(timeS);
+        events.addToLane(lane, timeS, seq, event);
+        return seq;
+    }
+
+    /** The sequence number of an event scheduled now at {@code timeS}, which must not be in the past. */
+    private long nextSeq(double timeS) {
         if (!(timeS >= now)) { // also rejects NaN
             throw new IllegalArgumentException("cannot schedule at " + timeS + " s: now is " + now + " s");
         }
-        long seq = nextSeq++;
-        events.add(timeS, seq, event);
-        return seq;
+        return nextSeq++;
     }
 
     /** Schedules {@code event} after {@code delayS} seconds from now; returns a handle. */

@@ -1,5 +1,6 @@
 package capsim.engine.kernel;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -27,10 +28,21 @@ import java.util.Objects;
  * W. T. Tang, R. S. M. Goh and I. L.-J. Thng, "Ladder queue", ACM TOMACS 15(3), 2005) with
  * heaps in place of bucket lists.
  *
+ * <p><b>Lanes.</b> A stream of events added at non-decreasing times (a source booking its next
+ * arrival; a hop a constant delay after the departures of a single FIFO server, such as the
+ * pub/sub server's fan-out to the WebSocket tier) can be given a lane ({@link #openLane}): a
+ * FIFO ring ({@link FifoLane}) that an in-order event is appended to and removed from without
+ * a heap's sifts. An event due before its lane's last one (out of order) goes to the heaps
+ * instead. Each removal takes the smaller in (time, sequence) of the heaps' first entry and the
+ * lanes' first entries (kept apart as {@link #laneFirst}, found among at most
+ * {@value #MAX_LANES} lanes when a lane's first entry changes). This is the k-way merge of
+ * sorted runs; a lane's entries are sorted since its times do not decrease and sequence numbers
+ * only grow.
+ *
  * <p>Small sets stay in the near heap alone (the bound is +infinity); the far heap is used only
  * once the near heap holds more than {@code splitAbove} entries, and is merged back when fewer
  * than {@code mergeBelow} are in the heaps. The order of removal is exactly (time, sequence),
- * as for a single heap: the front entry precedes every heap entry, and every near entry
+ * as for a single heap: the front entry precedes every heap and lane entry, and every near entry
  * precedes every far entry. An entry due exactly at the bound goes to the far heap; entries
  * moved from it at that time were scheduled earlier (a smaller sequence number) than any added
  * later. The near heap is empty only when the far heap is.
@@ -42,6 +54,8 @@ public final class TwoLevelEventList implements EventList {
     static final int MERGE_BELOW = 512;
     /** Far entries moved into the near heap when it runs empty. */
     static final int BATCH = 64;
+    /** Lanes at most; {@link #openLane} returns -1 beyond (each open lane adds to the work of a lane's removal). */
+    static final int MAX_LANES = 4;
 
     private final SlotHeap near = new SlotHeap(1024);
     private final SlotHeap far = new SlotHeap(1024);
@@ -55,6 +69,12 @@ public final class TwoLevelEventList implements EventList {
     private Event frontEvent;
     private long frontTimeBits;
     private long frontSeq;
+    private FifoLane[] lanes = new FifoLane[0];
+    private int laneEntries;
+    /** The lane whose first entry is the lanes' smallest, and that entry's time bits and sequence; null, {@link FifoLane#EMPTY} when the lanes are empty. */
+    private FifoLane laneFirst;
+    private long laneFirstTimeBits = FifoLane.EMPTY;
+    private long laneFirstSeq;
 
     public TwoLevelEventList() {
         this(SPLIT_ABOVE, MERGE_BELOW, BATCH);
@@ -73,9 +93,40 @@ public final class TwoLevelEventList implements EventList {
 
     @Override
     public void add(double timeS, long seq, Event event) {
+        add(SlotHeap.timeBits(timeS), seq, event);
+    }
+
+    @Override
+    public int openLane() {
+        if (lanes.length == MAX_LANES) {
+            return -1;
+        }
+        lanes = Arrays.copyOf(lanes, lanes.length + 1);
+        lanes[lanes.length - 1] = new FifoLane(64);
+        return lanes.length - 1;
+    }
+
+    @Override
+    public void addToLane(int lane, double timeS, long seq, Event event) {
         long t = SlotHeap.timeBits(timeS);
+        if (lane < 0 || !lanes[lane].takes(t) || frontEvent != null && precedes(t, seq, frontTimeBits, frontSeq)) {
+            add(t, seq, event); // also an event due before the front one, which stays first of all
+            return;
+        }
+        FifoLane l = lanes[lane];
+        l.addLast(t, seq, Objects.requireNonNull(event, "event"));
+        laneEntries++;
+        if (l.size() == 1 && precedes(t, seq, laneFirstTimeBits, laneFirstSeq)) {
+            laneFirst = l;
+            laneFirstTimeBits = t;
+            laneFirstSeq = seq;
+        }
+    }
+
+    private void add(long t, long seq, Event event) {
         if (frontEvent == null) {
-            if (near.size() == 0 || precedes(t, seq, near.firstTimeBits(), near.firstSeq())) {
+            if ((near.size() == 0 || precedes(t, seq, near.firstTimeBits(), near.firstSeq()))
+                    && precedes(t, seq, laneFirstTimeBits, laneFirstSeq)) {
                 setFront(t, seq, event);
                 return;
             }
@@ -117,17 +168,24 @@ public final class TwoLevelEventList implements EventList {
 
     @Override
     public int size() {
-        return (frontEvent == null ? 0 : 1) + near.size() + far.size();
+        return (frontEvent == null ? 0 : 1) + near.size() + far.size() + laneEntries;
     }
 
     @Override
     public double firstTime() {
-        return Double.longBitsToDouble(frontEvent != null ? frontTimeBits : near.firstTimeBits());
+        return Double.longBitsToDouble(frontEvent != null ? frontTimeBits
+                : lanesFirst() ? laneFirstTimeBits : near.firstTimeBits());
     }
 
     @Override
     public long firstSeq() {
-        return frontEvent != null ? frontSeq : near.firstSeq();
+        return frontEvent != null ? frontSeq : lanesFirst() ? laneFirstSeq : near.firstSeq();
+    }
+
+    /** True if a lane's first entry precedes the heaps' (which is the near heap's: empty only when far is). */
+    private boolean lanesFirst() {
+        // an empty near heap's first time bits are EMPTY, above every lane entry's
+        return precedes(laneFirstTimeBits, laneFirstSeq, near.firstTimeBits(), near.firstSeq());
     }
 
     @Override
@@ -136,6 +194,9 @@ public final class TwoLevelEventList implements EventList {
         if (first != null) {
             frontEvent = null;
             return first;
+        }
+        if (lanesFirst()) {
+            return removeFromLane();
         }
         int slot = near.firstSlot();
         near.removeFirst();
@@ -149,6 +210,25 @@ public final class TwoLevelEventList implements EventList {
             merge();
         }
         return events.take(slot);
+    }
+
+    /** Removes the first entry of lane {@link #laneFirst} and finds the lanes' new smallest. */
+    private Event removeFromLane() {
+        Event first = laneFirst.removeFirst();
+        laneEntries--;
+        laneFirst = null;
+        laneFirstTimeBits = FifoLane.EMPTY;
+        if (laneEntries > 0) {
+            for (FifoLane l : lanes) {
+                long t = l.firstTimeBits(); // EMPTY when the lane is
+                if (t != FifoLane.EMPTY && precedes(t, l.firstSeq(), laneFirstTimeBits, laneFirstSeq)) {
+                    laneFirst = l;
+                    laneFirstTimeBits = t;
+                    laneFirstSeq = l.firstSeq();
+                }
+            }
+        }
+        return first;
     }
 
     /**

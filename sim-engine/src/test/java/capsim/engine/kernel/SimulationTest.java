@@ -192,4 +192,50 @@ class SimulationTest {
         assertEquals(List.of("e5@5.0", "e6@6.0"), log.subList(4, log.size()));
         assertEquals(6.0, sim.now());
     }
+
+    @Test
+    void laneEventsFireAsIfScheduledPlainlyAndCanBeCancelled() {
+        // worked by hand: lane events at 1, 2, 2 and (out of order) 1.5, plain ones at 2 and 1;
+        // b2 was scheduled before p2, so it fires first at t = 2; c is cancelled
+        Lane lane = sim.lane();
+        lane.schedule(1, note("b1"));
+        lane.schedule(2, note("b2"));
+        sim.schedule(2, note("p2"));
+        long c = lane.schedule(2, note("c"));
+        lane.schedule(1.5, note("b15"));
+        sim.schedule(1, note("p1"));
+        sim.cancel(c);
+        sim.run();
+        assertEquals(List.of("b1@1.0", "p1@1.0", "b15@1.5", "b2@2.0", "p2@2.0"), log);
+        assertEquals(5, sim.eventsFired());
+    }
+
+    @Test
+    void aSourceOnALaneBooksItsNextArrivalLikeOneOnTheHeap() {
+        // the same model twice, a source booking its next arrival and each arrival a departure a
+        // drawn time later, once through a lane and once through schedule(): same firing order
+        assertEquals(sourceRun(true), sourceRun(false));
+    }
+
+    private static List<String> sourceRun(boolean onLane) {
+        Simulation s = new Simulation();
+        Lane lane = s.lane();
+        List<String> fired = new ArrayList<>();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        Event[] source = new Event[1];
+        source[0] = () -> {
+            fired.add("arrival@" + s.now());
+            int k = fired.size();
+            s.schedule(s.now() + rnd.nextInt(4) * 0.5, () -> fired.add("departure" + k + "@" + s.now()));
+            double next = s.now() + rnd.nextInt(3) * 0.5; // ties with departures on the half-second grid
+            if (onLane) {
+                lane.schedule(next, source[0]);
+            } else {
+                s.schedule(next, source[0]);
+            }
+        };
+        s.schedule(0, source[0]);
+        s.runUntil(200);
+        return fired;
+    }
 }

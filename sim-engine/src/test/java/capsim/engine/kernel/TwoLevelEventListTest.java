@@ -93,6 +93,96 @@ class TwoLevelEventListTest {
     }
 
     @Test
+    void matchesPriorityQueueWithLanesInAndOutOfOrder() {
+        // lanes as a simulation uses them: lane 0 a constant hop after a FIFO server's departures
+        // (in order, many ties), lane 1 a source booking its next arrival (one pending at a
+        // time), lane 2 mostly in order but now and then due before its last entry (it goes to
+        // the heaps); among them plain adds, short and long, so the heaps split and merge
+        SplittableRandom rnd = new SplittableRandom(26);
+        TwoLevelEventList list = new TwoLevelEventList(16, 4, 3);
+        int[] lanes = {list.openLane(), list.openLane(), list.openLane()};
+        PriorityQueue<Entry> reference = reference();
+        double now = 0;
+        double departS = 0;
+        double[] lastInLane2 = {0};
+        long sourcePending = -1; // the sequence number of the source's pending event
+        long seq = 0;
+        for (int op = 0; op < 200_000; op++) {
+            int kind = rnd.nextInt(20); // half adds, half removals: the list stays small and ties are common
+            if (reference.isEmpty() || kind >= 10) {
+                double t;
+                int lane;
+                if (kind < 13) {
+                    departS = Math.max(departS, Math.ceil(now * 4) / 4) + rnd.nextInt(2) * 0.25;
+                    t = departS + 0.5;
+                    lane = lanes[0];
+                } else if (kind < 14 && sourcePending < 0) {
+                    t = now + rnd.nextDouble();
+                    lane = lanes[1];
+                    sourcePending = seq;
+                } else if (kind < 16) {
+                    t = rnd.nextInt(8) == 0 ? now + rnd.nextDouble() : Math.max(now, lastInLane2[0]) + rnd.nextDouble();
+                    lastInLane2[0] = Math.max(lastInLane2[0], t);
+                    lane = lanes[2];
+                } else {
+                    // on the lane's grid of quarters (ties with it), or further out
+                    t = rnd.nextBoolean() ? Math.ceil(now * 4) / 4 + rnd.nextInt(4) * 0.25 : now + rnd.nextDouble() * 40;
+                    lane = -1;
+                }
+                seq = addToLane(list, reference, lane, t, seq);
+            } else {
+                now = reference.peek().time();
+                if (reference.peek().seq() == sourcePending) {
+                    sourcePending = -1;
+                }
+                assertRemovesSame(reference.poll(), list);
+            }
+            assertEquals(reference.size(), list.size());
+        }
+        while (!reference.isEmpty()) {
+            assertRemovesSame(reference.poll(), list);
+        }
+        assertEquals(0, list.size());
+    }
+
+    @Test
+    void laneEntriesMergeWithTheHeapsAndTheFrontByTimeThenSequence() {
+        // worked by hand: plain (1.0, #0) waits in front; lane (1.0, #1), (2.0, #2); plain
+        // (0.5, #3) is due first, takes the front and sends #0 to the heap; lane (2.0, #4) ties
+        // #2 and goes behind it; lane (1.5, #5) is due before the lane's last entry (2.0), so it
+        // takes the heap; plain (2.0, #6) comes after #4, scheduled earlier
+        TwoLevelEventList list = new TwoLevelEventList();
+        int lane = list.openLane();
+        PriorityQueue<Entry> reference = reference();
+        long seq = add(list, reference, 1.0, 0);
+        seq = addToLane(list, reference, lane, 1.0, seq);
+        seq = addToLane(list, reference, lane, 2.0, seq);
+        seq = add(list, reference, 0.5, seq);
+        seq = addToLane(list, reference, lane, 2.0, seq);
+        seq = addToLane(list, reference, lane, 1.5, seq);
+        add(list, reference, 2.0, seq);
+        for (long expected : new long[] {3, 0, 1, 5, 2, 4, 6}) {
+            assertEquals(expected, reference.peek().seq());
+            assertRemovesSame(reference.poll(), list);
+        }
+        assertEquals(0, list.size());
+    }
+
+    @Test
+    void opensAtMostItsLanesAndTakesLaneMinusOneAsNone() {
+        TwoLevelEventList list = new TwoLevelEventList();
+        for (int i = 0; i < TwoLevelEventList.MAX_LANES; i++) {
+            assertEquals(i, list.openLane());
+        }
+        assertEquals(-1, list.openLane());
+        PriorityQueue<Entry> reference = reference();
+        long seq = addToLane(list, reference, -1, 2.0, 0);
+        addToLane(list, reference, -1, 1.0, seq);
+        assertRemovesSame(reference.poll(), list);
+        assertRemovesSame(reference.poll(), list);
+    }
+
+    @Test
     void rejectsNegativeAndNaNTimes() {
         TwoLevelEventList list = new TwoLevelEventList();
         assertThrows(IllegalArgumentException.class, () -> list.add(-1e-300, 0, () -> { }));
@@ -133,6 +223,14 @@ class TwoLevelEventListTest {
     private static long add(TwoLevelEventList list, PriorityQueue<Entry> reference, double t, long seq) {
         Event e = () -> { };
         list.add(t, seq, e);
+        reference.add(new Entry(t + 0.0, seq, e));
+        return seq + 1;
+    }
+
+    private static long addToLane(TwoLevelEventList list, PriorityQueue<Entry> reference, int lane, double t,
+                                  long seq) {
+        Event e = () -> { };
+        list.addToLane(lane, t, seq, e);
         reference.add(new Entry(t + 0.0, seq, e));
         return seq + 1;
     }
