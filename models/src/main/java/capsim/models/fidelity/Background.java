@@ -28,8 +28,18 @@ import java.util.function.Function;
  * each goes through the tier's balancer with a service demand drawn from its step's distribution,
  * and counts as a visit to the tier (latency, utilisation), not as a request of its class. Its
  * stream is {@code fidelity/background/TIER}.
+ *
+ * <p>On a tier whose balancer follows its mean-field limit ({@link Tier#meanField()}: power of
+ * two), q is replaced by W / N, W the simulated nodes' total weight at the candidate's instant:
+ * the balancer sends a visit to node i with probability w_i / W, so each simulated node receives
+ * λ_k v_k w_i / N of kind k, as a node of the large tier would. Every candidate also lets the
+ * balancer read the simulated nodes' occupancy (candidates are Poisson, independent of the nodes).
  */
 public final class Background implements Event {
+    /** Mean-field tiers: visits per simulated node in excess of its share that lower the weights' scale by 1. */
+    public static final double SCALE_VISITS = 1000;
+    /** Mean-field tiers: the visits per simulated node over which an excess is forgotten. */
+    public static final double LEAK_VISITS = 10_000;
     private final Simulation sim;
     private final Tier tier;
     private final ProfileSpec profile;
@@ -48,6 +58,20 @@ public final class Background implements Event {
     private final BackgroundVisit reusable;
     private double bound;
     private long pending = -1;
+    /** True when the tier's balancer follows its mean-field limit: the background then follows the sample's weight. */
+    private final boolean meanField;
+    /** The largest node weight the bound was set for (mean-field tiers). */
+    private double boundWeight;
+    /**
+     * Mean-field tiers: the weights' scale c, set so that the sample takes its share of the tier's
+     * visits ({@link #SCALE_VISITS}, {@link #LEAK_VISITS}); the scale the bound was set for.
+     */
+    private double scale = 1;
+    private double boundScale = 1;
+    /** Visits per simulated node received beyond the nominal share, forgotten over {@link #LEAK_VISITS}. */
+    private double excess;
+    private long offersSeen;
+    private double seenS;
 
     private Background(Simulation sim, Tier tier, List<VisitKind> kinds, Function<StepSpec, Distribution> demandMs,
                        ProfileSpec profile, RandomStream rng) {
@@ -65,6 +89,9 @@ public final class Background implements Event {
         constant = profile.kind() == ProfileSpec.Kind.CONSTANT;
         reusable = tier.spec().discipline() == capsim.models.spec.TierSpec.Discipline.FCFS
                 ? new BackgroundVisit(tier) : null;
+        meanField = tier.meanField();
+        offersSeen = tier.offers();
+        seenS = sim.now();
         for (int i = 0; i < n; i++) {
             VisitKind k = kinds.get(i);
             baseRatePerS[i] = k.baseRatePerS() * k.perRequest();
@@ -94,6 +121,10 @@ public final class Background implements Event {
 
     /** Sets the bound for the tier's nodes now and draws the next candidate anew (memoryless). */
     private void rebound() {
+        if (meanField) {
+            reboundMeanField();
+            return;
+        }
         double q = simulatedShare();
         double open = 0;
         double closed = 0;
@@ -110,6 +141,11 @@ public final class Background implements Event {
         openTotal = open;
         closedTotal = closed;
         bound = open * (constant ? 1 : profile.maxMultiplier()) + closed;
+        redraw();
+    }
+
+    /** Draws the next candidate anew under the bound (memoryless): the pending one is dropped. */
+    private void redraw() {
         if (pending >= 0) {
             sim.cancel(pending);
             pending = -1;
@@ -119,9 +155,80 @@ public final class Background implements Event {
         }
     }
 
+    /**
+     * The bound of a mean-field tier: kind k arrives at λ_k v_k (W / N − f_k), W the simulated
+     * nodes' total weight, at most their count times the largest weight.
+     */
+    private void reboundMeanField() {
+        boundWeight = tier.maxWeight();
+        boundScale = 1.2 * scale;
+        double most = simulatedShare() * boundWeight * boundScale;
+        double total = 0;
+        for (int i = 0; i < baseRatePerS.length; i++) {
+            double peak = profiled[i] && !constant ? profile.maxMultiplier() : 1;
+            total += baseRatePerS[i] * Math.max(0, most - thinning[i]) * peak;
+        }
+        bound = total;
+        redraw();
+    }
+
+    /**
+     * A candidate on a mean-field tier: the kinds' rates follow the simulated nodes' weight W
+     * now, λ_k(t) v_k (W / N − f_k), so that with the balancer's choice in proportion to weight
+     * each node gets λ_k v_k / N times its own weight, whatever the others hold.
+     */
+    private void fireMeanField() {
+        double now = sim.now();
+        int all = tier.active().size();
+        double m = constant ? 1 : profile.multiplierAt(now);
+        follow(now, m);
+        double share = all == 0 ? 0 : scale * tier.observeWeight() / all;
+        double u = rng.nextDouble() * bound;
+        for (int k = 0; k < baseRatePerS.length; k++) {
+            u -= baseRatePerS[k] * Math.max(0, share - thinning[k]) * (profiled[k] ? m : 1);
+            if (u < 0) {
+                offer(k, now);
+                break;
+            }
+        }
+        if (tier.maxWeight() != boundWeight || scale > boundScale || scale < 0.6 * boundScale) {
+            reboundMeanField();
+        } else {
+            pending = sim.schedule(now + rng.nextExponential(1 / bound), this);
+        }
+    }
+
+    /**
+     * Sets the weights' scale from the visits the simulated nodes received since the last
+     * candidate against their nominal share, Σ λ_k(t) v_k q: a leaky integral of the excess per
+     * node, c = 1 − excess / {@link #SCALE_VISITS}. The estimate of s lags the nodes, and when the
+     * whole sample drifts (a backlog draining) the lag alone would feed it more than its share;
+     * this holds the sample to its share within about {@link #SCALE_VISITS} visits per node,
+     * without coupling a node to the others at the time scale of its own queue.
+     */
+    private void follow(double now, double multiplier) {
+        int k = tier.simulatedActive().size();
+        long offers = tier.offers();
+        if (k > 0) {
+            double nominal = 0;
+            for (int i = 0; i < baseRatePerS.length; i++) {
+                nominal += baseRatePerS[i] * (profiled[i] ? multiplier : 1);
+            }
+            double due = nominal * simulatedShare() * (now - seenS) / k;
+            excess = excess * Math.exp(-due / LEAK_VISITS) + (double) (offers - offersSeen) / k - due;
+            scale = Math.max(0.25, Math.min(4, 1 - excess / SCALE_VISITS));
+        }
+        offersSeen = offers;
+        seenS = now;
+    }
+
     @Override
     public void fire() {
         pending = -1;
+        if (meanField) {
+            fireMeanField();
+            return;
+        }
         double now = sim.now();
         double m = constant ? 1 : profile.multiplierAt(now);
         double u = rng.nextDouble() * bound;
@@ -132,11 +239,16 @@ public final class Background implements Event {
             k = find(closedCumulative, u - m * openTotal);
         }
         if (k >= 0) {
-            BackgroundVisit visit = reusable != null ? reusable : new BackgroundVisit(tier);
-            visit.arrivalS = now;
-            tier.offer(serviceMs[k].sample(rng) / 1000.0, visit);
+            offer(k, now);
         }
         pending = sim.schedule(now + rng.nextExponential(1 / bound), this);
+    }
+
+    /** A background visit of kind {@code k} reaches the tier now. */
+    private void offer(int k, double now) {
+        BackgroundVisit visit = reusable != null ? reusable : new BackgroundVisit(tier);
+        visit.arrivalS = now;
+        tier.offer(serviceMs[k].sample(rng) / 1000.0, visit);
     }
 
     /** The first kind whose cumulative weight exceeds {@code u}. */

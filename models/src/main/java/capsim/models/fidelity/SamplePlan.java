@@ -1,6 +1,8 @@
 package capsim.models.fidelity;
 
+import capsim.engine.dist.Distribution;
 import capsim.models.catalog.Catalog;
+import capsim.models.load.Distributions;
 import capsim.models.spec.ArrivalSpec;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
@@ -8,6 +10,7 @@ import capsim.models.spec.RunSpec.Fidelity;
 import capsim.models.spec.StepSpec;
 import capsim.models.spec.TierSpec;
 import capsim.models.system.OfferedLoad;
+import capsim.models.tier.CpuSpeed;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,12 +34,17 @@ import java.util.Set;
  * the whole class's requests under way) or {@code client_stalls} (bursts to every node at once). Stride: the tier's {@code count} / its sample size
  * ({@link #SAMPLE_RANDOM} nodes behind a random balancer, whose per-node stream is an exact
  * Poisson thinning, or fewer, down to one, when every class visiting it is already thinned as
- * much by another tier on its route; {@link #SAMPLE_MEAN_FIELD_SERVERS} servers behind the others, whose per-node behaviour is
- * their large-N mean-field limit, approached by the sample; round robin's per-node stream is
- * only approached, with a bias). {@code full}: every stride is 1; {@code sampled}: every tier
- * that can be; {@code auto}: those whose stride is at least {@link #AUTO_MIN_STRIDE}, except
- * round robin where its bias could exceed {@link #AUTO_ROUND_ROBIN_BIAS} (a round-robin tier
- * whose nodes hardly queue is sampled as a random one).
+ * much by another tier on its route; {@link #SAMPLE_MEAN_FIELD_SERVERS} servers behind the others:
+ * power of two follows its large-N mean-field limit over the sample
+ * ({@link capsim.models.balance.MeanFieldTwoChoices}), least connections runs among the sample,
+ * and round robin's per-node stream is only approached, with a bias). {@code full}: every stride
+ * is 1; {@code sampled}: every tier that can be; {@code auto}: those whose stride is at least
+ * {@link #AUTO_MIN_STRIDE}, except round robin where its bias could exceed
+ * {@link #AUTO_ROUND_ROBIN_BIAS} (a round-robin tier whose nodes hardly queue is sampled as a
+ * random one) and least connections where a random balancer's wait would exceed
+ * {@link #QUEUEING_BOUND} of a service time. A sampled power-of-two tier follows its mean-field
+ * limit only where that wait exceeds the same share ({@link #meanField}); below it, the sample
+ * runs two choices among its own nodes, whose error that bound caps.
  */
 public final class SamplePlan {
     /** Simulated nodes of a tier behind a random balancer. */
@@ -59,6 +67,14 @@ public final class SamplePlan {
      */
     public static final double AUTO_ROUND_ROBIN_BIAS = 0.01;
     /**
+     * A visit's wait under a random balancer ({@link #randomWait}), as a share of its service time,
+     * below which how a sample balances cannot move a visit's latency by more: any balancer's wait
+     * lies between 0 and a random one's. Above it, {@code auto} keeps a least-connections tier
+     * whole (the sample's k-node join-the-shortest-queue is not its large-N limit) and a sampled
+     * power-of-two tier follows its mean-field limit.
+     */
+    public static final double QUEUEING_BOUND = 0.01;
+    /**
      * The share of a simulated node's traffic that comes from requests simulated end to end; the
      * rest is background. Below 1 so that a simulated node lost to a failure leaves the others
      * room: with 3 simulated nodes, 2 left still get at most 0.5 x 3/2 = 0.75 of a node's traffic
@@ -70,9 +86,12 @@ public final class SamplePlan {
     private final Map<String, Integer> strides;
     private final Map<String, Double> thinning;
     private final boolean zonal;
+    private final Set<String> meanField;
 
-    private SamplePlan(Fidelity mode, Map<String, Integer> strides, Map<String, Double> thinning, boolean zonal) {
+    private SamplePlan(Fidelity mode, Map<String, Integer> strides, Map<String, Double> thinning, boolean zonal,
+                       Set<String> meanField) {
         this.mode = mode;
+        this.meanField = Set.copyOf(meanField);
         this.zonal = zonal;
         this.strides = Map.copyOf(strides);
         this.thinning = Map.copyOf(thinning);
@@ -83,12 +102,22 @@ public final class SamplePlan {
         Fidelity mode = model.run().fidelity();
         Set<String> eligible = mode == Fidelity.FULL ? Set.of() : eligible(model, catalog);
         Set<String> poisson = new HashSet<>();
-        if (mode == Fidelity.AUTO && !eligible.isEmpty()) {
+        Set<String> whole = new HashSet<>();
+        Set<String> queueing = new HashSet<>();
+        if (!eligible.isEmpty()) {
             OfferedLoad.of(model, catalog).forEach(load -> {
                 TierSpec t = model.tier(load.tier()).orElseThrow();
-                if (t.balancer() == TierSpec.Balancer.ROUND_ROBIN && roundRobinBias(t.count(),
-                        OfferedLoad.workersPerNode(t, catalog), load.utilization()) <= AUTO_ROUND_ROBIN_BIAS) {
+                int workers = OfferedLoad.workersPerNode(t, catalog);
+                if (mode == Fidelity.AUTO && t.balancer() == TierSpec.Balancer.ROUND_ROBIN
+                        && roundRobinBias(t.count(), workers, load.utilization()) <= AUTO_ROUND_ROBIN_BIAS) {
                     poisson.add(t.name());
+                }
+                if (t.balancer() != TierSpec.Balancer.RANDOM && randomWait(workers, load.utilization(),
+                        serviceCv2(model, catalog, t.name())) > QUEUEING_BOUND) {
+                    queueing.add(t.name());
+                    if (mode == Fidelity.AUTO && t.balancer() == TierSpec.Balancer.LEAST_CONNECTIONS) {
+                        whole.add(t.name());
+                    }
                 }
             });
         }
@@ -101,7 +130,7 @@ public final class SamplePlan {
         for (TierSpec t : model.tiers()) {
             if (!poisson.contains(t.name())) {
                 int stride = t.count() / meanFieldSample(OfferedLoad.workersPerNode(t, catalog));
-                boolean biased = t.balancer() == TierSpec.Balancer.ROUND_ROBIN;
+                boolean biased = t.balancer() == TierSpec.Balancer.ROUND_ROBIN || whole.contains(t.name());
                 strides.put(t.name(), eligible.contains(t.name()) ? allowed(mode, stride, biased) : 1);
             }
         }
@@ -123,7 +152,14 @@ public final class SamplePlan {
             thinning.put(c.name(), widest == 1 ? 1.0 : FOREGROUND_SHARE / widest);
         }
         boolean zonal = model.zoneFailures().isPresent() || model.network().crossZoneMs() > model.network().hopMs();
-        return new SamplePlan(mode, ordered, thinning, zonal);
+        Set<String> meanField = new HashSet<>();
+        for (TierSpec t : model.tiers()) {
+            if (t.balancer() == TierSpec.Balancer.POWER_OF_TWO && ordered.get(t.name()) > 1
+                    && queueing.contains(t.name())) {
+                meanField.add(t.name());
+            }
+        }
+        return new SamplePlan(mode, ordered, thinning, zonal, meanField);
     }
 
     /** {@code stride} (at least 1), or 1 where {@code auto} keeps a tier whole: a short stride, or a {@code biased} sample. */
@@ -145,6 +181,50 @@ public final class SamplePlan {
             return Double.POSITIVE_INFINITY;
         }
         return erlangC(workers, rho) * (1 - 1.0 / nodes) / (2 * workers * (1 - rho));
+    }
+
+    /**
+     * A visit's mean wait, in service times, at a node of {@code workers} servers busy {@code rho}
+     * of the time behind a random balancer (Poisson arrivals), in the Allen-Cunneen approximation:
+     * C(c, a) / (c (1 − ρ)) x (1 + c_s²) / 2, with {@code cv2} the squared coefficient of variation
+     * of the service times. Infinite when the tier is saturated.
+     */
+    static double randomWait(int workers, double rho, double cv2) {
+        if (!(rho < 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return erlangC(workers, rho) / (workers * (1 - rho)) * (1 + cv2) / 2;
+    }
+
+    /**
+     * The squared coefficient of variation of the service demands of the visits to {@code tier}: the
+     * mixture of every step visiting it, weighted by its visits a second at the classes' peak rates.
+     */
+    static double serviceCv2(ModelSpec model, Catalog catalog, String tier) {
+        double[] moments = new double[3]; // weight, Σ w E[X], Σ w E[X²]
+        List<OfferedLoad.ClassRate> rates = OfferedLoad.classRates(model);
+        List<ClassSpec> classes = model.workload().classes();
+        for (int i = 0; i < classes.size(); i++) {
+            addMoments(model, catalog, tier, classes.get(i).steps(), rates.get(i).ratePerS(), moments);
+        }
+        return moments[1] > 0 ? moments[2] * moments[0] / (moments[1] * moments[1]) - 1 : 1;
+    }
+
+    private static void addMoments(ModelSpec model, Catalog catalog, String tier, List<StepSpec> steps, double rate,
+                                   double[] moments) {
+        for (StepSpec s : steps) {
+            if (!s.delay() && s.tier().equals(tier)) {
+                Distribution d = Distributions.of(s.serviceMs());
+                double mean = d.mean() * CpuSpeed.demandScale(s, model.tier(tier).orElseThrow(), catalog);
+                double w = rate * s.repeat();
+                moments[0] += w;
+                moments[1] += w * mean;
+                moments[2] += w * mean * mean * (1 + d.cv() * d.cv());
+            }
+            if (s.hitRatio().isPresent()) {
+                addMoments(model, catalog, tier, s.onMiss(), rate * (1 - s.hitRatio().getAsDouble()), moments);
+            }
+        }
     }
 
     /** Erlang C: the chance that a Poisson arrival waits at {@code c} servers each busy {@code rho} of the time (rho < 1). */
@@ -247,6 +327,15 @@ public final class SamplePlan {
      */
     public boolean zonal() {
         return zonal;
+    }
+
+    /**
+     * True when sampled tier {@code tier} balances by its mean-field limit
+     * ({@link capsim.models.balance.MeanFieldTwoChoices}): power of two over nodes that would queue
+     * behind a random balancer (a wait above {@link #QUEUEING_BOUND} of a service time).
+     */
+    public boolean meanField(String tier) {
+        return meanField.contains(tier);
     }
 
     /** The share of class {@code name}'s requests simulated end to end (1: all). */

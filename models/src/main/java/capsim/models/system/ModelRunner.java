@@ -15,6 +15,8 @@ import capsim.models.credits.TierCredits;
 import capsim.models.failure.FailureMode;
 import capsim.models.failure.Failures;
 import capsim.models.failure.Outages;
+import capsim.models.balance.Balancers;
+import capsim.models.balance.MeanFieldTwoChoices;
 import capsim.models.fidelity.Background;
 import capsim.models.fidelity.SamplePlan;
 import capsim.models.load.Distributions;
@@ -158,7 +160,8 @@ public final class ModelRunner {
             tiers.put(t.name(), stride == 1
                     ? new Tier(t, workersOf(t, catalog), cpuSpeed, sim, periods, balancerRng, interference)
                     : new Tier(t, workersOf(t, catalog), cpuSpeed, sim, periods, balancerRng, interference, stride,
-                    plan.zonal(), streams.stream("fidelity/sample/" + t.name())));
+                    plan.zonal(), streams.stream("fidelity/sample/" + t.name()),
+                    plan.meanField(t.name()) ? new MeanFieldTwoChoices() : Balancers.of(t.balancer())));
         }
         UsageMeter usage = new UsageMeter(tiers, TierCredits.start(tiers, catalog, sim, horizon), main);
         Optional<Regions> regions = Regions.of(model.network(), tiers, streams);

@@ -11,6 +11,7 @@ import capsim.engine.station.Station;
 import capsim.engine.station.Visit;
 import capsim.models.balance.Balancer;
 import capsim.models.balance.Balancers;
+import capsim.models.balance.MeanFieldTwoChoices;
 import capsim.models.period.Periods;
 import capsim.models.period.TierRecorder;
 import capsim.models.spec.TierSpec;
@@ -32,7 +33,8 @@ import java.util.Map;
  *
  * <p>A sampled tier ({@code stride} > 1, docs/fidelity.md) keeps every node's life cycle, but
  * only one node in {@code stride} (of each zone, when zones matter) is
- * {@link Node#simulated() simulated}: the balancer sends work to those alone, and utilisation and
+ * {@link Node#simulated() simulated}: the balancer sends work to those alone (power of two in its
+ * mean-field limit, {@link MeanFieldTwoChoices}), and utilisation and
  * latency are theirs. Node counts, the bill and the autoscaler's capacity are the whole tier's.
  * A failure of one node alone strikes a node that is not simulated ({@link #failUnsimulated}):
  * until it is detected, every visit reaching the tier, and every visit in flight when it failed,
@@ -87,7 +89,8 @@ public final class Tier {
      */
     public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Periods periods,
                 RandomStream balancerRng, Interference interference) {
-        this(spec, workers, cpuSpeed, sim, periods, balancerRng, interference, 1, true, balancerRng);
+        this(spec, workers, cpuSpeed, sim, periods, balancerRng, interference, 1, true, balancerRng,
+                Balancers.of(spec.balancer()));
     }
 
     /**
@@ -97,6 +100,14 @@ public final class Tier {
     public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Periods periods,
                 RandomStream balancerRng, Interference interference, int stride, boolean zonal,
                 RandomStream sampleRng) {
+        this(spec, workers, cpuSpeed, sim, periods, balancerRng, interference, stride, zonal, sampleRng,
+                Balancers.of(spec.balancer()));
+    }
+
+    /** As above, with {@code balancer} choosing among the simulated nodes (e.g. {@link MeanFieldTwoChoices}). */
+    public Tier(TierSpec spec, int workers, double cpuSpeed, Simulation sim, Periods periods,
+                RandomStream balancerRng, Interference interference, int stride, boolean zonal,
+                RandomStream sampleRng, Balancer balancer) {
         this.stride = stride;
         this.zonal = zonal;
         this.sampleRng = sampleRng;
@@ -108,7 +119,7 @@ public final class Tier {
         this.recorders = periods.tier(spec.name(), workers);
         this.workers = workers;
         this.cpuSpeed = cpuSpeed;
-        this.balancer = Balancers.of(spec.balancer());
+        this.balancer = balancer;
         this.balancerRng = balancerRng;
         this.load = i -> simActive.get(i).station().inSystem();
         for (int i = 0; i < spec.count(); i++) {
@@ -476,6 +487,27 @@ public final class Tier {
             }
         }
         return null;
+    }
+
+    /**
+     * True when the balancer follows its mean-field limit over the sample ({@link MeanFieldTwoChoices}):
+     * the background must then offer the sample {@link #observeWeight()} / nodes taking work of the tier's visits.
+     */
+    public boolean meanField() {
+        return balancer instanceof MeanFieldTwoChoices;
+    }
+
+    /**
+     * For a {@link #meanField()} tier, observes the simulated nodes taking work now (an instant
+     * chosen independently of them) and returns their total weight; may change {@link #maxWeight()}.
+     */
+    public double observeWeight() {
+        return ((MeanFieldTwoChoices) balancer).observe(simActive.size(), load);
+    }
+
+    /** For a {@link #meanField()} tier, the largest weight a simulated node can have now. */
+    public double maxWeight() {
+        return ((MeanFieldTwoChoices) balancer).maxWeight();
     }
 
     /** True when some simulated node takes work. */

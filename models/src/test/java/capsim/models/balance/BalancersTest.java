@@ -74,4 +74,31 @@ class BalancersTest {
         assertEquals(0, b.pick(1, node -> 3, rng));
         assertEquals(1, b.pick(2, node -> node == 0 ? 9 : 1, rng), "two nodes: both are sampled, the idle one wins");
     }
+
+    /*
+     * Mean-field two choices over 2 nodes holding 0 and 1 requests. Before an estimate every node
+     * weighs 1. After 2 x 1000 / 25 = 80 visits, one observation (shares: at least 0: 1, at least
+     * 1: 1/2, at least 2: 0) gives w(0) = 1 + 1/2 = 1.5, w(1) = 1/2 + 0 = 0.5, w(2) = 0, whose mean
+     * over the nodes observed is 1 (no rescaling); node 0 is then picked 1.5 / 2 = 75% of the time.
+     */
+    @Test
+    void meanFieldTwoChoicesWeighsNodesByTheirOccupancy() {
+        MeanFieldTwoChoices b = new MeanFieldTwoChoices();
+        int[] load = {0, 1};
+        assertEquals(1, b.weight(5), 0);
+        for (int i = 0; i < 80; i++) {
+            b.pick(2, n -> load[n], rng);
+        }
+        assertEquals(2, b.observe(2, n -> load[n]), 0, "the weight before this observation's estimate");
+        assertEquals(1.5, b.weight(0), 1e-12);
+        assertEquals(0.5, b.weight(1), 1e-12);
+        assertEquals(0, b.weight(2), 0);
+        assertEquals(1.5, b.maxWeight(), 1e-12);
+        int first = 0;
+        for (int i = 0; i < 100_000; i++) {
+            first += b.pick(2, n -> load[n], rng) == 0 ? 1 : 0;
+        }
+        // binomial: sd sqrt(0.75 x 0.25 / 100000) = 0.0014
+        assertEquals(0.75, first / 100_000.0, 0.007);
+    }
 }

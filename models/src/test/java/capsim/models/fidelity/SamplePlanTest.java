@@ -106,6 +106,68 @@ class SamplePlanTest {
         assertEquals(0.5 / 21, p.thinning("api"), 1e-15);
     }
 
+    /*
+     * A visit's wait behind a random balancer, in service times (Allen-Cunneen):
+     * C(c, a) / (c (1 - rho)) x (1 + cv^2) / 2. One server at 60%, exponential: 0.6 / 0.4 = 1.5;
+     * two at 50%, deterministic: (1/3) / (2 x 0.5) x 1/2 = 1/6. The service mixture of two steps at
+     * one visit a second each, exponential 10 ms and deterministic 10 ms: E[X] = 10,
+     * E[X^2] = (200 + 100) / 2 = 150, cv^2 = 150 / 100 - 1 = 0.5.
+     */
+    @Test
+    void randomWaitFollowsAllenCunneen() throws ModelException {
+        assertEquals(1.5, SamplePlan.randomWait(1, 0.6, 1), 1e-12);
+        assertEquals(1.0 / 6, SamplePlan.randomWait(2, 0.5, 0), 1e-12);
+        assertEquals(Double.POSITIVE_INFINITY, SamplePlan.randomWait(2, 1.0, 1), 0);
+        ModelSpec m = new ModelLoader(Catalog.builtIn()).parse("""
+                name: mix
+                workload:
+                  classes:
+                    - name: a
+                      rate_per_s: 1
+                      steps: [{tier: app, service_ms: {dist: exponential, mean: 10}}]
+                    - name: b
+                      rate_per_s: 1
+                      steps: [{tier: app, service_ms: {dist: deterministic, mean: 10}}]
+                tiers:
+                  - {name: app, node: custom, vcpu: 1, memory_gb: 1, hourly_usd: 0.01, count: 4, balancer: random}
+                """, "mix.yaml");
+        assertEquals(0.5, SamplePlan.serviceCv2(m, Catalog.builtIn(), "app"), 1e-12);
+    }
+
+    /** 48 nodes of 16 workers behind {@code balancer}, exponential 10 ms, at {@code rate} a second. */
+    private static SamplePlan busy(String balancer, int rate) throws ModelException {
+        ModelSpec m = new ModelLoader(Catalog.builtIn()).parse("""
+                name: busy
+                workload:
+                  classes:
+                    - name: api
+                      rate_per_s: %d
+                      steps: [{tier: app, service_ms: {dist: exponential, mean: 10}}]
+                tiers:
+                  - {name: app, node: custom, vcpu: 16, memory_gb: 64, hourly_usd: 0.8, count: 48, workers: 16,
+                     balancer: %s}
+                """.formatted(rate, balancer), "busy.yaml");
+        return SamplePlan.of(m, Catalog.builtIn());
+    }
+
+    /*
+     * auto keeps a least-connections tier whole where a random balancer's wait exceeds 1% of a
+     * service time: 48 nodes of 16 workers at 96% (73,728 a second x 10 ms): C(16, 15.36) = 0.8217,
+     * a wait of 0.8217 / (16 x 0.04) = 1.28 service times; at 50% (38,400 a second): C = 0.0090,
+     * 0.0090 / (16 x 0.5) = 0.11%, sampled 4 nodes at a time (stride 12). Power of two is sampled
+     * at either load, in its mean-field limit only where nodes would queue (at 96%).
+     */
+    @Test
+    void autoKeepsLeastConnectionsWholeWhereNodesWouldQueue() throws ModelException {
+        assertEquals(1, busy("least_connections", 73_728).stride("app"));
+        assertEquals(12, busy("least_connections", 38_400).stride("app"));
+        assertFalse(busy("least_connections", 38_400).meanField("app"));
+        assertEquals(12, busy("power_of_two", 73_728).stride("app"));
+        assertTrue(busy("power_of_two", 73_728).meanField("app"));
+        assertEquals(12, busy("power_of_two", 38_400).stride("app"));
+        assertFalse(busy("power_of_two", 38_400).meanField("app"));
+    }
+
     @Test
     void fullSamplesNothing() throws ModelException {
         SamplePlan p = plan("full");
