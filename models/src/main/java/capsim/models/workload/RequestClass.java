@@ -1,5 +1,7 @@
 package capsim.models.workload;
 
+import capsim.engine.capacity.PiecewiseCapacity;
+import capsim.engine.capacity.Stalls;
 import capsim.engine.dist.Distribution;
 import capsim.engine.kernel.Event;
 import capsim.engine.kernel.Simulation;
@@ -35,11 +37,13 @@ import java.util.function.Function;
  * client (FIFO) and goes when one ends; its latency still runs from its intended arrival (open
  * loop, no coordinated omission).
  *
- * <p>With {@code client_stalls} ({@link ClientStalls}, stream {@code class/NAME/client_stalls}), a
+ * <p>With {@code client_stalls} (stream {@code class/NAME/client_stalls}), a
  * request whose intended start falls in a stall of the client goes at the stall's end (its latency
  * still from the intended start), and one whose reply arrives during a stall completes at its end.
  */
 public final class RequestClass {
+    /** Client stalls kept behind the earliest time still asked about, seconds (a margin). */
+    private static final double CLIENT_STALLS_KEEP_S = 1;
     private final String name;
     private final Simulation sim;
     private final Periods periods;
@@ -58,7 +62,12 @@ public final class RequestClass {
     private int inFlight;
     private final ArrayDeque<Request> waiting = new ArrayDeque<>();
     /** The client's stalls; null when it does not stall. */
-    private final ClientStalls clientStalls;
+    /**
+     * The client's path with {@code client_stalls}: the same alternating renewal process as a
+     * node's {@link Stalls} (up times Exp(mean 1 / rate), stalls of the given length, up at time 0),
+     * drawn on demand from its own stream, in time order, so it does not depend on when it is asked.
+     */
+    private final PiecewiseCapacity clientStalls;
 
     /**
      * Builds the class; arrivals start when {@link #start(ArrivalProcess)} or
@@ -88,8 +97,8 @@ public final class RequestClass {
         this.regions = regions.orElse(null);
         this.regionRng = streams.stream("class/" + name + "/region");
         this.maxInFlight = spec.maxInFlight().orElse(Integer.MAX_VALUE);
-        this.clientStalls = spec.clientStalls().map(st -> new ClientStalls(st.ratePerS(),
-                Distributions.of(st.durationMs()).scaled(0.001), streams.stream("class/" + name + "/client_stalls")))
+        this.clientStalls = spec.clientStalls().map(st -> new PiecewiseCapacity(new Stalls(st.ratePerS(),
+                Distributions.of(st.durationMs()).scaled(0.001), streams.stream("class/" + name + "/client_stalls"))))
                 .orElse(null);
         this.entry = compile(spec.steps(), null, "class/" + name + "/steps", tiers, distributions, streams);
     }
@@ -237,7 +246,12 @@ public final class RequestClass {
      * receive): then, or at the end of the stall it is in.
      */
     private double clientAt(double timeS) {
-        return clientStalls == null ? timeS : clientStalls.resumeAt(timeS, sim.now() - hopS);
+        if (clientStalls == null) {
+            return timeS;
+        }
+        // asked about times from now minus a hop (an arrival's intended start) onwards
+        clientStalls.forgetBefore(Math.max(0, sim.now() - hopS - CLIENT_STALLS_KEEP_S));
+        return clientStalls.resumeAt(timeS);
     }
 
     /** A request arriving at {@code arrivalS}, counted in the period of its arrival. */

@@ -91,6 +91,24 @@ public final class PiecewiseCapacity implements CapacityPath {
         return Math.min(t, end);
     }
 
+    /**
+     * The earliest time at or after {@code t} at which the path runs: {@code t}, or the end of the
+     * stopped stretch (speed 0, such as a stall) holding it.
+     */
+    public double resumeAt(double t) {
+        int i = pieceAt(t);
+        if (speed[i] > 0) {
+            return t;
+        }
+        while (speed[i] == 0) {
+            if (i + 1 == size) {
+                grow();
+            }
+            i++;
+        }
+        return startS[i];
+    }
+
     /** The index of the piece holding {@code t} (t at or after the first kept piece). */
     private int pieceAt(double t) {
         while (endS <= t || size == 0) {
