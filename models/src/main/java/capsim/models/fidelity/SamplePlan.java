@@ -1,8 +1,6 @@
 package capsim.models.fidelity;
 
-import capsim.engine.dist.Distribution;
 import capsim.models.catalog.Catalog;
-import capsim.models.load.Distributions;
 import capsim.models.spec.ArrivalSpec;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
@@ -10,7 +8,6 @@ import capsim.models.spec.RunSpec.Fidelity;
 import capsim.models.spec.StepSpec;
 import capsim.models.spec.TierSpec;
 import capsim.models.system.OfferedLoad;
-import capsim.models.tier.CpuSpeed;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -105,6 +102,7 @@ public final class SamplePlan {
         Set<String> whole = new HashSet<>();
         Set<String> queueing = new HashSet<>();
         if (!eligible.isEmpty()) {
+            Map<String, Double> cv2 = OfferedLoad.serviceCv2(model, catalog);
             OfferedLoad.of(model, catalog).forEach(load -> {
                 TierSpec t = model.tier(load.tier()).orElseThrow();
                 int workers = OfferedLoad.workersPerNode(t, catalog);
@@ -112,8 +110,8 @@ public final class SamplePlan {
                         && roundRobinBias(t.count(), workers, load.utilization()) <= AUTO_ROUND_ROBIN_BIAS) {
                     poisson.add(t.name());
                 }
-                if (t.balancer() != TierSpec.Balancer.RANDOM && randomWait(workers, load.utilization(),
-                        serviceCv2(model, catalog, t.name())) > QUEUEING_BOUND) {
+                if (t.balancer() != TierSpec.Balancer.RANDOM
+                        && randomWait(workers, load.utilization(), cv2.get(t.name())) > QUEUEING_BOUND) {
                     queueing.add(t.name());
                     if (mode == Fidelity.AUTO && t.balancer() == TierSpec.Balancer.LEAST_CONNECTIONS) {
                         whole.add(t.name());
@@ -196,35 +194,9 @@ public final class SamplePlan {
         return erlangC(workers, rho) / (workers * (1 - rho)) * (1 + cv2) / 2;
     }
 
-    /**
-     * The squared coefficient of variation of the service demands of the visits to {@code tier}: the
-     * mixture of every step visiting it, weighted by its visits a second at the classes' peak rates.
-     */
+    /** The squared coefficient of variation of the service demands of the visits to {@code tier} ({@link OfferedLoad#serviceCv2}). */
     static double serviceCv2(ModelSpec model, Catalog catalog, String tier) {
-        double[] moments = new double[3]; // weight, Σ w E[X], Σ w E[X²]
-        List<OfferedLoad.ClassRate> rates = OfferedLoad.classRates(model);
-        List<ClassSpec> classes = model.workload().classes();
-        for (int i = 0; i < classes.size(); i++) {
-            addMoments(model, catalog, tier, classes.get(i).steps(), rates.get(i).ratePerS(), moments);
-        }
-        return moments[1] > 0 ? moments[2] * moments[0] / (moments[1] * moments[1]) - 1 : 1;
-    }
-
-    private static void addMoments(ModelSpec model, Catalog catalog, String tier, List<StepSpec> steps, double rate,
-                                   double[] moments) {
-        for (StepSpec s : steps) {
-            if (!s.delay() && s.tier().equals(tier)) {
-                Distribution d = Distributions.of(s.serviceMs());
-                double mean = d.mean() * CpuSpeed.demandScale(s, model.tier(tier).orElseThrow(), catalog);
-                double w = rate * s.repeat();
-                moments[0] += w;
-                moments[1] += w * mean;
-                moments[2] += w * mean * mean * (1 + d.cv() * d.cv());
-            }
-            if (s.hitRatio().isPresent()) {
-                addMoments(model, catalog, tier, s.onMiss(), rate * (1 - s.hitRatio().getAsDouble()), moments);
-            }
-        }
+        return OfferedLoad.serviceCv2(model, catalog).get(tier);
     }
 
     /** Erlang C: the chance that a Poisson arrival waits at {@code c} servers each busy {@code rho} of the time (rho < 1). */

@@ -2,6 +2,7 @@ package capsim.models.system;
 
 import capsim.models.catalog.Catalog;
 import capsim.models.catalog.NodeType;
+import capsim.models.load.Distributions;
 import capsim.models.spec.ArrivalSpec;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.DistSpec;
@@ -68,9 +69,38 @@ public final class OfferedLoad {
      * by {@code warmth}(t) (below 1: part of a cache is cold, and its misses load the tiers behind it).
      */
     public static List<TierLoad> of(ModelSpec spec, Catalog catalog, ToDoubleFunction<String> warmth) {
+        Map<String, double[]> visitsAndWork = visitsAndWork(spec, catalog, warmth);
+        List<TierLoad> loads = new ArrayList<>();
+        for (TierSpec tier : spec.tiers()) {
+            double[] vw = visitsAndWork.get(tier.name());
+            int servers = tier.count() * workersPerNode(tier, catalog);
+            double utilization = servers > 0 ? vw[1] / servers : (vw[1] > 0 ? Double.POSITIVE_INFINITY : 0);
+            loads.add(new TierLoad(tier.name(), vw[0], vw[1], servers, utilization, utilization >= 1));
+        }
+        return List.copyOf(loads);
+    }
+
+    /**
+     * Per tier, the squared coefficient of variation of its visits' service demands: the mixture of
+     * every step visiting it, weighted by its visits a second at the classes' peak rates (a
+     * WebSocket visit counted at its mean); 1 for a tier that no step visits.
+     */
+    public static Map<String, Double> serviceCv2(ModelSpec spec, Catalog catalog) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        visitsAndWork(spec, catalog, tier -> 1).forEach((tier, vw) ->
+                out.put(tier, vw[1] > 0 ? vw[2] * vw[0] / (vw[1] * vw[1]) - 1 : 1.0));
+        return out;
+    }
+
+    /**
+     * Per tier: visits a second, work (server-seconds) a second, and the sum over visits a second
+     * of their service demand's second moment.
+     */
+    private static Map<String, double[]> visitsAndWork(ModelSpec spec, Catalog catalog,
+                                                       ToDoubleFunction<String> warmth) {
         Map<String, double[]> visitsAndWork = new LinkedHashMap<>();
         for (TierSpec tier : spec.tiers()) {
-            visitsAndWork.put(tier.name(), new double[2]);
+            visitsAndWork.put(tier.name(), new double[3]);
         }
         List<ClassRate> rates = classRates(spec);
         ToDoubleFunction<StepSpec> speedScale = step -> {
@@ -83,14 +113,7 @@ public final class OfferedLoad {
                     warmth);
         }
         spec.workload().websocket().ifPresent(ws -> addWebSocket(visitsAndWork, ws, spec, catalog));
-        List<TierLoad> loads = new ArrayList<>();
-        for (TierSpec tier : spec.tiers()) {
-            double[] vw = visitsAndWork.get(tier.name());
-            int servers = tier.count() * workersPerNode(tier, catalog);
-            double utilization = servers > 0 ? vw[1] / servers : (vw[1] > 0 ? Double.POSITIVE_INFINITY : 0);
-            loads.add(new TierLoad(tier.name(), vw[0], vw[1], servers, utilization, utilization >= 1));
-        }
-        return List.copyOf(loads);
+        return visitsAndWork;
     }
 
     /** The peak arrival rate of every class, in the model's class order. */
@@ -139,8 +162,9 @@ public final class OfferedLoad {
                 continue;
             }
             double visitsPerS = ratePerS * step.repeat();
+            double cv = Distributions.of(step.serviceMs()).cv();
             add(visitsAndWork, step.tier(), visitsPerS,
-                    visitsPerS * meanOf(step.serviceMs()) / 1000 * speedScale.applyAsDouble(step));
+                    visitsPerS * meanOf(step.serviceMs()) / 1000 * speedScale.applyAsDouble(step), cv * cv);
             if (step.hitRatio().isPresent()) {
                 double hit = step.hitRatio().getAsDouble() * warmth.applyAsDouble(step.tier());
                 addSteps(visitsAndWork, step.onMiss(), ratePerS * (1 - hit), speedScale, warmth);
@@ -154,10 +178,10 @@ public final class OfferedLoad {
         int wsNodes = spec.tier(ws.tier()).map(TierSpec::count).orElse(0);
         double messagesPerS = peakMessagesPerS(spec);
         add(visitsAndWork, ws.tier(), messagesPerS * Math.min(fanout, wsNodes),
-                messagesPerS * fanout * meanOf(ws.sendMs()) / 1000 * speedScale(spec, ws.tier(), catalog));
+                messagesPerS * fanout * meanOf(ws.sendMs()) / 1000 * speedScale(spec, ws.tier(), catalog), 0);
         ws.pubsubTier().ifPresent(pubsub -> add(visitsAndWork, pubsub, messagesPerS,
                 messagesPerS * ws.pubsubMs().map(OfferedLoad::meanOf).orElse(0.0) / 1000
-                        * speedScale(spec, pubsub, catalog)));
+                        * speedScale(spec, pubsub, catalog), 0));
     }
 
     /** WebSocket messages published per second at the profile's peak (0 without WebSocket load). */
@@ -189,13 +213,21 @@ public final class OfferedLoad {
         return spec.tier(tier).map(t -> CpuSpeed.demandScale(t, catalog) / CpuSpeed.of(t, catalog)).orElse(1.0);
     }
 
-    private static void add(Map<String, double[]> visitsAndWork, String tier, double visitsPerS, double workPerS) {
+    /**
+     * Adds {@code visitsPerS} visits doing {@code workPerS} server-seconds a second between them,
+     * each demand of squared cv {@code cv2} (second moment mean^2 (1 + cv2)).
+     */
+    private static void add(Map<String, double[]> visitsAndWork, String tier, double visitsPerS, double workPerS,
+                            double cv2) {
         double[] vw = visitsAndWork.get(tier);
         if (vw == null) {
             throw new IllegalArgumentException("unknown tier " + tier);
         }
         vw[0] += visitsPerS;
         vw[1] += workPerS;
+        if (visitsPerS > 0) {
+            vw[2] += workPerS * workPerS / visitsPerS * (1 + cv2);
+        }
     }
 
     /**
