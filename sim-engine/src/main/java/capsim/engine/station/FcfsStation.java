@@ -51,6 +51,13 @@ public final class FcfsStation implements Station {
     private final TimeQueue waitingStarts = new TimeQueue();
     /** Give-up times of impatient jobs, in arrival order. */
     private final TimeQueue givingUp = new TimeQueue();
+    /**
+     * What {@link #inSystem()} last counted, and until when that count holds: the first time after
+     * it at which a server frees or a queue entry is due, or minus infinity once a job is offered.
+     * Balancers that read every node's occupancy on every visit mostly read it here.
+     */
+    private int counted;
+    private double countedUntilS = Double.NEGATIVE_INFINITY;
     private double speed = 1;
     private long served;
     private long rejected;
@@ -89,6 +96,7 @@ public final class FcfsStation implements Station {
     @Override
     public void offer(double serviceS, Visit visit) {
         StationArgs.checkService(serviceS);
+        countedUntilS = Double.NEGATIVE_INFINITY; // an offer changes what inSystem() counts
         double now = sim.now();
         double startS = freeAtS[0] > now || wakeUp.none() ? Math.max(now, freeAtS[0])
                 : now + wakeUp.afterIdle(now - freeAtS[0]);
@@ -143,13 +151,28 @@ public final class FcfsStation implements Station {
     @Override
     public int inSystem() {
         double now = sim.now();
+        if (now < countedUntilS) {
+            return counted; // nothing offered since, and no server freed nor wait ended
+        }
         int busyServers = 0;
+        double next = Double.POSITIVE_INFINITY;
         for (double t : freeAtS) {
             if (t > now) {
                 busyServers++;
+                next = Math.min(next, t);
             }
         }
-        return busyServers + waiting(now);
+        counted = busyServers + waiting(now);
+        // the count holds until the next server frees or the next queue entry is due (each
+        // queue's first entry is after now once waiting() dropped those due)
+        if (!waitingStarts.isEmpty()) {
+            next = Math.min(next, waitingStarts.firstTime());
+        }
+        if (!givingUp.isEmpty()) {
+            next = Math.min(next, givingUp.firstTime());
+        }
+        countedUntilS = next;
+        return counted;
     }
 
     /** Booked service after now: the sum over servers of how long each stays busy from now. */

@@ -142,6 +142,42 @@ class FcfsStationTest {
     }
 
     @Test
+    void inSystemReadManyTimesBetweenEventsAgreesWithTheJobsOwnTimes() {
+        // 3 servers, 4 waiting places, patience 0.8 s, offered 1.2 jobs per server-second: a
+        // queue that fills, refuses and gives up. Each job's own times (offer, departure or
+        // give-up) give the count at any instant; the station is read at random instants, often
+        // several times between two offers and twice at the same instant (its count is kept
+        // between offers until a server frees or a wait ends).
+        FcfsStation s = new FcfsStation(sim, 3, 4, 0.8, d);
+        capsim.engine.random.RandomStream rng = new capsim.engine.random.RandomStream(11);
+        List<double[]> stays = new ArrayList<>(); // {from, until} of each job admitted or impatient
+        double t = 0;
+        for (int i = 0; i < 4000; i++) {
+            t += rng.nextExponential(1 / 3.6);
+            double serviceS = rng.nextExponential(1.0);
+            double arrivalS = t;
+            sim.schedule(arrivalS, () -> s.offer(serviceS, (timeS, outcome) -> {
+                if (outcome != REJECTED) {
+                    stays.add(new double[] {arrivalS, timeS});
+                }
+            }));
+        }
+        List<double[]> reads = new ArrayList<>(); // {time, count}
+        for (int i = 0; i < 20000; i++) {
+            double at = rng.nextDouble() * t;
+            sim.schedule(at, () -> {
+                reads.add(new double[] {at, s.inSystem()});
+                reads.add(new double[] {at, s.inSystem()});
+            });
+        }
+        sim.run();
+        for (double[] read : reads) {
+            long expected = stays.stream().filter(st -> st[0] <= read[0] && read[0] < st[1]).count();
+            assertEquals(expected, (long) read[1], "at " + read[0]);
+        }
+    }
+
+    @Test
     void impatientJobsOccupyTheWaitingRoomUntilTheyGiveUp() {
         // queue limit 1, timeout 1: a 0..10; b at 0 would wait 10 > 1: gives up at 1 and holds
         // the only waiting place until then; c at 0.5 is rejected; e at 1.5 finds the place
