@@ -2,6 +2,7 @@ package capsim.models.fidelity;
 
 import capsim.engine.dist.Distribution;
 import capsim.engine.kernel.Event;
+import capsim.engine.kernel.Lane;
 import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.station.Outcome;
@@ -58,6 +59,8 @@ public final class Background implements Event {
     private final BackgroundVisit reusable;
     private double bound;
     private long pending = -1;
+    /** The candidates' events: each books the next, later one, so they keep to a lane (a rebound's earlier one goes to the heap). */
+    private final Lane candidates;
     /** True when the tier's balancer follows its mean-field limit: the background then follows the sample's weight. */
     private final boolean meanField;
     /** The largest node weight the bound was set for (mean-field tiers). */
@@ -76,6 +79,7 @@ public final class Background implements Event {
     private Background(Simulation sim, Tier tier, List<VisitKind> kinds, Function<StepSpec, Distribution> demandMs,
                        ProfileSpec profile, RandomStream rng) {
         this.sim = sim;
+        this.candidates = sim.lane();
         this.tier = tier;
         this.profile = profile;
         this.rng = rng;
@@ -151,7 +155,7 @@ public final class Background implements Event {
             pending = -1;
         }
         if (bound > 0) {
-            pending = sim.schedule(sim.now() + rng.nextExponential(1 / bound), this);
+            pending = candidates.schedule(sim.now() + rng.nextExponential(1 / bound), this);
         }
     }
 
@@ -194,7 +198,7 @@ public final class Background implements Event {
         if (tier.maxWeight() != boundWeight || scale > boundScale || scale < 0.6 * boundScale) {
             reboundMeanField();
         } else {
-            pending = sim.schedule(now + rng.nextExponential(1 / bound), this);
+            pending = candidates.schedule(now + rng.nextExponential(1 / bound), this);
         }
     }
 
@@ -241,7 +245,7 @@ public final class Background implements Event {
         if (k >= 0) {
             offer(k, now);
         }
-        pending = sim.schedule(now + rng.nextExponential(1 / bound), this);
+        pending = candidates.schedule(now + rng.nextExponential(1 / bound), this);
     }
 
     /** A background visit of kind {@code k} reaches the tier now. */
