@@ -1,11 +1,13 @@
 package capsim.experiments.calibrate;
 
+import capsim.engine.dist.Gamma;
+import capsim.engine.dist.LogNormal;
+import capsim.engine.dist.Weibull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
@@ -17,7 +19,6 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * The client's stalls, from a low-load run's schedule lags (pgbench with {@code --rate} logs how
@@ -118,18 +119,23 @@ public record ClientStallFit(String dist, double meanMs, double cv, double rateP
         return Math.max(1e-12, d.getNumericalMean() - s * h / 3);
     }
 
-    /** The distribution {@code family} with {@code mean} and {@code cv}, as capsim's DIST keys mean them. */
+    /**
+     * The distribution {@code family} with {@code mean} and {@code cv}, as capsim's DIST keys mean
+     * them: the parameters of the engine's own distribution of that mean and cv.
+     */
     static RealDistribution of(String family, double mean, double cv) {
         return switch (family) {
             case "lognormal" -> {
-                double s2 = Math.log(1 + cv * cv);
-                yield new LogNormalDistribution(null, Math.log(mean) - s2 / 2, Math.sqrt(s2));
+                LogNormal d = LogNormal.ofMeanCv(mean, cv);
+                yield new LogNormalDistribution(null, d.mu(), d.sigma());
             }
-            case "gamma" -> new GammaDistribution(null, 1 / (cv * cv), mean * cv * cv);
+            case "gamma" -> {
+                Gamma d = Gamma.ofMeanCv(mean, cv);
+                yield new GammaDistribution(null, d.shape(), d.scale());
+            }
             case "weibull" -> {
-                double k = new BrentSolver(1e-12).solve(200, kk -> Math.exp(Gamma.logGamma(1 + 2 / kk)
-                        - 2 * Gamma.logGamma(1 + 1 / kk)) - 1 - cv * cv, 0.02, 100);
-                yield new WeibullDistribution(null, k, mean / Math.exp(Gamma.logGamma(1 + 1 / k)));
+                Weibull d = Weibull.ofMeanCv(mean, cv);
+                yield new WeibullDistribution(null, d.shape(), d.scale());
             }
             default -> throw new IllegalArgumentException(family);
         };
