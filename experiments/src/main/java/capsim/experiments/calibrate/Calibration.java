@@ -39,11 +39,6 @@ public final class Calibration {
 
     private Calibration(TxLog low, double fastTps, String capacitySource, Optional<RegimeFit> regimes,
                         boolean interference) {
-        this(low, fastTps, capacitySource, regimes, interference, false);
-    }
-
-    private Calibration(TxLog low, double fastTps, String capacitySource, Optional<RegimeFit> regimes,
-                        boolean interference, boolean withClientStalls) {
         this.interference = interference;
         this.low = low.afterStartUp();
         this.fastTps = fastTps;
@@ -56,9 +51,27 @@ public final class Calibration {
                 .map(x -> Math.max(x - overheadMs, 1e-3)).toArray();
         this.bodySize = body.length;
         this.fits = ServiceFit.fitAll(thinned(body, FIT_POINTS));
-        this.clientStalls = interference && withClientStalls ? ClientStallFit.fit(this.low) : Optional.empty();
-        boolean[] touched = clientStalls.map(c -> c.touched(this.low)).orElse(new boolean[this.low.size()]);
-        this.wakeUp = interference ? WakeUpFit.fit(this.low, stalls.fenceMs(), touched) : Optional.empty();
+        this.clientStalls = Optional.empty();
+        this.wakeUp = interference ? WakeUpFit.fit(this.low, stalls.fenceMs()) : Optional.empty();
+    }
+
+    /**
+     * {@code fitted}'s fit (service time, overhead, stalls, regimes), with the client's stalls
+     * and, when they are found, the wake-up refitted to the transactions they did not touch.
+     */
+    private Calibration(Calibration fitted) {
+        this.interference = fitted.interference;
+        this.low = fitted.low;
+        this.fastTps = fitted.fastTps;
+        this.capacitySource = fitted.capacitySource;
+        this.regimes = fitted.regimes;
+        this.stalls = fitted.stalls;
+        this.overheadMs = fitted.overheadMs;
+        this.bodySize = fitted.bodySize;
+        this.fits = fitted.fits;
+        this.clientStalls = interference ? ClientStallFit.fit(low) : Optional.empty();
+        this.wakeUp = clientStalls.isEmpty() ? fitted.wakeUp
+                : WakeUpFit.fit(low, stalls.fenceMs(), clientStalls.get().touched(low));
     }
 
     /** Fitted from {@code low} with the capacity figure {@code capacityTps}. */
@@ -90,7 +103,7 @@ public final class Calibration {
      * without interference or lags.
      */
     public Calibration withClientStalls() {
-        return new Calibration(low, fastTps, capacitySource, regimes, interference, true);
+        return new Calibration(this);
     }
 
     private static String capacitySource(TxLog capacity, RegimeFit r) {
