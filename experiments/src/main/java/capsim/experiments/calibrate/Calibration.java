@@ -15,8 +15,8 @@ import java.util.Optional;
  * fit with the smallest Kolmogorov-Smirnov distance to the low-load body minus the overhead.
  * Interference: capacity regimes from the throughput series ({@link RegimeFit}), stalls from
  * the low-load run's tail ({@link StallFit}), or, where the log gives schedule lags, the client's
- * own stalls ({@link ClientStallFit}) and a wake-up fitted to the transactions they did not touch. The client keeps the log's connections as
- * {@code max_in_flight}. Every number in the fragment says in a comment what it was fitted from.
+ * own stalls ({@link ClientStallFit}) and a wake-up fitted to the transactions they did not touch.
+ * The client keeps the log's connections as {@code max_in_flight}. Every number in the fragment says in a comment what it was fitted from.
  */
 public final class Calibration {
     /** The name of the class and the tier in the fragment (check overrides the class's rate). */

@@ -28,7 +28,8 @@ import java.util.Set;
  * nodes have no CPU credits (a balance per node, billed per node), the model has no regions
  * (requests prefer their own region's nodes), and every class visiting it is Poisson or closed
  * (the background follows a known rate) without a client-side {@code max_in_flight} (a limit on
- * the whole class's requests under way) or {@code client_stalls} (bursts to every node at once). Stride: the tier's {@code count} / its sample size
+ * the whole class's requests under way) or {@code client_stalls} (bursts to every node at
+ * once). Stride: the tier's {@code count} / its sample size
  * ({@link #SAMPLE_RANDOM} nodes behind a random balancer, whose per-node stream is an exact
  * Poisson thinning, or fewer, down to one, when every class visiting it is already thinned as
  * much by another tier on its route; {@link #SAMPLE_MEAN_FIELD_SERVERS} servers behind the others:
@@ -192,11 +193,6 @@ public final class SamplePlan {
             return Double.POSITIVE_INFINITY;
         }
         return erlangC(workers, rho) / (workers * (1 - rho)) * (1 + cv2) / 2;
-    }
-
-    /** The squared coefficient of variation of the service demands of the visits to {@code tier} ({@link OfferedLoad#serviceCv2}). */
-    static double serviceCv2(ModelSpec model, Catalog catalog, String tier) {
-        return OfferedLoad.serviceCv2(model, catalog).get(tier);
     }
 
     /** Erlang C: the chance that a Poisson arrival waits at {@code c} servers each busy {@code rho} of the time (rho < 1). */

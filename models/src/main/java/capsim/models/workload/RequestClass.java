@@ -8,12 +8,12 @@ import capsim.engine.kernel.Simulation;
 import capsim.engine.random.RandomStream;
 import capsim.engine.random.RandomStreams;
 import capsim.engine.station.Outcome;
+import capsim.models.load.Distributions;
 import capsim.models.period.ClassRecorder;
 import capsim.models.period.Periods;
 import capsim.models.region.Regions;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.StepSpec;
-import capsim.models.load.Distributions;
 import capsim.models.tier.Tier;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -61,11 +61,11 @@ public final class RequestClass {
     private final int maxInFlight;
     private int inFlight;
     private final ArrayDeque<Request> waiting = new ArrayDeque<>();
-    /** The client's stalls; null when it does not stall. */
     /**
-     * The client's path with {@code client_stalls}: the same alternating renewal process as a
-     * node's {@link Stalls} (up times Exp(mean 1 / rate), stalls of the given length, up at time 0),
-     * drawn on demand from its own stream, in time order, so it does not depend on when it is asked.
+     * The client's path with {@code client_stalls}, null without: the same alternating renewal
+     * process as a node's {@link Stalls} (up times Exp(mean 1 / rate), stalls of the given length,
+     * up at time 0), drawn on demand from its own stream, in time order, so it does not depend on
+     * when it is asked.
      */
     private final PiecewiseCapacity clientStalls;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import capsim.models.catalog.Catalog;
+import capsim.models.system.OfferedLoad;
 import capsim.models.load.ModelException;
 import capsim.models.load.ModelLoader;
 import capsim.models.spec.ModelSpec;
@@ -131,7 +132,7 @@ class SamplePlanTest {
                 tiers:
                   - {name: app, node: custom, vcpu: 1, memory_gb: 1, hourly_usd: 0.01, count: 4, balancer: random}
                 """, "mix.yaml");
-        assertEquals(0.5, SamplePlan.serviceCv2(m, Catalog.builtIn(), "app"), 1e-12);
+        assertEquals(0.5, OfferedLoad.serviceCv2(m, Catalog.builtIn()).get("app"), 1e-12);
     }
 
     /** 48 nodes of 16 workers behind {@code balancer}, exponential 10 ms, at {@code rate} a second. */
