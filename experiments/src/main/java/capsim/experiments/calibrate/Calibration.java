@@ -15,7 +15,8 @@ import java.util.Optional;
  * fit with the smallest Kolmogorov-Smirnov distance to the low-load body minus the overhead.
  * Interference: capacity regimes from the throughput series ({@link RegimeFit}), stalls from
  * the low-load run's tail ({@link StallFit}), or, where the log gives schedule lags, the client's
- * own stalls ({@link ClientStallFit}) and a wake-up fitted to the transactions they did not touch.
+ * own stalls ({@link ClientStallFit}) and a wake-up fitted to the transactions they did not touch;
+ * on request, a demand that depends on the server's load ({@link LoadFit}).
  * The client keeps the log's connections as {@code max_in_flight}. Every number in the fragment says in a comment what it was fitted from.
  */
 public final class Calibration {
@@ -36,6 +37,7 @@ public final class Calibration {
     private final boolean interference;
     private final Optional<WakeUpFit> wakeUp;
     private final Optional<ClientStallFit> clientStalls;
+    private final Optional<LoadFit> load;
 
     private Calibration(TxLog low, double fastTps, String capacitySource, Optional<RegimeFit> regimes,
                         boolean interference) {
@@ -53,13 +55,16 @@ public final class Calibration {
         this.fits = ServiceFit.fitAll(thinned(body, FIT_POINTS));
         this.clientStalls = Optional.empty();
         this.wakeUp = interference ? WakeUpFit.fit(this.low, stalls.fenceMs()) : Optional.empty();
+        this.load = Optional.empty();
     }
 
     /**
-     * {@code fitted}'s fit (service time, overhead, stalls, regimes), with the client's stalls
-     * and, when they are found, the wake-up refitted to the transactions they did not touch.
+     * {@code fitted}'s fit (service time, overhead, stalls, regimes); when {@code clientStalls},
+     * with the client's stalls and, when they are found, the wake-up refitted to the transactions
+     * they did not touch; when {@code loadDependence}, with the demand's load dependence where the
+     * low-load run shows one.
      */
-    private Calibration(Calibration fitted) {
+    private Calibration(Calibration fitted, boolean clientStalls, boolean loadDependence) {
         this.interference = fitted.interference;
         this.low = fitted.low;
         this.fastTps = fitted.fastTps;
@@ -69,9 +74,31 @@ public final class Calibration {
         this.overheadMs = fitted.overheadMs;
         this.bodySize = fitted.bodySize;
         this.fits = fitted.fits;
-        this.clientStalls = interference ? ClientStallFit.fit(low) : Optional.empty();
-        this.wakeUp = clientStalls.isEmpty() ? fitted.wakeUp
-                : WakeUpFit.fit(low, stalls.fenceMs(), clientStalls.get().touched(low));
+        this.clientStalls = !clientStalls ? fitted.clientStalls : interference ? ClientStallFit.fit(low) : Optional.empty();
+        this.wakeUp = !clientStalls || this.clientStalls.isEmpty() ? fitted.wakeUp
+                : WakeUpFit.fit(low, this.stalls.fenceMs(), this.clientStalls.get().touched(low));
+        this.load = interference && loadDependence ? loadFit() : Optional.empty();
+    }
+
+    /**
+     * The load dependence of the server's demand ({@link LoadFit}), read only where the server is
+     * most of a lone transaction's latency (its warm latency's floor holds the demand at capacity)
+     * and only when the demand at low load fits inside the warm latency.
+     */
+    private Optional<LoadFit> loadFit() {
+        double demandMs = 1000 / fastTps;
+        if (bodyMs() - overheadMs - demandMs >= 0) {
+            return Optional.empty();
+        }
+        return LoadFit.fit(low, demandMs).filter(f -> f.demandMs() <= bodyMs());
+    }
+
+    /**
+     * The low-load body's mean latency, split in the fragment into overhead, extra delay and
+     * demand; with a wake-up, the latency of a lone transaction that found the server warm.
+     */
+    private double bodyMs() {
+        return wakeUp.map(WakeUpFit::baseMs).orElse(overheadMs + fits.get(0).mean());
     }
 
     /** Fitted from {@code low} with the capacity figure {@code capacityTps}. */
@@ -103,7 +130,25 @@ public final class Calibration {
      * without interference or lags.
      */
     public Calibration withClientStalls() {
-        return new Calibration(this);
+        return new Calibration(this, true, load.isPresent());
+    }
+
+    /**
+     * The same fit with the server's demand depending on its load ({@link LoadFit}) where the
+     * low-load run shows it; unchanged without interference or where it does not.
+     */
+    public Calibration withLoadDependence() {
+        return new Calibration(this, false, true);
+    }
+
+    /** The server's demand at capacity (at full speed), ms. */
+    public double capacityDemandMs() {
+        return 1000 / fastTps;
+    }
+
+    /** The load dependence of the server's demand, when the low-load run shows one (with interference only). */
+    public Optional<LoadFit> load() {
+        return load;
     }
 
     private static String capacitySource(TxLog capacity, RegimeFit r) {
@@ -187,9 +232,7 @@ public final class Calibration {
         String fitNote = best.dist() + " (KS distance " + fmt(best.ks()) + "; " + others() + ") by maximum likelihood"
                 + " to the " + bodySize + " low-load latencies up to the stall fence " + fmt(stalls.fenceMs())
                 + " ms, minus the overhead: mean " + fmt(best.mean()) + " ms";
-        // the low-load body's mean latency, split below into overhead, extra delay and demand; with a
-        // wake-up, the latency of a lone transaction that found the server warm
-        double bodyMs = wakeUp.map(WakeUpFit::baseMs).orElse(overheadMs + best.mean());
+        double bodyMs = bodyMs();
         String bodyNote = wakeUp.isPresent() ? "the warm latency " + fmt(bodyMs) + " ms (wake-up fit below)"
                 : "the low-load mean up to the stall fence (" + fmt(bodyMs) + " ms)";
         double extraMs = bodyMs - overheadMs - demandMs;
@@ -206,24 +249,30 @@ public final class Calibration {
             b.append(extraMs > 0 ? "; shape as above\n" : "; shape: " + fitNote + "\n");
         } else {
             // the server's demand is part of even the fastest low-load latencies: the overhead is
-            // what the body's mean leaves beside it, and the body's spread is the server's
-            if (bodyMs - demandMs > 0) {
-                b.append("        # constant overhead: ").append(bodyNote).append(" minus the demand at capacity\n");
-                b.append("        - delay_ms: {dist: deterministic, mean: ").append(fmt(bodyMs - demandMs))
+            // what the body's mean leaves beside it (beside the demand at low load, when it depends
+            // on the load), and the body's spread is the server's
+            double lowDemandMs = load.map(LoadFit::demandMs).orElse(demandMs);
+            if (bodyMs - lowDemandMs > 0) {
+                b.append("        # constant overhead: ").append(bodyNote)
+                        .append(load.isPresent() ? " minus the demand at low load (below)\n" : " minus the demand at capacity\n");
+                b.append("        - delay_ms: {dist: deterministic, mean: ").append(fmt(bodyMs - lowDemandMs))
                         .append("}\n");
             }
             b.append("        # demand at full speed: 1 / capacity = 1000 / ").append(fmt(fastTps))
                     .append(" ms, with the standard deviation (").append(fmt(best.cv() * best.mean())).append(" ms) of ")
-                    .append(fitNote).append('\n');
+                    .append(fitNote).append(load.isPresent() ? "; as a share of the demand at low load, "
+                            + fmt(lowDemandMs) + " ms, where that spread was measured\n" : "\n");
         }
         b.append("        - tier: ").append(TIER).append('\n');
         b.append("          service_ms: {dist: ").append(best.dist()).append(", mean: ").append(fmt(demandMs))
-                .append(", cv: ").append(fmt(extraMs >= 0 ? best.cv() : best.cv() * best.mean() / demandMs))
+                .append(", cv: ").append(fmt(extraMs >= 0 ? best.cv()
+                        : best.cv() * best.mean() / load.map(LoadFit::demandMs).orElse(demandMs)))
                 .append("}\n");
         b.append("tiers:\n  - name: ").append(TIER).append('\n');
         b.append("    node: custom\n    count: 1\n    vcpu: 1\n    memory_gb: 1\n    hourly_usd: 0\n");
         b.append("    workers: 1\n    discipline: ps   # one core shared by the connections\n");
         regimes.ifPresent(r -> regimes(b, r));
+        load.ifPresent(l -> loadDependence(b, l, demandMs));
         wakeUp.ifPresent(w -> {
             b.append("    # wake-up: over the ").append(w.lone()).append(" low-load transactions that found the server idle,")
                     .append(" latency = ").append(fmt(w.baseMs())).append(" ms + ").append(fmt(w.slopeMs()))
@@ -251,6 +300,19 @@ public final class Calibration {
                     .append(", duration_ms: {dist: exponential, mean: ").append(fmt(stalls.meanMs())).append("}}\n");
         }
         return b.toString();
+    }
+
+    /** The load_dependence line of {@code l}, each number with what it came from. */
+    private static void loadDependence(StringBuilder b, LoadFit l, double demandMs) {
+        b.append("    # load dependence: the demand at low load, ").append(fmt(l.demandMs())).append(" ms (SE ")
+                .append(fmt(l.seMs())).append(" ms), from the busy periods of ").append(l.pairs())
+                .append(" pairs of overlapping low-load transactions\n    # against ").append(l.lone())
+                .append(" lone ones, is ").append(fmt(l.demandMs() / demandMs)).append(" x the demand at capacity (")
+                .append(fmt(l.t(demandMs))).append(" SE above it) at ").append(fmt(100 * l.utilisation()))
+                .append("% busy; linear in the utilisation, 1 x at full load;\n")
+                .append("    # horizon_s: assumed (the logs cannot tell it), long against a transaction, short against a run\n");
+        b.append("    load_dependence: {idle_factor: ").append(fmt(l.idleFactor(demandMs))).append(", horizon_s: ")
+                .append(fmt(LoadFit.HORIZON_S)).append("}\n");
     }
 
     /** The client_stalls line of {@code c}, each number with what it came from. */

@@ -73,6 +73,10 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Fitting: add the client's own stalls, from the low-load log's schedule lags (pgbench --rate).")
     private boolean clientStalls;
 
+    @Option(names = "--load-dependence",
+            description = "Fitting: let the server's demand grow as its load falls, where the low-load run shows it higher than at capacity.")
+    private boolean loadDependence;
+
     @Option(names = "--replications", paramLabel = "N",
             description = "Checking: replications per measured run (default: the fragment's).")
     private Integer replications;
@@ -103,7 +107,8 @@ final class CalibrateCommand implements Callable<Integer> {
         TxLog lowLog = read(low);
         Calibration fitted = capacityTps != null ? Calibration.withCapacity(lowLog, capacityTps)
                 : withCapacityLog(lowLog, read(capacityLog));
-        Calibration c = clientStalls ? fitted.withClientStalls() : fitted;
+        Calibration stalled = clientStalls ? fitted.withClientStalls() : fitted;
+        Calibration c = loadDependence ? stalled.withLoadDependence() : stalled;
         String name = out.getFileName().toString().replaceAll("\\.(ya?ml|json)$", "").toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
         try {
@@ -125,6 +130,14 @@ final class CalibrateCommand implements Callable<Integer> {
                 100 * c.stalls().share(), c.stalls().fenceMs(), c.stalls().meanMs(), c.stalls().ratePerS(),
                 c.hasStalls() ? "" : " (not in the model: " + (c.wakeUp().isPresent() ? "the wake-up takes the tail)"
                         : c.clientStalls().isPresent() ? "client stalls take the tail)" : "without interference)"));
+        c.load().ifPresent(l -> o.printf(Locale.ROOT, "  load dependence: demand %.4g ms (SE %.3g) at low load"
+                + " (%.3g%% busy; %d overlapping pairs), %.3g x the demand at capacity, %.1f SE above it; idle factor %.4g%n",
+                l.demandMs(), l.seMs(), 100 * l.utilisation(), l.pairs(), l.demandMs() / c.capacityDemandMs(),
+                l.t(c.capacityDemandMs()), l.idleFactor(c.capacityDemandMs())));
+        if (loadDependence && c.load().isEmpty()) {
+            o.println("  load dependence: none shown (read only with interference, where the fastest low-load latencies"
+                    + " hold the demand at capacity, from at least 30 overlapping pairs, 3 SE above that demand)");
+        }
         c.regimes().ifPresent(r -> {
             o.print("  regimes:");
             for (int i = 0; i < r.levelsTps().length; i++) {

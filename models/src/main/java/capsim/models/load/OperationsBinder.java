@@ -9,11 +9,13 @@ import java.util.List;
 /**
  * Binds a tier's operations keys: {@code boot_s}, {@code drain_s}, {@code zones}, and the
  * {@code autoscale}, {@code credits}, {@code failures} and {@code managed} sections and the
- * interference keys {@code capacity_regimes}, {@code stalls} and {@code wake_up} (each by its own binder).
+ * interference keys {@code capacity_regimes}, {@code stalls}, {@code wake_up} and {@code load_dependence}
+ * (each by its own binder).
  */
 final class OperationsBinder {
     static final List<String> KEYS = List.of("boot_s", "drain_s", "zones", "autoscale", "credits", "failures",
-            "managed", InterferenceBinder.REGIMES, InterferenceBinder.STALLS, InterferenceBinder.WAKE_UP);
+            "managed", InterferenceBinder.REGIMES, InterferenceBinder.STALLS, InterferenceBinder.WAKE_UP,
+            InterferenceBinder.LOAD_DEPENDENCE);
 
     private OperationsBinder() {
     }

@@ -72,6 +72,11 @@ public final class Interference {
                 .orElse(WakeUp.NONE);
     }
 
+    /** The tier's load-dependent demand, if it declares one. */
+    public Optional<InterferenceSpec.LoadDependence> loadDependence() {
+        return spec.flatMap(InterferenceSpec::loadDependence);
+    }
+
     private PieceSource regimes(InterferenceSpec s, String stream) {
         double[] speed = s.regimes().stream().mapToDouble(InterferenceSpec.Regime::speed).toArray();
         double[] meanS = s.regimes().stream().mapToDouble(InterferenceSpec.Regime::meanS).toArray();

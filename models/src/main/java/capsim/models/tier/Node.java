@@ -51,6 +51,8 @@ public final class Node {
     private double coldSinceS = Double.NEGATIVE_INFINITY;
     private double coldShare = 1;
     private double failedShare = 1;
+    /** The node's recent utilisation under a load-dependent demand; null without one. */
+    private RecentUtilisation recent;
 
     /** A node whose CPU runs at {@code cpuSpeed} x the reference type's; its other factors start at 1. */
     public Node(int id, String zone, Station station, State state, double nowS, double cpuSpeed) {
@@ -255,8 +257,27 @@ public final class Node {
         return cpuS;
     }
 
-    void addBusy(double serverS) {
+    /** {@code serverS} busy server-seconds reported by the station at {@code nowS}. */
+    void addBusy(double serverS, double nowS) {
         busyServerS += serverS;
         cpuS += serverS * cpuShare;
+        if (recent != null) {
+            recent.busy(nowS, serverS);
+        }
+    }
+
+    /** From now on the node's demand depends on its recent utilisation as {@code utilisation} says. */
+    void loadDependent(RecentUtilisation utilisation) {
+        recent = utilisation;
+    }
+
+    /**
+     * Sets the {@link SpeedFactor#LOAD} factor for a visit arriving at {@code nowS} from the
+     * node's recent utilisation; nothing without a load-dependent demand.
+     */
+    void followLoad(double nowS) {
+        if (recent != null) {
+            setSpeedFactor(SpeedFactor.LOAD, 1 / recent.demandFactor(nowS));
+        }
     }
 }

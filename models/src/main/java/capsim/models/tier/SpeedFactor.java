@@ -16,7 +16,13 @@ public enum SpeedFactor {
     /** The node type's CPU speed relative to the reference type (a clock ratio); fixed for a node. */
     CPU(false),
     /** A burstable node's CPU share: {@code baseline_per_vcpu} while a standard-mode balance is empty, else 1. */
-    CREDITS(true);
+    CREDITS(true),
+    /**
+     * A load-dependent demand: 1 / the factor a tier's {@code load_dependence} puts on a visit's
+     * demand at the node's recent utilisation ({@link RecentUtilisation}); set before each visit,
+     * 1 without one. It changes the work a visit takes, not the node's share of its CPU.
+     */
+    LOAD(false);
 
     private final boolean cpuShare;
 

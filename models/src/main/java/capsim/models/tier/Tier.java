@@ -163,6 +163,8 @@ public final class Tier {
                 ? new PsStation(sim, workers, queueLimit, timeoutS, busy, path, interference.wakeUpFor(id))
                 : new FcfsStation(sim, workers, queueLimit, timeoutS, busy, path, interference.wakeUpFor(id));
         Node node = new Node(id, zone, station, state, sim.now(), cpuSpeed, stride == 1 || sampleSlot(zone));
+        interference.loadDependence().ifPresent(l ->
+                node.loadDependent(new RecentUtilisation(l.idleFactor(), l.horizonS(), workers)));
         self[0] = node;
         nodes.add(node);
         if (state == Node.State.IN_SERVICE) {
@@ -198,7 +200,7 @@ public final class Tier {
     private void addBusy(Node node, double fromS, double toS, double servers) {
         double serverS = (toS - fromS) * servers;
         busyTotalS += serverS;
-        node.addBusy(serverS);
+        node.addBusy(serverS, sim.now());
         for (TierRecorder r : recorders) {
             r.busy(fromS, toS, servers);
         }
@@ -540,6 +542,7 @@ public final class Tier {
             visit.departed(sim.now(), Outcome.REJECTED);
             return;
         }
+        node.followLoad(sim.now());
         node.station().offer(serviceS, visit);
     }
 

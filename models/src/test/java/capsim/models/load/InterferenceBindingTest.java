@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** capacity_regimes, stalls and wake_up bind (regimes in both forms) and are checked. */
+/** capacity_regimes, stalls, wake_up and load_dependence bind (regimes in both forms) and are checked. */
 class InterferenceBindingTest {
     private final ModelLoader loader = new ModelLoader(Catalog.builtIn());
 
@@ -100,6 +100,27 @@ class InterferenceBindingTest {
                 """).toString();
         assertTrue(all.contains("tiers[0].wake_up.idle_scale_ms: must be >= 0"), all);
         assertTrue(all.contains("missing required key 'duration_ms'"), all);
+    }
+
+    @Test
+    void aLoadDependenceTakesAnIdleFactorAndAnOptionalHorizon() throws ModelException {
+        InterferenceSpec s = interference("""
+                    load_dependence: {idle_factor: 1.4, horizon_s: 2}
+                """).orElseThrow();
+        assertEquals(new InterferenceSpec.LoadDependence(1.4, 2), s.loadDependence().orElseThrow());
+        assertEquals(Optional.empty(), s.wakeUp());
+        assertEquals(1, interference("""
+                    load_dependence: {idle_factor: 1.4}
+                """).orElseThrow().loadDependence().orElseThrow().horizonS());
+        String all = errors("""
+                    load_dependence: {idle_factor: 0, horizon_s: -1, horizon: 3}
+                """).toString();
+        assertTrue(all.contains("tiers[0].load_dependence.idle_factor: must be > 0"), all);
+        assertTrue(all.contains("tiers[0].load_dependence.horizon_s: must be > 0"), all);
+        assertTrue(all.contains("unknown key 'horizon'"), all);
+        assertTrue(errors("""
+                    load_dependence: {horizon_s: 3}
+                """).toString().contains("missing required key 'idle_factor'"));
     }
 
     @Test
