@@ -1,7 +1,9 @@
 package capsim.experiments.batch;
 
+import capsim.models.catalog.Catalog;
 import capsim.models.spec.ClassSpec;
 import capsim.models.spec.ModelSpec;
+import capsim.models.system.SimulationInputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,15 +32,17 @@ public record Job(ModelSpec model, int replication) {
     }
 
     /**
-     * What names this job's result: a SHA-256 of the capsim build ({@link CodeVersion}), the
-     * resolved model (every key and value, not the name of the file it came from, plus the
-     * contents of the trace files it reads) and the replication. Two jobs with one key give the
-     * same result.
+     * What names this job's result: a SHA-256 of the capsim build ({@link CodeVersion}), what the
+     * model's replications depend on ({@link SimulationInputs}: every key and value but those that
+     * only price it, and not the name of the file it came from; plus the contents of the trace
+     * files it reads) and the replication. Two jobs with one key give the same result, so a batch
+     * runs them once: points of a sweep that differ only in what they cost (t3.small against
+     * t3.medium, a cost line, the budget) share their replications, and only their bills differ.
      */
     public String key() {
         MessageDigest sha = sha256();
-        update(sha, "capsim job\n" + CodeVersion.current() + "\n" + model.withSource("") + "\nreplication "
-                + replication + "\n");
+        update(sha, "capsim job\n" + CodeVersion.current() + "\n" + SimulationInputs.of(model, Catalog.builtIn())
+                + "\nreplication " + replication + "\n");
         for (ClassSpec c : model.workload().classes()) {
             c.arrival().file().ifPresent(file -> update(sha, traceOf(c, file)));
         }

@@ -75,8 +75,11 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter terminal = command.commandLine().getOut();
         List<Job> jobs = new ArrayList<>();
         points.forEach(p -> jobs.addAll(Job.replicationsOf(p.model())));
-        terminal.printf("sweep %s: %d points x %d replications = %d jobs on %d threads%n", file, points.size(),
-                points.get(0).model().run().replications(), jobs.size(), Math.min(threadCount, jobs.size()));
+        long distinct = jobs.stream().map(Job::key).distinct().count();
+        terminal.printf("sweep %s: %d points x %d replications = %d jobs%s on %d threads%n", file, points.size(),
+                points.get(0).model().run().replications(), jobs.size(), distinct == jobs.size() ? ""
+                        : " (" + distinct + " to simulate: points that differ only in what they cost share theirs)",
+                Math.min(threadCount, (int) distinct));
         terminal.flush();
         JobStore store = JobStore.in(dir.resolve("jobs"));
         Batch batch = new Batch(threadCount, store, ConsoleProgress.of("sweep", command.commandLine().getErr()));

@@ -124,6 +124,37 @@ class BatchTest {
         assertNotEquals(job.key(), new Job(model(MM1, "workload.classes.req.rate_per_s=50.5"), 0).key());
     }
 
+    /*
+     * Only the bill tells t3.small from t3.medium (2 vCPUs, one processor, the same credit rates):
+     * one key, and their replications, each run on its own, are the same bytes; so are a custom
+     * type's at another price and memory. t3.large (other credit rates), another CPU speed or
+     * other vCPUs are other keys.
+     */
+    @Test
+    void modelsThatDifferOnlyInWhatTheyCostShareTheirJobs() throws Exception {
+        String[] run = {"run.replications=2", "run.duration_s=5"};
+        ModelSpec small = model(MM1, run);
+        ModelSpec medium = model(MM1.replace("t3.small", "t3.medium"), run);
+        String custom = MM1.replace("node: t3.small,", "node: custom, vcpu: 2, memory_gb: 4, hourly_usd: 0.1,");
+        ModelSpec cheap = model(custom, run);
+        ModelSpec dear = model(custom.replace("memory_gb: 4, hourly_usd: 0.1", "memory_gb: 16, hourly_usd: 0.9")
+                + "cost:\n  lines:\n    - {name: support, usd_per_month: 100}\n", run);
+        assertEquals(new Job(small, 0).key(), new Job(medium, 0).key());
+        assertEquals(new Job(cheap, 1).key(), new Job(dear, 1).key());
+        for (ModelSpec[] same : List.of(new ModelSpec[] {small, medium}, new ModelSpec[] {cheap, dear})) {
+            for (int r = 0; r < 2; r++) {
+                List<Job> a = List.of(new Job(same[0], r));
+                List<Job> b = List.of(new Job(same[1], r));
+                assertEquals(texts(a, batch(1, JobStore.none(), BatchProgress.none()).run(a)),
+                        texts(b, batch(1, JobStore.none(), BatchProgress.none()).run(b)));
+            }
+        }
+        assertNotEquals(new Job(small, 0).key(), new Job(model(MM1.replace("t3.small", "t3.large"), run), 0).key());
+        assertNotEquals(new Job(small, 0).key(), new Job(model(MM1, "run.replications=2", "run.duration_s=5",
+                "tiers.app.cpu_speed=1.2"), 0).key());
+        assertNotEquals(new Job(cheap, 0).key(), new Job(model(custom.replace("vcpu: 2", "vcpu: 4"), run), 0).key());
+    }
+
     @Test
     void retainOnlyDropsOtherJobsAndLeftoverTemporaryFiles() throws Exception {
         List<Job> jobs = Job.replicationsOf(model(MM1, "run.replications=2", "run.duration_s=5"));
