@@ -86,7 +86,7 @@ public final class Calibration {
      * and only when the demand at low load fits inside the warm latency.
      */
     private Optional<LoadFit> loadFit() {
-        double demandMs = 1000 / fastTps;
+        double demandMs = capacityDemandMs();
         if (bodyMs() - overheadMs - demandMs >= 0) {
             return Optional.empty();
         }
@@ -210,7 +210,9 @@ public final class Calibration {
     /** The model fragment (a complete model file), YAML with a comment on every fitted number. */
     public String fragment(String name) {
         ServiceFit best = fits.get(0);
-        double demandMs = 1000 / fastTps;
+        double demandMs = capacityDemandMs();
+        // the demand where the low-load body was measured: at low load when it depends on the load
+        double lowDemandMs = load.map(LoadFit::demandMs).orElse(demandMs);
         StringBuilder b = new StringBuilder();
         b.append("# capsim calibrate: a model of one server fitted from the low-load run ").append(low.file())
                 .append("\n# (").append(low.size())
@@ -251,7 +253,6 @@ public final class Calibration {
             // the server's demand is part of even the fastest low-load latencies: the overhead is
             // what the body's mean leaves beside it (beside the demand at low load, when it depends
             // on the load), and the body's spread is the server's
-            double lowDemandMs = load.map(LoadFit::demandMs).orElse(demandMs);
             if (bodyMs - lowDemandMs > 0) {
                 b.append("        # constant overhead: ").append(bodyNote)
                         .append(load.isPresent() ? " minus the demand at low load (below)\n" : " minus the demand at capacity\n");
@@ -266,7 +267,7 @@ public final class Calibration {
         b.append("        - tier: ").append(TIER).append('\n');
         b.append("          service_ms: {dist: ").append(best.dist()).append(", mean: ").append(fmt(demandMs))
                 .append(", cv: ").append(fmt(extraMs >= 0 ? best.cv()
-                        : best.cv() * best.mean() / load.map(LoadFit::demandMs).orElse(demandMs)))
+                        : best.cv() * best.mean() / lowDemandMs))
                 .append("}\n");
         b.append("tiers:\n  - name: ").append(TIER).append('\n');
         b.append("    node: custom\n    count: 1\n    vcpu: 1\n    memory_gb: 1\n    hourly_usd: 0\n");

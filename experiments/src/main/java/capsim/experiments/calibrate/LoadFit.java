@@ -1,6 +1,5 @@
 package capsim.experiments.calibrate;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -33,9 +32,9 @@ import java.util.Optional;
  */
 public record LoadFit(double demandMs, double seMs, int pairs, int lone, double utilisation) {
     /** The fewest pairs read. */
-    static final int MIN_PAIRS = 30;
+    public static final int MIN_PAIRS = 30;
     /** The low-load demand must exceed the demand at capacity by this many standard errors. */
-    static final double MIN_T = 3;
+    public static final double MIN_T = 3;
     /** The horizon of the utilisation a fitted load dependence follows, seconds (an assumption; see the fragment). */
     static final double HORIZON_S = 1;
 
@@ -62,13 +61,9 @@ public record LoadFit(double demandMs, double seMs, int pairs, int lone, double 
         if (n < 2) {
             return Optional.empty();
         }
-        double[] start = low.startS().clone();
+        double[] start = new double[n];
         double[] end = new double[n];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(low.startS()[x], low.startS()[y]));
+        int[] order = low.byStart();
         for (int k = 0; k < n; k++) {
             int i = order[k];
             start[k] = low.startS()[i];

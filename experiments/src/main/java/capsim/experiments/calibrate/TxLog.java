@@ -67,6 +67,16 @@ public record TxLog(String file, double[] startS, double[] latencyMs, double spa
         return latencyMs.length;
     }
 
+    /** The indices of the transactions in order of their intended start (equal starts in log order). */
+    public int[] byStart() {
+        Integer[] order = new Integer[size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(startS[x], startS[y]));
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
     /** The latencies sorted ascending (a copy). */
     public double[] sortedLatencyMs() {
         double[] s = latencyMs.clone();

@@ -49,11 +49,7 @@ public record WakeUpFit(double baseMs, double idleScaleMs, double slopeMs, doubl
      */
     public static Optional<WakeUpFit> fit(TxLog low, double fenceMs, boolean[] skip) {
         int n = low.size();
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Double.compare(low.startS()[x], low.startS()[y]));
+        int[] order = low.byStart();
         double[] idleMs = new double[n];
         double[] latency = new double[n];
         int m = 0;

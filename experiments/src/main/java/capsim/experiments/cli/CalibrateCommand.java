@@ -4,6 +4,7 @@ import capsim.experiments.calibrate.BadLogException;
 import capsim.experiments.calibrate.Calibration;
 import capsim.experiments.calibrate.Check;
 import capsim.experiments.calibrate.ClientStallFit;
+import capsim.experiments.calibrate.LoadFit;
 import capsim.experiments.calibrate.LogFormat;
 import capsim.experiments.calibrate.LogReader;
 import capsim.experiments.calibrate.ServiceFit;
@@ -135,8 +136,9 @@ final class CalibrateCommand implements Callable<Integer> {
                 l.demandMs(), l.seMs(), 100 * l.utilisation(), l.pairs(), l.demandMs() / c.capacityDemandMs(),
                 l.t(c.capacityDemandMs()), l.idleFactor(c.capacityDemandMs())));
         if (loadDependence && c.load().isEmpty()) {
-            o.println("  load dependence: none shown (read only with interference, where the fastest low-load latencies"
-                    + " hold the demand at capacity, from at least 30 overlapping pairs, 3 SE above that demand)");
+            o.printf(Locale.ROOT, "  load dependence: none shown (read only with interference, where the fastest low-load"
+                    + " latencies hold the demand at capacity, from at least %d overlapping pairs, %.0f SE above that"
+                    + " demand)%n", LoadFit.MIN_PAIRS, LoadFit.MIN_T);
         }
         c.regimes().ifPresent(r -> {
             o.print("  regimes:");
