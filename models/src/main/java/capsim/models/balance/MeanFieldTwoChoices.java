@@ -44,20 +44,33 @@ public final class MeanFieldTwoChoices implements Balancer {
     /** Visits picked since the last estimate. */
     private long visits;
     private double[] scratch = new double[16];
+    /** The occupancies of the last {@link #observe}, and how many nodes it read. */
+    private int[] observedQ = new int[16];
+    private int observedN;
+    private final NodeLoad observedLoad = i -> observedQ[i];
 
     @Override
     public int pick(int n, NodeLoad load, RandomStream rng) {
-        visits++;
-        if (n == 1) {
-            return 0;
-        }
         if (scratch.length < n) {
             scratch = new double[n];
         }
         double total = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; n > 1 && i < n; i++) {
             scratch[i] = weight(load.inSystem(i));
             total += scratch[i];
+        }
+        return pick(scratch, n, total, rng);
+    }
+
+    /**
+     * Picks one of the first {@code n} nodes with probability {@code weights[i]} / {@code total}
+     * (uniformly when every weight is 0), {@code weights} being the nodes' {@link #weight}s now
+     * and {@code total} their sum; counts a visit.
+     */
+    public int pick(double[] weights, int n, double total, RandomStream rng) {
+        visits++;
+        if (n == 1) {
+            return 0;
         }
         if (!(total > 0)) {
             return rng.nextInt(n);
@@ -65,15 +78,24 @@ public final class MeanFieldTwoChoices implements Balancer {
         double u = rng.nextDouble() * total;
         int last = 0;
         for (int i = 0; i < n; i++) {
-            if (scratch[i] > 0) {
+            if (weights[i] > 0) {
                 last = i;
-                u -= scratch[i];
+                u -= weights[i];
                 if (u < 0) {
                     return i;
                 }
             }
         }
         return last;
+    }
+
+    /**
+     * {@link #pick} over the occupancies the last {@link #observe} read, for a visit offered at the
+     * instant of that observation, before anything changed: the same choice without reading the
+     * nodes again.
+     */
+    public int pickObserved(RandomStream rng) {
+        return pick(observedN, observedLoad, rng);
     }
 
     /** The weight of a node holding {@code q} requests. */
@@ -96,8 +118,13 @@ public final class MeanFieldTwoChoices implements Balancer {
      */
     public double observe(int n, NodeLoad load) {
         double total = 0;
+        if (observedQ.length < n) {
+            observedQ = new int[n];
+        }
+        observedN = n;
         for (int i = 0; i < n; i++) {
             int q = load.inSystem(i);
+            observedQ[i] = q;
             total += weight(q);
             if (q >= counts.length) {
                 counts = Arrays.copyOf(counts, Math.max(q + 1, 2 * counts.length));

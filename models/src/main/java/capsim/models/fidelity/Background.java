@@ -41,6 +41,16 @@ public final class Background implements Event {
     public static final double SCALE_VISITS = 1000;
     /** Mean-field tiers: the visits per simulated node over which an excess is forgotten. */
     public static final double LEAK_VISITS = 10_000;
+    /**
+     * Mean-field tiers: the scale is set anew every this many candidates. It moves over about
+     * {@link #SCALE_VISITS} visits per simulated node, each node seeing 2 to 4 candidates a visit.
+     */
+    static final int FOLLOW_EVERY = 8;
+    /**
+     * Mean-field tiers: the bound is set for the scale times this margin, and set anew when the
+     * scale outgrows it (or falls below 0.6 of it).
+     */
+    static final double SCALE_MARGIN = 1.05;
     private final Simulation sim;
     private final Tier tier;
     private final ProfileSpec profile;
@@ -74,6 +84,11 @@ public final class Background implements Event {
     /** Visits per simulated node received beyond the nominal share, forgotten over {@link #LEAK_VISITS}. */
     private double excess;
     private long offersSeen;
+    /** Candidates since the scale was last set ({@link #FOLLOW_EVERY}). */
+    private int sinceFollow;
+    /** The kinds' base rates summed: the profiled ones (times the profile's multiplier) and the others. */
+    private double openBase;
+    private double closedBase;
     private double seenS;
 
     private Background(Simulation sim, Tier tier, List<VisitKind> kinds, Function<StepSpec, Distribution> demandMs,
@@ -102,6 +117,11 @@ public final class Background implements Event {
             thinning[i] = k.thinning();
             profiled[i] = !k.owner().closed();
             serviceMs[i] = demandMs.apply(k.step());
+            if (profiled[i]) {
+                openBase += baseRatePerS[i];
+            } else {
+                closedBase += baseRatePerS[i];
+            }
         }
     }
 
@@ -165,7 +185,7 @@ public final class Background implements Event {
      */
     private void reboundMeanField() {
         boundWeight = tier.maxWeight();
-        boundScale = 1.2 * scale;
+        boundScale = SCALE_MARGIN * scale;
         double most = simulatedShare() * boundWeight * boundScale;
         double total = 0;
         for (int i = 0; i < baseRatePerS.length; i++) {
@@ -185,13 +205,16 @@ public final class Background implements Event {
         double now = sim.now();
         int all = tier.active().size();
         double m = constant ? 1 : profile.multiplierAt(now);
-        follow(now, m);
+        if (++sinceFollow == FOLLOW_EVERY) {
+            sinceFollow = 0;
+            follow(now, m);
+        }
         double share = all == 0 ? 0 : scale * tier.observeWeight() / all;
         double u = rng.nextDouble() * bound;
         for (int k = 0; k < baseRatePerS.length; k++) {
             u -= baseRatePerS[k] * Math.max(0, share - thinning[k]) * (profiled[k] ? m : 1);
             if (u < 0) {
-                offer(k, now);
+                offer(k, now, true);
                 break;
             }
         }
@@ -214,10 +237,7 @@ public final class Background implements Event {
         int k = tier.simulatedActive().size();
         long offers = tier.offers();
         if (k > 0) {
-            double nominal = 0;
-            for (int i = 0; i < baseRatePerS.length; i++) {
-                nominal += baseRatePerS[i] * (profiled[i] ? multiplier : 1);
-            }
+            double nominal = openBase * multiplier + closedBase;
             double due = nominal * simulatedShare() * (now - seenS) / k;
             excess = excess * Math.exp(-due / LEAK_VISITS) + (double) (offers - offersSeen) / k - due;
             scale = Math.max(0.25, Math.min(4, 1 - excess / SCALE_VISITS));
@@ -243,16 +263,24 @@ public final class Background implements Event {
             k = find(closedCumulative, u - m * openTotal);
         }
         if (k >= 0) {
-            offer(k, now);
+            offer(k, now, false);
         }
         pending = candidates.schedule(now + rng.nextExponential(1 / bound), this);
     }
 
-    /** A background visit of kind {@code k} reaches the tier now. */
-    private void offer(int k, double now) {
+    /**
+     * A background visit of kind {@code k} reaches the tier now; {@code observed}: the balancer
+     * picks from the occupancies it observed for this candidate (a mean-field tier).
+     */
+    private void offer(int k, double now, boolean observed) {
         BackgroundVisit visit = reusable != null ? reusable : new BackgroundVisit(tier);
         visit.arrivalS = now;
-        tier.offer(serviceMs[k].sample(rng) / 1000.0, visit);
+        double serviceS = serviceMs[k].sample(rng) / 1000.0;
+        if (observed) {
+            tier.offerObserved(serviceS, visit);
+        } else {
+            tier.offer(serviceS, visit);
+        }
     }
 
     /** The first kind whose cumulative weight exceeds {@code u}. */

@@ -468,9 +468,31 @@ public final class Tier {
         return node;
     }
 
+    /**
+     * For a {@link #meanField()} tier, {@link #offer} at the instant of the last {@link #observeWeight()},
+     * nothing having changed since: the balancer picks from the occupancies it observed.
+     */
+    public Node offerObserved(double serviceS, Visit visit) {
+        if (simActive.isEmpty()) {
+            return offer(serviceS, visit);
+        }
+        Node node = sampleCheck(simActive.get(meanFieldBalancer().pickObserved(balancerRng)));
+        offerTo(node, serviceS, visit);
+        return node;
+    }
+
+    /** The balancer of a {@link #meanField()} tier. */
+    public MeanFieldTwoChoices meanFieldBalancer() {
+        return (MeanFieldTwoChoices) balancer;
+    }
+
     /** The node the balancer picks for the next visit; some node must be in service. */
     public Node pick() {
-        Node node = simActive.get(balancer.pick(simActive.size(), load, balancerRng));
+        return sampleCheck(simActive.get(balancer.pick(simActive.size(), load, balancerRng)));
+    }
+
+    /** {@code node}, picked by the balancer, or when it failed unseen another node in service for the share it stands for. */
+    private Node sampleCheck(Node node) {
         if (stride > 1 && node.state() == Node.State.FAILED && sampleRng.nextDouble() >= node.failedShare()) {
             Node up = anotherInService();
             return up != null ? up : node;
@@ -504,12 +526,12 @@ public final class Tier {
      * chosen independently of them) and returns their total weight; may change {@link #maxWeight()}.
      */
     public double observeWeight() {
-        return ((MeanFieldTwoChoices) balancer).observe(simActive.size(), load);
+        return meanFieldBalancer().observe(simActive.size(), load);
     }
 
     /** For a {@link #meanField()} tier, the largest weight a simulated node can have now. */
     public double maxWeight() {
-        return ((MeanFieldTwoChoices) balancer).maxWeight();
+        return meanFieldBalancer().maxWeight();
     }
 
     /** True when some simulated node takes work. */
