@@ -137,17 +137,23 @@ class SamplePlanTest {
 
     /** 48 nodes of 16 workers behind {@code balancer}, exponential 10 ms, at {@code rate} a second. */
     private static SamplePlan busy(String balancer, int rate) throws ModelException {
+        return busy(balancer, rate, 48, "auto");
+    }
+
+    /** {@code count} nodes of 16 workers behind {@code balancer}, exponential 10 ms, at {@code rate} a second. */
+    private static SamplePlan busy(String balancer, int rate, int count, String fidelity) throws ModelException {
         ModelSpec m = new ModelLoader(Catalog.builtIn()).parse("""
                 name: busy
+                run: {fidelity: %s}
                 workload:
                   classes:
                     - name: api
                       rate_per_s: %d
                       steps: [{tier: app, service_ms: {dist: exponential, mean: 10}}]
                 tiers:
-                  - {name: app, node: custom, vcpu: 16, memory_gb: 64, hourly_usd: 0.8, count: 48, workers: 16,
+                  - {name: app, node: custom, vcpu: 16, memory_gb: 64, hourly_usd: 0.8, count: %d, workers: 16,
                      balancer: %s}
-                """.formatted(rate, balancer), "busy.yaml");
+                """.formatted(fidelity, rate, count, balancer), "busy.yaml");
         return SamplePlan.of(m, Catalog.builtIn());
     }
 
@@ -167,6 +173,25 @@ class SamplePlanTest {
         assertTrue(busy("power_of_two", 73_728).meanField("app"));
         assertEquals(12, busy("power_of_two", 38_400).stride("app"));
         assertFalse(busy("power_of_two", 38_400).meanField("app"));
+    }
+
+    /*
+     * A mean-field sample of nodes of 16 workers simulates 4 of them. auto follows the limit only
+     * from a stride of 6: 24 nodes at 96% (36,864 a second x 10 ms over 384 workers) give a
+     * stride of 6, sampled in the limit; 20 nodes at 96% (30,720 a second) a stride of 5, kept
+     * whole, though sampled asks for it anyway. At 50% (16,000 a second over 320 workers) the nodes
+     * hardly queue, two choices run among the sample, and the stride-of-3 rule alone applies.
+     */
+    @Test
+    void autoFollowsTheMeanFieldLimitOnlyFromAStrideOfSix() throws ModelException {
+        assertEquals(6, busy("power_of_two", 36_864, 24, "auto").stride("app"));
+        assertTrue(busy("power_of_two", 36_864, 24, "auto").meanField("app"));
+        assertEquals(1, busy("power_of_two", 30_720, 20, "auto").stride("app"));
+        assertFalse(busy("power_of_two", 30_720, 20, "auto").meanField("app"));
+        assertEquals(5, busy("power_of_two", 30_720, 20, "sampled").stride("app"));
+        assertTrue(busy("power_of_two", 30_720, 20, "sampled").meanField("app"));
+        assertEquals(5, busy("power_of_two", 16_000, 20, "auto").stride("app"));
+        assertFalse(busy("power_of_two", 16_000, 20, "auto").meanField("app"));
     }
 
     @Test
