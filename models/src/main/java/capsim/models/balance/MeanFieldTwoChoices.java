@@ -51,26 +51,17 @@ public final class MeanFieldTwoChoices implements Balancer {
 
     @Override
     public int pick(int n, NodeLoad load, RandomStream rng) {
+        visits++;
+        if (n == 1) {
+            return 0;
+        }
         if (scratch.length < n) {
             scratch = new double[n];
         }
         double total = 0;
-        for (int i = 0; n > 1 && i < n; i++) {
+        for (int i = 0; i < n; i++) {
             scratch[i] = weight(load.inSystem(i));
             total += scratch[i];
-        }
-        return pick(scratch, n, total, rng);
-    }
-
-    /**
-     * Picks one of the first {@code n} nodes with probability {@code weights[i]} / {@code total}
-     * (uniformly when every weight is 0), {@code weights} being the nodes' {@link #weight}s now
-     * and {@code total} their sum; counts a visit.
-     */
-    public int pick(double[] weights, int n, double total, RandomStream rng) {
-        visits++;
-        if (n == 1) {
-            return 0;
         }
         if (!(total > 0)) {
             return rng.nextInt(n);
@@ -78,9 +69,9 @@ public final class MeanFieldTwoChoices implements Balancer {
         double u = rng.nextDouble() * total;
         int last = 0;
         for (int i = 0; i < n; i++) {
-            if (weights[i] > 0) {
+            if (scratch[i] > 0) {
                 last = i;
-                u -= weights[i];
+                u -= scratch[i];
                 if (u < 0) {
                     return i;
                 }

@@ -482,7 +482,7 @@ public final class Tier {
     }
 
     /** The balancer of a {@link #meanField()} tier. */
-    public MeanFieldTwoChoices meanFieldBalancer() {
+    private MeanFieldTwoChoices meanFieldBalancer() {
         return (MeanFieldTwoChoices) balancer;
     }
 
