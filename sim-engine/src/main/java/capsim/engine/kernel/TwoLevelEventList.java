@@ -21,9 +21,11 @@ import java.util.Objects;
  * tens of thousands of entries each new near event sifts up through every level, and each
  * removal sifts down through every level. So a small "near" heap holds every event due before
  * a bound, a second heap ("far") every other one, and when the near heap runs empty the next
- * batch of far events moves into it. The near events meet a heap of a few dozen entries; a far
- * event pays one deep removal when its batch moves, and is usually appended at the far heap's
- * end when added (a backlog is booked in time order). This is the two-tier idea of Brown's
+ * batch of far events moves out, in order, to a sorted run taken from its front (the batch;
+ * each removal takes the earlier of its first entry and the near heap's). The near events meet a
+ * heap of a few dozen entries; a far event pays one deep removal when its batch moves, and
+ * nothing more until it is removed; it is usually appended at the far heap's end when added
+ * (a backlog is booked in time order). This is the two-tier idea of Brown's
  * calendar queue and of the ladder queue (R. Brown, "Calendar queues", CACM 31(10), 1988;
  * W. T. Tang, R. S. M. Goh and I. L.-J. Thng, "Ladder queue", ACM TOMACS 15(3), 2005) with
  * heaps in place of bucket lists.
@@ -45,7 +47,7 @@ import java.util.Objects;
  * as for a single heap: the front entry precedes every heap and lane entry, and every near entry
  * precedes every far entry. An entry due exactly at the bound goes to the far heap; entries
  * moved from it at that time were scheduled earlier (a smaller sequence number) than any added
- * later. The near heap is empty only when the far heap is.
+ * later. The near heap and the batch are both empty only when the far heap is.
  */
 public final class TwoLevelEventList implements EventList {
     /** Near entries beyond which the far future is kept apart. */
@@ -59,6 +61,16 @@ public final class TwoLevelEventList implements EventList {
 
     private final SlotHeap near = new SlotHeap(1024);
     private final SlotHeap far = new SlotHeap(1024);
+    /**
+     * The batch last moved from the far heap, in order: entries {@code batchHead} to
+     * {@code batchEnd - 1}, taken from the front. They need no heap of their own, being sorted;
+     * the near heap holds the events added before the bound since.
+     */
+    private long[] batchTimeBits = new long[0];
+    private long[] batchSeqs = new long[0];
+    private int[] batchSlots = new int[0];
+    private int batchHead;
+    private int batchEnd;
     private final EventSlots events = new EventSlots(1024);
     private final int splitAbove;
     private final int mergeBelow;
@@ -89,6 +101,9 @@ public final class TwoLevelEventList implements EventList {
         this.splitAbove = splitAbove;
         this.mergeBelow = mergeBelow;
         this.batch = batch;
+        this.batchTimeBits = new long[batch];
+        this.batchSeqs = new long[batch];
+        this.batchSlots = new int[batch];
     }
 
     @Override
@@ -125,8 +140,7 @@ public final class TwoLevelEventList implements EventList {
 
     private void add(long t, long seq, Event event) {
         if (frontEvent == null) {
-            if ((near.size() == 0 || precedes(t, seq, near.firstTimeBits(), near.firstSeq()))
-                    && precedes(t, seq, laneFirstTimeBits, laneFirstSeq)) {
+            if (precedesHeaps(t, seq) && precedes(t, seq, laneFirstTimeBits, laneFirstSeq)) {
                 setFront(t, seq, event);
                 return;
             }
@@ -160,32 +174,48 @@ public final class TwoLevelEventList implements EventList {
             }
         } else {
             far.add(t, seq, slot);
-            if (near.size() == 0) {
+            if (near.size() == 0 && batchHead == batchEnd) {
                 refill();
             }
         }
     }
 
+    /** True if the batch's first entry precedes the near heap's first (false when the batch is empty). */
+    private boolean batchFirst() {
+        return batchHead < batchEnd
+                && precedes(batchTimeBits[batchHead], batchSeqs[batchHead], near.firstTimeBits(), near.firstSeq());
+    }
+
+    /** True if an entry (t, seq) precedes every heap entry (the near heap's and the batch's; far ones come after both). */
+    private boolean precedesHeaps(long t, long seq) {
+        return precedes(t, seq, near.firstTimeBits(), near.firstSeq())
+                && (batchHead == batchEnd || precedes(t, seq, batchTimeBits[batchHead], batchSeqs[batchHead]));
+    }
+
     @Override
     public int size() {
-        return (frontEvent == null ? 0 : 1) + near.size() + far.size() + laneEntries;
+        return (frontEvent == null ? 0 : 1) + near.size() + (batchEnd - batchHead) + far.size() + laneEntries;
     }
 
     @Override
     public double firstTime() {
         return Double.longBitsToDouble(frontEvent != null ? frontTimeBits
-                : lanesFirst() ? laneFirstTimeBits : near.firstTimeBits());
+                : lanesFirst() ? laneFirstTimeBits : batchFirst() ? batchTimeBits[batchHead] : near.firstTimeBits());
     }
 
     @Override
     public long firstSeq() {
-        return frontEvent != null ? frontSeq : lanesFirst() ? laneFirstSeq : near.firstSeq();
+        return frontEvent != null ? frontSeq : lanesFirst() ? laneFirstSeq
+                : batchFirst() ? batchSeqs[batchHead] : near.firstSeq();
     }
 
-    /** True if a lane's first entry precedes the heaps' (which is the near heap's: empty only when far is). */
+    /**
+     * True if a lane's first entry precedes the heaps' (the near heap's or the batch's: both are
+     * empty only when the far heap is).
+     */
     private boolean lanesFirst() {
         // an empty near heap's first time bits are EMPTY, above every lane entry's
-        return precedes(laneFirstTimeBits, laneFirstSeq, near.firstTimeBits(), near.firstSeq());
+        return laneFirstTimeBits != FifoLane.EMPTY && precedesHeaps(laneFirstTimeBits, laneFirstSeq);
     }
 
     @Override
@@ -198,15 +228,21 @@ public final class TwoLevelEventList implements EventList {
         if (lanesFirst()) {
             return removeFromLane();
         }
-        int slot = near.firstSlot();
-        near.removeFirst();
-        if (near.size() == 0) {
+        int slot;
+        if (batchFirst()) {
+            slot = batchSlots[batchHead++];
+        } else {
+            slot = near.firstSlot();
+            near.removeFirst();
+        }
+        int heaps = near.size() + (batchEnd - batchHead);
+        if (heaps == 0) {
             if (far.size() > 0) {
                 refill();
             } else {
                 boundS = Double.POSITIVE_INFINITY;
             }
-        } else if (far.size() > 0 && near.size() + far.size() < mergeBelow) {
+        } else if (far.size() > 0 && heaps + far.size() < mergeBelow) {
             merge();
         }
         return events.take(slot);
@@ -232,15 +268,21 @@ public final class TwoLevelEventList implements EventList {
     }
 
     /**
-     * The near heap is empty: moves the next {@link #batch} far entries into it and bounds it
-     * at the next far entry, or sooner, one batch's time span past the last entry moved.
+     * The near heap and the batch are empty: moves the next {@link #batch} far entries into the
+     * batch, in order, and bounds the near heap at the next far entry, or sooner, one batch's
+     * time span past the last entry moved.
      */
     private void refill() {
         double firstS = Double.longBitsToDouble(far.firstTimeBits());
         long lastBits = far.firstTimeBits();
+        batchHead = 0;
+        batchEnd = 0;
         for (int i = 0; i < batch && far.size() > 0; i++) {
             lastBits = far.firstTimeBits();
-            moveFirst(far, near);
+            batchTimeBits[batchEnd] = lastBits;
+            batchSeqs[batchEnd] = far.firstSeq();
+            batchSlots[batchEnd++] = far.firstSlot();
+            far.removeFirst();
         }
         if (far.size() == 0) {
             boundS = Double.POSITIVE_INFINITY;
@@ -253,15 +295,19 @@ public final class TwoLevelEventList implements EventList {
         boundS = aheadS >= lastS ? Math.min(nextS, aheadS) : nextS; // infinite times: no span
     }
 
-    /** The near heap outgrew its size: every entry goes far, and the first batch comes back. */
+    /** The near heap outgrew its size: every entry goes far, the batch's too, and the first batch comes back. */
     private void spill() {
         while (near.size() > 0) {
             moveFirst(near, far);
         }
+        while (batchHead < batchEnd) {
+            far.add(batchTimeBits[batchHead], batchSeqs[batchHead], batchSlots[batchHead]);
+            batchHead++;
+        }
         refill();
     }
 
-    /** Few entries are left: they all go back to the near heap, unbounded. */
+    /** Few entries are left: they all go back to the near heap, unbounded (the batch stays, ahead of them). */
     private void merge() {
         while (far.size() > 0) {
             moveFirst(far, near);
