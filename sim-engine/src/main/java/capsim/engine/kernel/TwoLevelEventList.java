@@ -66,9 +66,9 @@ public final class TwoLevelEventList implements EventList {
      * {@code batchEnd - 1}, taken from the front. They need no heap of their own, being sorted;
      * the near heap holds the events added before the bound since.
      */
-    private long[] batchTimeBits = new long[0];
-    private long[] batchSeqs = new long[0];
-    private int[] batchSlots = new int[0];
+    private final long[] batchTimeBits;
+    private final long[] batchSeqs;
+    private final int[] batchSlots;
     private int batchHead;
     private int batchEnd;
     private final EventSlots events = new EventSlots(1024);
