@@ -115,7 +115,7 @@ final class Experiment {
             int more = Math.min(spec.run().maxReplications() - from, Math.max(1, from / 2));
             out.printf("precision not reached after %d replications: running %d more%n", from, more);
             out.flush();
-            // replications past the file's count strike no failure scenarios: the deal stays the file's
+            // a replication past the file's count r strikes the failure modes replication r mod count does
             List<Job> extra = IntStream.range(from, from + more).mapToObj(r -> new Job(spec, r)).toList();
             jobs.addAll(extra);
             results.addAll(batch.results(extra));

@@ -46,6 +46,9 @@ import java.util.stream.IntStream;
  * replications (all of them when there are fewer), dealt so that the replications get about the
  * same number of scenario windows (the longest block first, to the replications with the fewest
  * windows so far, lowest index on ties). The deal depends only on the model, never on the threads.
+ * A replication that precision stopping adds past the file's count, r, strikes the modes of
+ * replication r mod {@code replications}, with streams of its own: more replications add strikes
+ * in the file's proportions, so they narrow the failure states' part of the uptime interval too.
  *
  * <p>A long outage holds the system in the same degraded state window after window, so only the
  * first few windows lying wholly between the onset (detection, failover) and the end of the
@@ -363,7 +366,9 @@ final class FailureScenarios {
 
     /**
      * The failure modes of {@code model} that strike in replication {@code replication}, in
-     * file order: each mode in {@code uptime.strikes} of the run's replications (see the class comment).
+     * file order: each mode in {@code uptime.strikes} of the run's replications (see the class
+     * comment). A replication past the run's count (one that precision stopping adds) strikes what
+     * replication {@code replication % replications} strikes.
      */
     static List<FailureMode> dealt(ModelSpec model, int replication, double windowS, Function<FailureMode, Shape> shapes) {
         List<FailureMode> modes = FailureModes.of(model);
@@ -373,6 +378,7 @@ final class FailureScenarios {
         double[] expected = modes.stream().mapToDouble(m -> expectedWindows(m, windowS, shapes.apply(m))).toArray();
         List<Integer> order = IntStream.range(0, modes.size()).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -expected[i]).thenComparingInt(i -> i)).toList();
+        int dealtAs = replication % replications;
         boolean[] mine = new boolean[modes.size()];
         for (int m : order) {
             List<Integer> emptiest = IntStream.range(0, replications).boxed()
@@ -380,7 +386,7 @@ final class FailureScenarios {
                     .limit(copies).toList();
             for (int r : emptiest) {
                 load[r] += expected[m];
-                mine[m] |= r == replication;
+                mine[m] |= r == dealtAs;
             }
         }
         return IntStream.range(0, modes.size()).filter(i -> mine[i]).mapToObj(modes::get).toList();

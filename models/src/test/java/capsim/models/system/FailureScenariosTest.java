@@ -208,7 +208,8 @@ class FailureScenariosTest {
      * first). By default (strikes: 1) app goes to 0 and the database to 1, and 2 strikes nothing.
      * With strikes: 2, app goes to 0 and 1, leaving loads 3, 3, 0, and the database to the
      * emptiest two, 2 then 0 (a tie with 1, broken by the index). With strikes: 5 and 3
-     * replications, every replication strikes every mode.
+     * replications, every replication strikes every mode. Replications that precision stopping
+     * adds (3, 4, 5, ...) strike as replication 0, 1, 2, ... do.
      */
     @Test
     void eachModeStrikesInAsManyReplicationsAsAsked() throws ModelException {
@@ -216,11 +217,16 @@ class FailureScenariosTest {
         assertEquals(List.of("node down: app"), names(once, 0));
         assertEquals(List.of("database replacement: db"), names(once, 1));
         assertEquals(List.of(), names(once, 2));
+        assertEquals(List.of("node down: app"), names(once, 3));
+        assertEquals(List.of("database replacement: db"), names(once, 4));
+        assertEquals(List.of(), names(once, 5));
+        assertEquals(List.of("node down: app"), names(once, 6));
 
         ModelSpec twice = withStrikes(2);
         assertEquals(List.of("node down: app", "database replacement: db"), names(twice, 0));
         assertEquals(List.of("node down: app"), names(twice, 1));
         assertEquals(List.of("database replacement: db"), names(twice, 2));
+        assertEquals(List.of("node down: app"), names(twice, 4));
 
         ModelSpec all = withStrikes(5);
         for (int r = 0; r < 3; r++) {
