@@ -68,11 +68,15 @@ public final class Autoscaler {
         return a;
     }
 
-    /** Makes the first decision now (a schedule applies at once; metric policies see no data yet). */
+    /**
+     * Makes the first decision now (a schedule applies at once; metric policies see no data yet).
+     * The nodes it launches were launched {@link ScalingPolicy#setAgoS} before now: they boot for
+     * what is left of {@code boot_s}.
+     */
     public void start() {
         lastDecisionS = sim.now();
         tier.desired(desired);
-        sim.schedule(sim.now(), this::decide);
+        sim.schedule(sim.now(), () -> decide(Math.max(0, bootS - policy.setAgoS(sim.now()))));
     }
 
     /** The capacity the policy wants now. */
@@ -81,12 +85,17 @@ public final class Autoscaler {
     }
 
     private void decide() {
+        decide(bootS);
+    }
+
+    /** Decides now; nodes launched boot for {@code launchBootS}. */
+    private void decide(double launchBootS) {
         double now = sim.now();
         Observation o = metric.observe(lastDecisionS, now, desired);
         lastDecisionS = now;
         desired = Capacity.clamp(policy.desired(o), spec);
         tier.desired(desired);
-        reconcile();
+        reconcile(launchBootS);
         double next = policy.nextDecisionS(now);
         if (next != Double.POSITIVE_INFINITY) {
             sim.schedule(next, this::decide);
@@ -159,9 +168,9 @@ public final class Autoscaler {
 
     /**
      * Launches or retires nodes until the live ones (booting, in service, failed; not those a
-     * rebalancing retires) match the desired count.
+     * rebalancing retires) match the desired count; a launched node boots for {@code launchBootS}.
      */
-    private void reconcile() {
+    private void reconcile(double launchBootS) {
         List<Node> nodes = tier.nodes();
         int live = 0;
         for (Node n : nodes) {
@@ -170,7 +179,7 @@ public final class Autoscaler {
             }
         }
         for (; live < desired; live++) {
-            tier.launch(bootS);
+            tier.launch(launchBootS);
         }
         for (int i = nodes.size() - 1; i >= 0 && live > desired; i--) {
             Node n = nodes.get(i);

@@ -14,6 +14,16 @@ public interface ScalingPolicy {
         return 0;
     }
 
+    /**
+     * How long before {@code nowS} the capacity the policy wants at {@code nowS} was set, seconds:
+     * 0 for a policy that decides on what it observes. A schedule's window that opened before the
+     * run began had its nodes launched at its opening, so at the first decision they have already
+     * booted for that long.
+     */
+    default double setAgoS(double nowS) {
+        return 0;
+    }
+
     /** The desired capacity after observing {@code observation}, within the policy's min..max. */
     int desired(Observation observation);
 }

@@ -10,7 +10,9 @@ import capsim.models.spec.AutoscaleSpec.Window;
  * every window the tier's own {@code count}. Hours of the day run as in the workload profile:
  * simulated time 0 is {@code start_h} o'clock. The policy decides at time 0 and at every
  * window boundary; nodes launched then boot like any others, so a window's capacity is in
- * service {@code boot_s} after its start (schedule it earlier to have it ready).
+ * service {@code boot_s} after its start (schedule it earlier to have it ready). The schedule
+ * repeats every day, so it ran before the run began: the boundary last crossed before time 0
+ * was crossed {@link #setAgoS} earlier, and the nodes it launched have booted for that long.
  */
 public final class ScheduledPolicy implements ScalingPolicy {
     private static final double HOURS = 24;
@@ -49,6 +51,17 @@ public final class ScheduledPolicy implements ScalingPolicy {
         return Capacity.clamp(settings.baseCount(), spec);
     }
 
+    /** The time since the last window boundary the clock crossed, at or before {@code nowS}. */
+    @Override
+    public double setAgoS(double nowS) {
+        double h = hourOfDay(nowS + PAST_BOUNDARY_S);
+        double latestH = HOURS;
+        for (Window w : settings.schedule()) {
+            latestH = Math.min(latestH, Math.min(hoursSince(h, w.fromH()), hoursSince(h, w.toH())));
+        }
+        return Math.max(0, latestH * S_PER_H - PAST_BOUNDARY_S);
+    }
+
     private double hourOfDay(double tS) {
         return ((startH + tS / S_PER_H) % HOURS + HOURS) % HOURS;
     }
@@ -57,5 +70,10 @@ public final class ScheduledPolicy implements ScalingPolicy {
     private static double hoursUntil(double h, double boundaryH) {
         double d = ((boundaryH - h) % HOURS + HOURS) % HOURS;
         return d == 0 ? HOURS : d;
+    }
+
+    /** Hours from the last time the clock showed {@code boundaryH} to {@code h} (0 <= result < 24). */
+    private static double hoursSince(double h, double boundaryH) {
+        return ((h - boundaryH) % HOURS + HOURS) % HOURS;
     }
 }

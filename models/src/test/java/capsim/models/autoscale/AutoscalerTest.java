@@ -112,9 +112,7 @@ class AutoscalerTest {
         // 06:00 at t = 0; 08:00-18:00: 1.5 x 4 = 6 nodes. Launch at 7200 s, in service at 7290 s;
         // at 43200 s the two newest (idle) nodes stop at once.
         Simulation sim = new Simulation();
-        AutoscaleSpec spec = new AutoscaleSpec(4, 6, new Scheduled(4, List.of(new Window(8, 18, 6))));
-        Tier tier = tier(sim, 4, spec, OptionalLong.empty());
-        Autoscaler.start(sim, tier, 6, 0);
+        Tier tier = scheduledFromEightToSix(sim, 6);
         sim.runUntil(7199);
         assertEquals(4, tier.nodes().size());
         sim.runUntil(7289.99);
@@ -127,6 +125,32 @@ class AutoscalerTest {
         assertEquals(Node.State.STOPPED, tier.nodes().get(5).state());
         assertEquals(43200, tier.nodes().get(4).stateSinceS(), 1e-6);
         assertEquals(Node.State.IN_SERVICE, tier.nodes().get(3).state());
+    }
+
+    @Test
+    void aWindowOpenBeforeTheRunHasItsNodesBootedForAsLongAsItHasBeenOpen() {
+        // 10:00 at t = 0, inside 08:00-18:00 for two hours: the 2 extra nodes launched at 08:00
+        // and have been in service since 08:01:30, so all 6 serve from t = 0.
+        Simulation sim = new Simulation();
+        Tier tier = scheduledFromEightToSix(sim, 10);
+        sim.runUntil(0);
+        assertEquals(6, tier.active().size());
+        // 08:00:36 at t = 0: launched 36 s before the run, they boot for the other 54 s.
+        Simulation late = new Simulation();
+        Tier lateTier = scheduledFromEightToSix(late, 8.01);
+        late.runUntil(53.99);
+        assertEquals(6, lateTier.nodes().size());
+        assertEquals(4, lateTier.active().size());
+        late.runUntil(54.01);
+        assertEquals(6, lateTier.active().size());
+    }
+
+    /** A tier of 4 nodes (90 s boot), 6 from 08:00 to 18:00, started at {@code startH} o'clock. */
+    private static Tier scheduledFromEightToSix(Simulation sim, double startH) {
+        AutoscaleSpec spec = new AutoscaleSpec(4, 6, new Scheduled(4, List.of(new Window(8, 18, 6))));
+        Tier tier = tier(sim, 4, spec, OptionalLong.empty());
+        Autoscaler.start(sim, tier, startH, 0);
+        return tier;
     }
 
     @Test

@@ -153,4 +153,18 @@ class PolicyTest {
         // one second before 18:00 the window still holds
         assertEquals(9, p.desired(new Observation(43199, Double.NaN, 0, 9)));
     }
+
+    @Test
+    void scheduleTellsHowLongAgoItsLastBoundaryWasCrossed() {
+        // 06:00 at t = 0: the last boundary was 02:00, 4 h before; at 08:00 (7200 s) it is 0;
+        // at 09:30 (12600 s) 1.5 h
+        AutoscaleSpec spec = new AutoscaleSpec(2, 9, new Scheduled(4, List.of(new Window(8, 18, 9),
+                new Window(22, 2, 2))));
+        ScheduledPolicy p = new ScheduledPolicy(spec, 6);
+        assertEquals(4 * 3600, p.setAgoS(0), 1e-3);
+        assertEquals(0, p.setAgoS(7200), 1e-3);
+        assertEquals(1.5 * 3600, p.setAgoS(12600), 1e-3);
+        // 23:00 at t = 0: 22:00 was an hour before
+        assertEquals(3600, new ScheduledPolicy(spec, 23).setAgoS(0), 1e-3);
+    }
 }
