@@ -13,6 +13,19 @@ import java.util.function.BooleanSupplier;
  * when it comes due), which keeps the common path of schedule-then-fire free of bookkeeping.
  */
 public final class Simulation {
+    /**
+     * Events fired per call of the event loop's inner method. A run of hundreds of millions of
+     * events is a sequence of calls of a million each rather than one loop that lasts the whole
+     * run, so no activation of compiled loop code outlives the code it runs: when HotSpot
+     * replaces a method that the loop calls directly (a recompilation, a deoptimisation in
+     * another thread sharing the code), a loop activation whose own code was meanwhile retired
+     * can no longer have its call sites patched, and for the rest of its life calls the
+     * replaced method through the interpreter. On a two-thread run of {@code stars-100k} one
+     * loop that lasted a whole measured hour spent 7 of its 34 s there (README, Performance).
+     * The outer loop runs a few hundred times a run, too few for the JIT to compile it with the
+     * inner one inlined.
+     */
+    static final int BATCH = 1 << 20;
     private final EventList events;
     private final LongSet cancelled = new LongSet();
     private double now;
@@ -104,21 +117,32 @@ public final class Simulation {
      */
     public void runUntil(double endS) {
         stopRequested = false;
-        while (!events.isEmpty()) {
-            double t = events.firstTime();
-            if (t > endS) {
-                break;
-            }
-            if (!step(t)) {
-                continue;
-            }
-            if (stopRequested) {
-                return;
-            }
+        while (fireBatch(endS)) {
+            // each batch is a call of its own: see BATCH
         }
-        if (endS != Double.POSITIVE_INFINITY && endS > now) {
+        if (!stopRequested && endS != Double.POSITIVE_INFINITY && endS > now) {
             now = endS;
         }
+    }
+
+    /**
+     * Fires at most {@link #BATCH} events due at or before {@code endS}; true when the batch ran
+     * out before the events did (none left due, or a stop asked for: false).
+     */
+    private boolean fireBatch(double endS) {
+        for (int i = 0; i < BATCH; i++) {
+            if (events.isEmpty()) {
+                return false;
+            }
+            double t = events.firstTime();
+            if (t > endS) {
+                return false;
+            }
+            if (step(t) && stopRequested) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs while {@code condition} holds before each event, or until no events are pending. */

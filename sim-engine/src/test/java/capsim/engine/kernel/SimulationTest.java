@@ -178,6 +178,34 @@ class SimulationTest {
     }
 
     @Test
+    void aRunLongerThanOneBatchFiresEveryEventInOrderAndStopsWhereAsked() {
+        // 2.5 batches of events, one a millisecond, each checking that time never goes back; the
+        // one just past the second batch's end stops the run, which resumes to the end time.
+        int n = Simulation.BATCH * 5 / 2;
+        long[] fired = {0};
+        double[] last = {-1};
+        for (int i = 0; i < n; i++) {
+            double t = i / 1000.0;
+            boolean stops = i == 2 * Simulation.BATCH;
+            sim.schedule(t, () -> {
+                assertTrue(sim.now() >= last[0]);
+                last[0] = sim.now();
+                fired[0]++;
+                if (stops) {
+                    sim.stop();
+                }
+            });
+        }
+        sim.runUntil(1e9);
+        assertEquals(2L * Simulation.BATCH + 1, fired[0]);
+        assertEquals(2 * Simulation.BATCH / 1000.0, sim.now(), "a stopped run leaves the clock at the stopping event");
+        sim.runUntil(1e9);
+        assertEquals(n, fired[0]);
+        assertEquals(n, sim.eventsFired());
+        assertEquals(1e9, sim.now());
+    }
+
+    @Test
     void runWhileChecksTheConditionBeforeEachEvent() {
         for (int i = 1; i <= 10; i++) {
             sim.schedule(i, note("e" + i));
