@@ -111,7 +111,7 @@ public final class SamplePlan {
         Set<String> eligible = mode == Fidelity.FULL ? Set.of() : eligible(model, catalog);
         Set<String> poisson = new HashSet<>();
         Set<String> whole = new HashSet<>();
-        Set<String> queueing = new HashSet<>();
+        Set<String> limit = new HashSet<>(); // power of two with a queue worth its mean-field limit
         if (!eligible.isEmpty()) {
             Map<String, Double> cv2 = OfferedLoad.serviceCv2(model, catalog);
             OfferedLoad.of(model, catalog).forEach(load -> {
@@ -123,7 +123,9 @@ public final class SamplePlan {
                 }
                 if (t.balancer() != TierSpec.Balancer.RANDOM
                         && randomWait(workers, load.utilization(), cv2.get(t.name())) > QUEUEING_BOUND) {
-                    queueing.add(t.name());
+                    if (t.balancer() == TierSpec.Balancer.POWER_OF_TWO) {
+                        limit.add(t.name());
+                    }
                     if (mode == Fidelity.AUTO && t.balancer() == TierSpec.Balancer.LEAST_CONNECTIONS) {
                         whole.add(t.name());
                     }
@@ -140,18 +142,15 @@ public final class SamplePlan {
             if (!poisson.contains(t.name())) {
                 int stride = t.count() / meanFieldSample(OfferedLoad.workersPerNode(t, catalog));
                 boolean biased = t.balancer() == TierSpec.Balancer.ROUND_ROBIN || whole.contains(t.name());
-                boolean meanField = t.balancer() == TierSpec.Balancer.POWER_OF_TWO && queueing.contains(t.name());
-                if (mode == Fidelity.AUTO && meanField && stride < AUTO_MIN_STRIDE_MEAN_FIELD) {
-                    stride = 1;
-                }
-                strides.put(t.name(), eligible.contains(t.name()) ? allowed(mode, stride, biased) : 1);
+                int least = limit.contains(t.name()) ? AUTO_MIN_STRIDE_MEAN_FIELD : AUTO_MIN_STRIDE;
+                strides.put(t.name(), eligible.contains(t.name()) ? allowed(mode, stride, least, biased) : 1);
             }
         }
         Map<String, Integer> widestOthers = widestOnRoutes(model, strides);
         for (TierSpec t : model.tiers()) {
             if (poisson.contains(t.name())) {
                 int stride = Math.min(t.count(), Math.max(t.count() / SAMPLE_RANDOM, widestOthers.get(t.name())));
-                strides.put(t.name(), eligible.contains(t.name()) ? allowed(mode, stride, false) : 1);
+                strides.put(t.name(), eligible.contains(t.name()) ? allowed(mode, stride, AUTO_MIN_STRIDE, false) : 1);
             }
         }
         Map<String, Integer> ordered = new LinkedHashMap<>();
@@ -167,17 +166,19 @@ public final class SamplePlan {
         boolean zonal = model.zoneFailures().isPresent() || model.network().crossZoneMs() > model.network().hopMs();
         Set<String> meanField = new HashSet<>();
         for (TierSpec t : model.tiers()) {
-            if (t.balancer() == TierSpec.Balancer.POWER_OF_TWO && ordered.get(t.name()) > 1
-                    && queueing.contains(t.name())) {
+            if (limit.contains(t.name()) && ordered.get(t.name()) > 1) {
                 meanField.add(t.name());
             }
         }
         return new SamplePlan(mode, ordered, thinning, zonal, meanField);
     }
 
-    /** {@code stride} (at least 1), or 1 where {@code auto} keeps a tier whole: a short stride, or a {@code biased} sample. */
-    private static int allowed(Fidelity mode, int stride, boolean biased) {
-        return mode == Fidelity.AUTO && (stride < AUTO_MIN_STRIDE || biased) ? 1 : Math.max(1, stride);
+    /**
+     * {@code stride} (at least 1), or 1 where {@code auto} keeps a tier whole: a stride shorter than
+     * {@code least}, or a {@code biased} sample.
+     */
+    private static int allowed(Fidelity mode, int stride, int least, boolean biased) {
+        return mode == Fidelity.AUTO && (stride < least || biased) ? 1 : Math.max(1, stride);
     }
 
     /**
