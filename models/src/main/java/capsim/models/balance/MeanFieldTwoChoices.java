@@ -23,7 +23,8 @@ import java.util.Arrays;
  * a simulated node, so its choice is normalised over the sample, an error of order Var(w) / k.
  *
  * <p>s is estimated from the sample itself: its occupancy, {@link #observe observed} at the
- * instants of a Poisson stream independent of it (PASTA), is averaged with weights decaying
+ * instants of a point process of known rate (each observation weighed by the inverse of that
+ * rate, so that the readings are time averages), is averaged with weights decaying
  * over {@link #TIME_CONSTANT_VISITS} visits per node, so the estimate follows a load profile
  * and a changing node count. Until the first estimate, every node weighs 1 (random choice).
  */
@@ -35,12 +36,14 @@ public final class MeanFieldTwoChoices implements Balancer {
 
     /** w(q) for q = 0 .. length - 1, 0 beyond; empty before the first estimate (every node weighs 1). */
     private double[] weight = new double[0];
-    /** Occupancy observations by level since the last estimate. */
-    private long[] counts = new long[32];
-    private long observed;
+    /** Occupancy observations by level since the last estimate, each weighed by the time it stands for. */
+    private double[] counts = new double[32];
+    private double observed;
     /** Decayed observations by level, and their total. */
     private double[] smoothed = new double[0];
     private double smoothedTotal;
+    /** Estimates made so far: the weights' version. */
+    private long estimates;
     /** Visits picked since the last estimate. */
     private long visits;
     private double[] scratch = new double[16];
@@ -97,17 +100,25 @@ public final class MeanFieldTwoChoices implements Balancer {
         return q < weight.length ? weight[q] : 0;
     }
 
+    /** How many times the weights were set: they are the same as long as this is. */
+    public long estimates() {
+        return estimates;
+    }
+
     /** The largest weight a node can have now (an empty node's). */
     public double maxWeight() {
         return weight.length == 0 ? 1 : weight[0];
     }
 
     /**
-     * Records the occupancy of the {@code n} nodes now, an instant chosen independently of them,
-     * and returns their total weight W (as it was before this observation). May re-estimate s,
-     * changing {@link #maxWeight()}.
+     * Records the occupancy of the {@code n} nodes now and returns their total weight W (as it was
+     * before this observation); may re-estimate s, changing {@link #maxWeight()}. The observation
+     * stands for {@code standsFor} (its weight in the estimate): the instants of a point process
+     * whose rate r depends on the nodes' past, but is known just before each point, give time
+     * averages when each is weighed 1 / r, as the sum over the points of f / r has the
+     * expectation of the integral of f over time (the compensator of the point process).
      */
-    public double observe(int n, NodeLoad load) {
+    public double observe(int n, NodeLoad load, double standsFor) {
         double total = 0;
         if (observedQ.length < n) {
             observedQ = new int[n];
@@ -120,9 +131,9 @@ public final class MeanFieldTwoChoices implements Balancer {
             if (q >= counts.length) {
                 counts = Arrays.copyOf(counts, Math.max(q + 1, 2 * counts.length));
             }
-            counts[q]++;
+            counts[q] += standsFor;
         }
-        observed += n;
+        observed += n * standsFor;
         if (n > 0 && visits >= (long) n * TIME_CONSTANT_VISITS / FOLDS) {
             estimate(n);
         }
@@ -159,6 +170,7 @@ public final class MeanFieldTwoChoices implements Balancer {
             w[q] = above / smoothedTotal + sNext;
         }
         weight = w;
+        estimates++;
         Arrays.fill(counts, 0);
         observed = 0;
         visits = 0;

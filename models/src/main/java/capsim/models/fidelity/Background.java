@@ -43,14 +43,17 @@ public final class Background implements Event {
     public static final double LEAK_VISITS = 10_000;
     /**
      * Mean-field tiers: the scale is set anew every this many candidates. It moves over about
-     * {@link #SCALE_VISITS} visits per simulated node, each node seeing 2 to 4 candidates a visit.
+     * {@link #SCALE_VISITS} visits per simulated node, each node seeing 1 to 2 candidates a visit.
      */
     static final int FOLLOW_EVERY = 8;
     /**
-     * Mean-field tiers: the bound is set for the scale times this margin, and set anew when the
-     * scale outgrows it (or falls below 0.6 of it).
+     * Mean-field tiers: a bound on the sample's weight is taken for a horizon of about this many
+     * candidates ({@link #drawMeanField}). A longer one loosens the bound (more of the work now in
+     * the nodes leaves within it), a shorter one ends more often before a candidate falls in it.
      */
-    static final double SCALE_MARGIN = 1.05;
+    static final double HORIZON_CANDIDATES = 8;
+    /** Mean-field tiers: horizons tried for the next candidate before the bound that holds for ever. */
+    static final int MAX_HORIZONS = 8;
     private final Simulation sim;
     private final Tier tier;
     private final ProfileSpec profile;
@@ -73,14 +76,19 @@ public final class Background implements Event {
     private final Lane candidates;
     /** True when the tier's balancer follows its mean-field limit: the background then follows the sample's weight. */
     private final boolean meanField;
-    /** The largest node weight the bound was set for (mean-field tiers). */
-    private double boundWeight;
     /**
      * Mean-field tiers: the weights' scale c, set so that the sample takes its share of the tier's
-     * visits ({@link #SCALE_VISITS}, {@link #LEAK_VISITS}); the scale the bound was set for.
+     * visits ({@link #SCALE_VISITS}, {@link #LEAK_VISITS}).
      */
     private double scale = 1;
-    private double boundScale = 1;
+    /** Mean-field tiers: the horizon of the next bound ({@link #HORIZON_CANDIDATES}). */
+    private double horizonS;
+    /** Mean-field tiers: until when the bound holds, and the scale and weights it was set for. */
+    private double boundEndS;
+    private double boundScale;
+    private long boundWeights;
+    /** The kinds' base rates times the profile's largest multiplier (1 for closed kinds): the rates a bound allows for. */
+    private final double[] peakRatePerS;
     /** Visits per simulated node received beyond the nominal share, forgotten over {@link #LEAK_VISITS}. */
     private double excess;
     private long offersSeen;
@@ -101,6 +109,7 @@ public final class Background implements Event {
         int n = kinds.size();
         baseRatePerS = new double[n];
         thinning = new double[n];
+        peakRatePerS = new double[n];
         profiled = new boolean[n];
         serviceMs = new Distribution[n];
         openCumulative = new double[n];
@@ -117,6 +126,7 @@ public final class Background implements Event {
             thinning[i] = k.thinning();
             profiled[i] = !k.owner().closed();
             serviceMs[i] = demandMs.apply(k.step());
+            peakRatePerS[i] = baseRatePerS[i] * (profiled[i] && !constant ? profile.maxMultiplier() : 1);
             if (profiled[i]) {
                 openBase += baseRatePerS[i];
             } else {
@@ -180,36 +190,102 @@ public final class Background implements Event {
     }
 
     /**
-     * The bound of a mean-field tier: kind k arrives at λ_k v_k (W / N − f_k), W the simulated
-     * nodes' total weight, at most their count times the largest weight.
+     * Draws the next candidate of a mean-field tier anew from now (memoryless): the nodes taking
+     * work changed, or the background starts.
      */
     private void reboundMeanField() {
-        boundWeight = tier.maxWeight();
-        boundScale = SCALE_MARGIN * scale;
-        double most = simulatedShare() * boundWeight * boundScale;
-        double total = 0;
-        for (int i = 0; i < baseRatePerS.length; i++) {
-            double peak = profiled[i] && !constant ? profile.maxMultiplier() : 1;
-            total += baseRatePerS[i] * Math.max(0, most - thinning[i]) * peak;
+        if (pending >= 0) {
+            sim.cancel(pending);
+            pending = -1;
         }
-        bound = total;
-        redraw();
+        double most = meanFieldRate(tier.simulatedActive().size() * tier.maxWeight());
+        bound = 0;
+        if (most > 0) {
+            horizonS = HORIZON_CANDIDATES / most;
+            drawMeanField(sim.now());
+        }
+    }
+
+    /**
+     * The kinds' rates, at the profile's largest multiplier, when the simulated nodes weigh
+     * {@code weight} in all: kind k arrives at λ_k v_k (c W / N − f_k).
+     */
+    private double meanFieldRate(double weight) {
+        int all = tier.active().size();
+        if (all == 0) {
+            return 0;
+        }
+        double share = scale * weight / all;
+        double total = 0;
+        for (int i = 0; i < peakRatePerS.length; i++) {
+            total += peakRatePerS[i] * Math.max(0, share - thinning[i]);
+        }
+        return total;
+    }
+
+    /**
+     * Draws the next candidate of a mean-field tier after {@code fromS}, by thinning under a bound
+     * that is constant over a horizon (Lewis and Shedler's thinning, with a piecewise-constant
+     * bound): the rates at a bound of the sample's weight that holds until the horizon ends
+     * ({@link Tier#weightBoundUntil}: every node holds at least the work that will still be in it
+     * then, whatever arrives). A horizon without a candidate passes on to the next, bounded
+     * anew; after {@link #MAX_HORIZONS}, the bound of every node at the largest weight, which
+     * holds for ever. The weights and the scale change only at candidates, and a change of the
+     * nodes draws anew, so the bound holds until the candidate it draws.
+     */
+    private void drawMeanField(double fromS) {
+        boundScale = scale;
+        boundWeights = tier.weightsSet();
+        double t = fromS;
+        for (int i = 0; i < MAX_HORIZONS; i++) {
+            boundEndS = t + horizonS;
+            bound = meanFieldRate(tier.weightBoundUntil(boundEndS));
+            if (bound > 0) {
+                horizonS = HORIZON_CANDIDATES / bound;
+                double next = t + rng.nextExponential(1 / bound);
+                if (next <= boundEndS) {
+                    pending = candidates.schedule(next, this);
+                    return;
+                }
+            }
+            t = boundEndS;
+        }
+        boundEndS = Double.POSITIVE_INFINITY;
+        bound = meanFieldRate(tier.simulatedActive().size() * tier.maxWeight());
+        if (bound > 0) {
+            pending = candidates.schedule(t + rng.nextExponential(1 / bound), this);
+        }
+    }
+
+    /**
+     * Draws the next candidate of a mean-field tier after a candidate now: under the same bound
+     * while its horizon lasts and the scale and weights it was set for hold (a lower scale keeps it
+     * a bound), anew otherwise.
+     */
+    private void nextMeanField(double now) {
+        if (now < boundEndS && scale <= boundScale && tier.weightsSet() == boundWeights) {
+            double next = now + rng.nextExponential(1 / bound);
+            if (next <= boundEndS) {
+                pending = candidates.schedule(next, this);
+                return;
+            }
+            drawMeanField(boundEndS);
+        } else {
+            drawMeanField(now);
+        }
     }
 
     /**
      * A candidate on a mean-field tier: the kinds' rates follow the simulated nodes' weight W
-     * now, λ_k(t) v_k (W / N − f_k), so that with the balancer's choice in proportion to weight
-     * each node gets λ_k v_k / N times its own weight, whatever the others hold.
+     * now, λ_k(t) v_k (c W / N − f_k), so that with the balancer's choice in proportion to weight
+     * each node gets c λ_k v_k / N times its own weight, whatever the others hold. The scale is
+     * set after the candidate is taken or left, so that it is the one its bound was drawn with.
      */
     private void fireMeanField() {
         double now = sim.now();
         int all = tier.active().size();
         double m = constant ? 1 : profile.multiplierAt(now);
-        if (++sinceFollow == FOLLOW_EVERY) {
-            sinceFollow = 0;
-            follow(now, m);
-        }
-        double share = all == 0 ? 0 : scale * tier.observeWeight() / all;
+        double share = all == 0 ? 0 : scale * tier.observeWeight(bound) / all;
         double u = rng.nextDouble() * bound;
         for (int k = 0; k < baseRatePerS.length; k++) {
             u -= baseRatePerS[k] * Math.max(0, share - thinning[k]) * (profiled[k] ? m : 1);
@@ -218,11 +294,11 @@ public final class Background implements Event {
                 break;
             }
         }
-        if (tier.maxWeight() != boundWeight || scale > boundScale || scale < 0.6 * boundScale) {
-            reboundMeanField();
-        } else {
-            pending = candidates.schedule(now + rng.nextExponential(1 / bound), this);
+        if (++sinceFollow == FOLLOW_EVERY) {
+            sinceFollow = 0;
+            follow(now, m);
         }
+        nextMeanField(now);
     }
 
     /**

@@ -522,11 +522,33 @@ public final class Tier {
     }
 
     /**
-     * For a {@link #meanField()} tier, observes the simulated nodes taking work now (an instant
-     * chosen independently of them) and returns their total weight; may change {@link #maxWeight()}.
+     * For a {@link #meanField()} tier, observes the simulated nodes taking work now, the instant of
+     * a point process whose rate, known just before it, is {@code ratePerS} (the observation is
+     * weighed 1 / rate, so the estimate is a time average), and returns their total weight; may
+     * change {@link #maxWeight()}.
      */
-    public double observeWeight() {
-        return meanFieldBalancer().observe(simActive.size(), load);
+    public double observeWeight(double ratePerS) {
+        return meanFieldBalancer().observe(simActive.size(), load, 1 / ratePerS);
+    }
+
+    /**
+     * For a {@link #meanField()} tier, a bound on the simulated nodes' total weight at every
+     * instant from now to {@code untilS}, while they and the weights stay as they are: a node
+     * weighs less the more it holds, and it holds at least the work it will still hold then
+     * ({@link capsim.engine.station.Station#heldUntil}).
+     */
+    public double weightBoundUntil(double untilS) {
+        MeanFieldTwoChoices b = meanFieldBalancer();
+        double total = 0;
+        for (Node node : simActive) {
+            total += b.weight(node.station().heldUntil(untilS));
+        }
+        return total;
+    }
+
+    /** For a {@link #meanField()} tier, the weights' version: they are the same as long as this is. */
+    public long weightsSet() {
+        return meanFieldBalancer().estimates();
     }
 
     /** For a {@link #meanField()} tier, the largest weight a simulated node can have now. */

@@ -89,7 +89,7 @@ class BalancersTest {
         for (int i = 0; i < 80; i++) {
             b.pick(2, n -> load[n], rng);
         }
-        assertEquals(2, b.observe(2, n -> load[n]), 0, "the weight before this observation's estimate");
+        assertEquals(2, b.observe(2, n -> load[n], 1), 0, "the weight before this observation's estimate");
         assertEquals(1.5, b.weight(0), 1e-12);
         assertEquals(0.5, b.weight(1), 1e-12);
         assertEquals(0, b.weight(2), 0);

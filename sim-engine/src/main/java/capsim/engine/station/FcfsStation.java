@@ -175,6 +175,28 @@ public final class FcfsStation implements Station {
         return counted;
     }
 
+    /**
+     * {@link #inSystem()} at {@code untilS} counted over the jobs here now: servers that free
+     * after it, waiting jobs that start after it, impatient ones that give up after it. Each
+     * count only falls with time, and an arrival only adds to it (it raises the earliest free
+     * time, or waits), so the occupancy is at least this until then.
+     */
+    @Override
+    public int heldUntil(double untilS) {
+        return servers - freeBy(0, untilS) + waitingStarts.countAfter(untilS) + givingUp.countAfter(untilS);
+    }
+
+    /**
+     * Servers in the free-time heap's subtree at {@code i} that are free by {@code untilS}: a
+     * subtree whose root frees later holds none, so only the servers freeing by then are visited.
+     */
+    private int freeBy(int i, double untilS) {
+        if (i >= servers || freeAtS[i] > untilS) {
+            return 0;
+        }
+        return 1 + freeBy(2 * i + 1, untilS) + freeBy(2 * i + 2, untilS);
+    }
+
     /** Booked service after now: the sum over servers of how long each stays busy from now. */
     @Override
     public double bookedAheadS() {

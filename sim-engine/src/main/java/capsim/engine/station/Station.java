@@ -16,6 +16,16 @@ public interface Station {
     int inSystem();
 
     /**
+     * A lower bound on {@link #inSystem()} at every instant from now to {@code untilS}, whatever
+     * arrives meanwhile (arrivals only add jobs): the jobs already here that will still be here
+     * at {@code untilS}. 0 by default, which always holds; a station that knows its jobs'
+     * departures in advance (FCFS) counts them.
+     */
+    default int heldUntil(double untilS) {
+        return 0;
+    }
+
+    /**
      * Sets the speed factor (service time = demand / factor), e.g. a burstable CPU throttled to
      * its baseline; default 1. An FCFS station applies it to jobs offered from now on, a
      * processor-sharing station at once.

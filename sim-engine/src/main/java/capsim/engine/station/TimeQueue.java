@@ -65,6 +65,22 @@ final class TimeQueue {
         return size;
     }
 
+    /** How many entries lie after {@code timeS} (a binary search: the times are sorted). */
+    int countAfter(double timeS) {
+        int lo = 0;
+        int hi = size;
+        int mask = times.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[(head + mid) & mask] > timeS) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return size - lo;
+    }
+
     private void grow() {
         int n = times.length;
         double[] t = new double[n * 2];

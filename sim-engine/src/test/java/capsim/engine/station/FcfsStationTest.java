@@ -6,6 +6,7 @@ import static capsim.engine.station.Outcome.SERVED;
 import static capsim.engine.station.Outcome.TIMED_OUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import capsim.engine.kernel.Simulation;
 import java.util.ArrayList;
@@ -151,17 +152,7 @@ class FcfsStationTest {
         FcfsStation s = new FcfsStation(sim, 3, 4, 0.8, d);
         capsim.engine.random.RandomStream rng = new capsim.engine.random.RandomStream(11);
         List<double[]> stays = new ArrayList<>(); // {from, until} of each job admitted or impatient
-        double t = 0;
-        for (int i = 0; i < 4000; i++) {
-            t += rng.nextExponential(1 / 3.6);
-            double serviceS = rng.nextExponential(1.0);
-            double arrivalS = t;
-            sim.schedule(arrivalS, () -> s.offer(serviceS, (timeS, outcome) -> {
-                if (outcome != REJECTED) {
-                    stays.add(new double[] {arrivalS, timeS});
-                }
-            }));
-        }
+        double t = offerPoissonJobs(s, rng, stays);
         List<double[]> reads = new ArrayList<>(); // {time, count}
         for (int i = 0; i < 20000; i++) {
             double at = rng.nextDouble() * t;
@@ -175,6 +166,51 @@ class FcfsStationTest {
             long expected = stays.stream().filter(st -> st[0] <= read[0] && read[0] < st[1]).count();
             assertEquals(expected, (long) read[1], "at " + read[0]);
         }
+    }
+
+    @Test
+    void heldUntilCountsTheJobsHereNowThatAreStillHereThen() {
+        // The queue of the test above, read at random instants for random horizons: the jobs
+        // here at the read (admitted or impatient) whose stay ends after the horizon, from each
+        // job's own times. So it is a lower bound on the occupancy until then, whatever arrives.
+        FcfsStation s = new FcfsStation(sim, 3, 4, 0.8, d);
+        capsim.engine.random.RandomStream rng = new capsim.engine.random.RandomStream(12);
+        List<double[]> stays = new ArrayList<>();
+        double t = offerPoissonJobs(s, rng, stays);
+        List<double[]> reads = new ArrayList<>(); // {time, until, held}
+        for (int i = 0; i < 20000; i++) {
+            double at = rng.nextDouble() * t;
+            double until = at + rng.nextExponential(2.0);
+            sim.schedule(at, () -> reads.add(new double[] {at, until, s.heldUntil(until)}));
+        }
+        sim.run();
+        long positive = 0;
+        for (double[] read : reads) {
+            long expected = stays.stream().filter(st -> st[0] <= read[0] && read[1] < st[1]).count();
+            assertEquals(expected, (long) read[2], "at " + read[0] + " until " + read[1]);
+            positive += expected > 0 ? 1 : 0;
+        }
+        assertTrue(positive > 5000, "most reads hold some job past their horizon: " + positive);
+    }
+
+    /**
+     * Schedules 4,000 jobs on {@code s}, Poisson at 3.6 a second with exponential demands of 1 s,
+     * adding each admitted or impatient one's stay {from, until} to {@code stays} as it is told;
+     * returns the last arrival's time.
+     */
+    private double offerPoissonJobs(FcfsStation s, capsim.engine.random.RandomStream rng, List<double[]> stays) {
+        double t = 0;
+        for (int i = 0; i < 4000; i++) {
+            t += rng.nextExponential(1 / 3.6);
+            double serviceS = rng.nextExponential(1.0);
+            double arrivalS = t;
+            sim.schedule(arrivalS, () -> s.offer(serviceS, (timeS, outcome) -> {
+                if (outcome != REJECTED) {
+                    stays.add(new double[] {arrivalS, timeS});
+                }
+            }));
+        }
+        return t;
     }
 
     @Test
