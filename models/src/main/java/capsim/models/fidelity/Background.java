@@ -33,8 +33,10 @@ import java.util.function.Function;
  * <p>On a tier whose balancer follows its mean-field limit ({@link Tier#meanField()}: power of
  * two), q is replaced by W / N, W the simulated nodes' total weight at the candidate's instant:
  * the balancer sends a visit to node i with probability w_i / W, so each simulated node receives
- * λ_k v_k w_i / N of kind k, as a node of the large tier would. Every candidate also lets the
- * balancer read the simulated nodes' occupancy (candidates are Poisson, independent of the nodes).
+ * λ_k v_k w_i / N of kind k, as a node of the large tier would. Its candidates are drawn under a
+ * bound on W that follows the nodes over a short horizon ({@link #drawMeanField}). Every candidate
+ * also lets the balancer read the simulated nodes' occupancy, weighed by the inverse of the rate
+ * the candidate was drawn at, since that rate depends on the nodes.
  */
 public final class Background implements Event {
     /** Mean-field tiers: visits per simulated node in excess of its share that lower the weights' scale by 1. */
@@ -180,10 +182,7 @@ public final class Background implements Event {
 
     /** Draws the next candidate anew under the bound (memoryless): the pending one is dropped. */
     private void redraw() {
-        if (pending >= 0) {
-            sim.cancel(pending);
-            pending = -1;
-        }
+        cancelPending();
         if (bound > 0) {
             pending = candidates.schedule(sim.now() + rng.nextExponential(1 / bound), this);
         }
@@ -194,16 +193,26 @@ public final class Background implements Event {
      * work changed, or the background starts.
      */
     private void reboundMeanField() {
-        if (pending >= 0) {
-            sim.cancel(pending);
-            pending = -1;
-        }
-        double most = meanFieldRate(tier.simulatedActive().size() * tier.maxWeight());
+        cancelPending();
+        double most = mostRate();
         bound = 0;
         if (most > 0) {
             horizonS = HORIZON_CANDIDATES / most;
             drawMeanField(sim.now());
         }
+    }
+
+    /** Drops the pending candidate, if any. */
+    private void cancelPending() {
+        if (pending >= 0) {
+            sim.cancel(pending);
+            pending = -1;
+        }
+    }
+
+    /** A mean-field tier's rates with every simulated node at the largest weight: a bound that holds for ever. */
+    private double mostRate() {
+        return meanFieldRate(tier.simulatedActive().size() * tier.maxWeight());
     }
 
     /**
@@ -251,7 +260,7 @@ public final class Background implements Event {
             t = boundEndS;
         }
         boundEndS = Double.POSITIVE_INFINITY;
-        bound = meanFieldRate(tier.simulatedActive().size() * tier.maxWeight());
+        bound = mostRate();
         if (bound > 0) {
             pending = candidates.schedule(t + rng.nextExponential(1 / bound), this);
         }
