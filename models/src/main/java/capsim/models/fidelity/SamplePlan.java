@@ -62,11 +62,11 @@ public final class SamplePlan {
     /**
      * {@code auto} samples a power-of-two tier that follows its mean-field limit ({@link #meanField})
      * only when at least this many of its nodes stand behind each simulated one. Such a sample draws
-     * its background candidates under the largest weight a node can have, about twice the mean, with
-     * a margin for the weights' scale: each simulated node costs the events of 2 to 3 nodes
-     * simulated plainly, so a shorter stride saves little or nothing, and the large-N limit it
-     * follows is the less exact the fewer nodes the tier has (EduNerve 500K's GKE tier, 45 nodes of
-     * 8 workers at 94% sampled at a stride of 3, read a class's p99 6.9% low; docs/fidelity.md).
+     * background candidates besides its visits, so a simulated node costs more events than one
+     * sampled plainly and a short stride saves less, and the large-N limit it follows is the less
+     * exact the fewer nodes the tier has (EduNerve 500K's GKE tier, 45 nodes of 8 workers at 94%
+     * sampled at a stride of 3, read a class's p99 6.9% low, and 7.1% low with the candidates under
+     * a bound that follows the nodes; docs/fidelity.md).
      */
     public static final int AUTO_MIN_STRIDE_MEAN_FIELD = 2 * AUTO_MIN_STRIDE;
     /**
